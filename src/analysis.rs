@@ -1,0 +1,113 @@
+//! What the rules look at: the document read into its outline and parts, with the request's
+//! options. Built once per check by the engine; rules only read it.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::document::Document;
+use crate::lang::Lang;
+use crate::outline::Outline;
+use crate::parts::Parts;
+use crate::report::Finding;
+use crate::rules::RuleMeta;
+use crate::ruleset::{IssuerKind, RuleSet};
+use crate::year::ReportYear;
+
+/// What the caller tells nianbao about a report besides its text.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    pub title: Option<String>,
+    pub year: Option<i32>,
+    pub published_on: Option<NaiveDate>,
+    pub issuer_kind: IssuerKind,
+    pub enable: Vec<String>,
+    pub disable: Vec<String>,
+    pub lang: Lang,
+}
+
+pub struct Analysis<'a> {
+    pub rules: &'a RuleSet,
+    pub document: &'a Document,
+    pub outline: &'a Outline,
+    pub parts: &'a Parts,
+    pub year: Option<ReportYear>,
+    pub options: &'a CheckOptions,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn lang(&self) -> Lang {
+        self.options.lang
+    }
+
+    /// A part's name in the language of the request.
+    pub fn part_name(&self, part: usize) -> &str {
+        self.rules.parts()[part].name(self.lang().is_english())
+    }
+
+    /// The heading to add for a part, with the years filled in when the report year is known.
+    pub fn suggested_heading(&self, part: usize) -> String {
+        let spec = &self.rules.parts()[part].spec;
+        match &self.year {
+            Some(year) => spec
+                .suggested_heading
+                .replace("{year}", &year.year.to_string())
+                .replace("{next_year}", &(year.year + 1).to_string()),
+            None => spec.name.clone(),
+        }
+    }
+
+    pub fn finding(&'a self, meta: &RuleMeta, message: String) -> FindingBuilder<'a> {
+        FindingBuilder {
+            analysis: self,
+            finding: Finding {
+                rule: meta.id.to_owned(),
+                severity: meta.severity,
+                message,
+                part: None,
+                span: None,
+                context: None,
+                suggestion: None,
+                basis: None,
+            },
+        }
+    }
+}
+
+pub struct FindingBuilder<'a> {
+    analysis: &'a Analysis<'a>,
+    finding: Finding,
+}
+
+impl FindingBuilder<'_> {
+    /// Where the finding is (bytes of the normalised text).
+    pub fn at(mut self, range: Range<usize>) -> Self {
+        let document = self.analysis.document;
+        let context_chars = self.analysis.rules.data.thresholds.context_chars;
+        self.finding.span = Some(document.span(range.clone()));
+        self.finding.context = Some(document.context(range, context_chars));
+        self
+    }
+
+    /// The part it concerns, and that part's basis document.
+    pub fn part(mut self, part: usize) -> Self {
+        let spec = &self.analysis.rules.parts()[part].spec;
+        self.finding.part = Some(spec.id.clone());
+        self.finding.basis = self.analysis.rules.basis(&spec.basis).cloned();
+        self
+    }
+
+    pub fn basis(mut self, basis_id: &str) -> Self {
+        self.finding.basis = self.analysis.rules.basis(basis_id).cloned();
+        self
+    }
+
+    pub fn suggest(mut self, suggestion: String) -> Self {
+        self.finding.suggestion = Some(suggestion);
+        self
+    }
+
+    pub fn build(self) -> Finding {
+        self.finding
+    }
+}

@@ -1,0 +1,228 @@
+//! A report's text as submitted, its normalised copy for matching, and the map between them.
+//!
+//! Positions inside the engine are byte offsets into the normalised copy; everything that leaves
+//! the engine is a [`Span`] in Unicode code points of the submitted text.
+
+pub mod normalize;
+
+use std::ops::Range;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub use normalize::{Normalizer, Script};
+
+/// A place in the submitted text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[schema(example = json!({"start": 1502, "end": 1506, "line": 15, "column": 1}))]
+pub struct Span {
+    /// Offset of the first character, in Unicode code points of the submitted text (not bytes,
+    /// not UTF-16 units), counting from 0.
+    pub start: usize,
+    /// Offset just past the last character, in code points; equal to `start` for a position.
+    pub end: usize,
+    /// Line of `start`, counting from 1; lines end at `\n`.
+    pub line: usize,
+    /// Column of `start` in code points, counting from 1.
+    pub column: usize,
+}
+
+/// The text around a finding, so a client need not slice the document itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[schema(example = json!({"text": "…三、存在不足\n一是法律服务有效供给不足。", "offset": 1, "length": 6}))]
+pub struct Context {
+    /// The submitted text around the place.
+    pub text: String,
+    /// Where the place starts inside `text`, in code points.
+    pub offset: usize,
+    /// How long the place is, in code points.
+    pub length: usize,
+}
+
+/// One line of the text (without its line break), as a byte range of the normalised copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Line {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+#[derive(Debug)]
+pub struct Document {
+    original: String,
+    normalized: String,
+    script: Script,
+    /// Byte offset of each character in `original`, then its length.
+    original_starts: Vec<u32>,
+    /// Byte offset of each character in `normalized`, then its length.
+    normalized_starts: Vec<u32>,
+    lines: Vec<Line>,
+}
+
+impl Document {
+    pub fn new(original: &str, normalizer: &Normalizer, traditional_min_share: f64) -> Self {
+        let script = normalizer.script(original, traditional_min_share);
+        let normalized = normalizer.normalize(original, script);
+        let original_starts = char_starts(original);
+        let normalized_starts = char_starts(&normalized);
+        debug_assert_eq!(original_starts.len(), normalized_starts.len());
+        let lines = split_lines(&normalized);
+        Self {
+            original: original.to_owned(),
+            normalized,
+            script,
+            original_starts,
+            normalized_starts,
+            lines,
+        }
+    }
+
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    pub fn normalized(&self) -> &str {
+        &self.normalized
+    }
+
+    pub fn script(&self) -> Script {
+        self.script
+    }
+
+    /// Length of the submitted text in code points.
+    pub fn chars(&self) -> usize {
+        self.original_starts.len() - 1
+    }
+
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// The normalised text of a byte range.
+    pub fn text(&self, range: Range<usize>) -> &str {
+        &self.normalized[range]
+    }
+
+    /// The submitted text of a byte range of the normalised copy.
+    pub fn original_text(&self, range: Range<usize>) -> &str {
+        let (start, end) = (self.char_index(range.start), self.char_index(range.end));
+        &self.original[self.original_starts[start] as usize..self.original_starts[end] as usize]
+    }
+
+    /// Code-point offset of a byte offset of the normalised copy.
+    pub fn char_index(&self, byte: usize) -> usize {
+        self.normalized_starts
+            .binary_search(&(byte as u32))
+            .unwrap_or_else(|insert_at| insert_at)
+    }
+
+    /// Byte offset in the normalised copy of a code-point offset.
+    pub fn byte_of_char(&self, char_index: usize) -> usize {
+        self.normalized_starts[char_index.min(self.chars())] as usize
+    }
+
+    /// Index of the line holding a byte offset of the normalised copy.
+    pub fn line_of(&self, byte: usize) -> usize {
+        self.lines
+            .partition_point(|line| line.start <= byte)
+            .saturating_sub(1)
+    }
+
+    pub fn span(&self, range: Range<usize>) -> Span {
+        let line = self.line_of(range.start);
+        let start = self.char_index(range.start);
+        Span {
+            start,
+            end: self.char_index(range.end).max(start),
+            line: line + 1,
+            column: start - self.char_index(self.lines[line].start) + 1,
+        }
+    }
+
+    /// Up to `chars` characters of submitted text on each side of a byte range.
+    pub fn context(&self, range: Range<usize>, chars: usize) -> Context {
+        let start = self.char_index(range.start);
+        let end = self.char_index(range.end).max(start);
+        let from = start.saturating_sub(chars);
+        let to = (end + chars).min(self.chars());
+        let slice = |a: usize, b: usize| {
+            &self.original[self.original_starts[a] as usize..self.original_starts[b] as usize]
+        };
+        Context {
+            text: slice(from, to).to_owned(),
+            offset: start - from,
+            length: end - start,
+        }
+    }
+}
+
+fn char_starts(text: &str) -> Vec<u32> {
+    text.char_indices()
+        .map(|(i, _)| i as u32)
+        .chain(std::iter::once(text.len() as u32))
+        .collect()
+}
+
+/// Lines split at `\n`, each without its `\r\n` or `\n`.
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let content = piece.trim_end_matches(['\n', '\r']);
+        lines.push(Line {
+            start,
+            end: start + content.len(),
+        });
+        start += piece.len();
+    }
+    if lines.is_empty() || text.ends_with('\n') {
+        lines.push(Line { start, end: start });
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::new(text, &Normalizer::new(), 0.02)
+    }
+
+    #[test]
+    fn spans_count_code_points_of_the_submitted_text() {
+        let document = doc("标题\r\n（一）党建引领，强化");
+        let start = document.normalized().find("党建").unwrap();
+        let span = document.span(start..start + "党建".len());
+        assert_eq!((span.start, span.end, span.line, span.column), (7, 9, 2, 4));
+        assert_eq!(document.original_text(start..start + "党建".len()), "党建");
+    }
+
+    #[test]
+    fn traditional_text_keeps_its_original_in_output() {
+        let document = doc("二、存在的問題短板");
+        let start = document.normalized().find("问题").unwrap();
+        assert_eq!(document.original_text(start..start + "问题".len()), "問題");
+    }
+
+    #[test]
+    fn context_marks_the_place() {
+        let document = doc("一二三四五六七八九十");
+        let start = document.byte_of_char(4);
+        let context = document.context(start..document.byte_of_char(6), 2);
+        assert_eq!(context.text, "三四五六七八");
+        assert_eq!((context.offset, context.length), (2, 2));
+    }
+
+    #[test]
+    fn empty_text_has_one_empty_line() {
+        let document = doc("");
+        assert_eq!(document.lines().len(), 1);
+        assert_eq!(document.span(0..0).line, 1);
+    }
+}

@@ -1,0 +1,271 @@
+//! The outline: which lines are headings, at what level, and where each section ends.
+//!
+//! Headings come from numbering (see [`numbering`]); an unnumbered short line counts only when it
+//! names a part of the rule set. The top level is the highest level present.
+
+pub mod layout;
+pub mod numbering;
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::ruleset::RuleSet;
+
+pub use layout::Layout;
+use layout::{SENTENCE_END, is_short_unpunctuated};
+pub use numbering::NumberStyle;
+
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub line: usize,
+    /// `None` for a heading marked by layout alone.
+    pub style: Option<NumberStyle>,
+    /// 1 for the top level.
+    pub level: usize,
+    /// The heading as it stands, numbering included (bytes of the normalised text).
+    pub range: Range<usize>,
+    /// Where the words after the numbering start.
+    pub text_start: usize,
+    /// The heading is the first sentence of a longer paragraph.
+    pub run_in: bool,
+    /// Where its section (body and sub-sections) ends.
+    pub section_end: usize,
+}
+
+impl Heading {
+    /// The heading's words without the numbering.
+    pub fn words(&self) -> Range<usize> {
+        self.text_start..self.range.end
+    }
+
+    /// The section after the heading.
+    pub fn body(&self) -> Range<usize> {
+        self.range.end..self.section_end.max(self.range.end)
+    }
+
+    pub fn contains(&self, byte: usize) -> bool {
+        self.range.start <= byte && byte < self.section_end
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Outline {
+    pub layout: Layout,
+    pub headings: Vec<Heading>,
+    /// Where the body ends: the start of the sign-off, or the end of the text.
+    pub body_end: usize,
+}
+
+/// A non-blank line of the body: its range and, for a heading, the heading's index.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub line: usize,
+    pub range: Range<usize>,
+    pub heading: Option<usize>,
+}
+
+impl Outline {
+    pub fn parse(document: &Document, rules: &RuleSet) -> Self {
+        let layout = Layout::find(document, rules);
+        let thresholds = &rules.data.thresholds;
+        let mut headings = Vec::new();
+        for (index, line) in document.lines().iter().enumerate() {
+            let raw = document.text(line.range());
+            let text = raw.trim();
+            if text.is_empty() || layout.is_frame(index) {
+                continue;
+            }
+            let start = line.start + (raw.len() - raw.trim_start().len());
+            let end = start + text.len();
+            if let Some((style, mark)) = numbering::numbering(text) {
+                let run_in = text.chars().count() > thresholds.heading_max_chars;
+                let title_end = if run_in {
+                    first_sentence_end(text)
+                } else {
+                    text.len()
+                };
+                headings.push(Heading {
+                    line: index,
+                    style: Some(style),
+                    level: 0,
+                    range: start..start + title_end,
+                    text_start: start + mark,
+                    run_in,
+                    section_end: end,
+                });
+            } else if is_short_unpunctuated(text, thresholds.heading_max_chars)
+                && rules.parts().iter().any(|p| p.heading_words.is_match(text))
+            {
+                headings.push(Heading {
+                    line: index,
+                    style: None,
+                    level: 0,
+                    range: start..end,
+                    text_start: start,
+                    run_in: false,
+                    section_end: end,
+                });
+            }
+        }
+        let body_end = layout
+            .sign_off_range(document)
+            .map_or(document.normalized().len(), |r| r.start);
+        assign_levels(&mut headings);
+        close_sections(&mut headings, body_end);
+        Self {
+            layout,
+            headings,
+            body_end,
+        }
+    }
+
+    pub fn top_level(&self) -> impl Iterator<Item = (usize, &Heading)> {
+        self.headings
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.level == 1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.headings.is_empty()
+    }
+
+    /// The body's non-blank lines, in order, outside the title, metadata, addressee and sign-off.
+    pub fn paragraphs(&self, document: &Document) -> Vec<Paragraph> {
+        let mut next_heading = self.headings.iter().enumerate().peekable();
+        document
+            .lines()
+            .iter()
+            .enumerate()
+            .filter(|(i, line)| {
+                !self.layout.is_frame(*i) && !document.text(line.range()).trim().is_empty()
+            })
+            .map(|(i, line)| {
+                while next_heading.peek().is_some_and(|(_, h)| h.line < i) {
+                    next_heading.next();
+                }
+                let heading = next_heading
+                    .peek()
+                    .filter(|(_, h)| h.line == i)
+                    .map(|(index, _)| *index);
+                Paragraph {
+                    line: i,
+                    range: line.range(),
+                    heading,
+                }
+            })
+            .collect()
+    }
+
+    /// The title line's range, if the report has one.
+    pub fn title(&self, document: &Document) -> Option<Range<usize>> {
+        let line = document.lines()[self.layout.title?];
+        let raw = document.text(line.range());
+        let start = line.start + (raw.len() - raw.trim_start().len());
+        Some(start..start + raw.trim().len())
+    }
+}
+
+/// The end of the first sentence of a run-in heading ("1. 严格依法履职,……有新提升。坚持……").
+fn first_sentence_end(text: &str) -> usize {
+    text.find(SENTENCE_END).unwrap_or(text.len())
+}
+
+/// Levels follow the numbering styles present, highest rank first; unnumbered headings are top.
+fn assign_levels(headings: &mut [Heading]) {
+    let mut styles: Vec<NumberStyle> = headings.iter().filter_map(|h| h.style).collect();
+    styles.sort();
+    styles.dedup();
+    for heading in headings.iter_mut() {
+        heading.level = heading
+            .style
+            .and_then(|style| styles.iter().position(|s| *s == style))
+            .map_or(1, |position| position + 1);
+    }
+}
+
+/// A section runs until the next heading of the same or a higher level.
+fn close_sections(headings: &mut [Heading], body_end: usize) {
+    for i in 0..headings.len() {
+        let level = headings[i].level;
+        headings[i].section_end = headings[i + 1..]
+            .iter()
+            .find(|h| h.level <= level)
+            .map_or(body_end, |h| h.range.start)
+            .max(headings[i].range.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Normalizer;
+
+    fn outline(text: &str) -> (Document, Outline) {
+        let rules = RuleSet::embedded();
+        let document = Document::new(text, &Normalizer::new(), 0.02);
+        let outline = Outline::parse(&document, &rules);
+        (document, outline)
+    }
+
+    fn headings(text: &str) -> Vec<(usize, String)> {
+        let (document, outline) = outline(text);
+        outline
+            .headings
+            .iter()
+            .map(|h| (h.level, document.original_text(h.range.clone()).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn levels_follow_numbering_and_top_is_highest_present() {
+        let text = "（一）党建引领\n1. 学习\n正文。\n(二)法治护航\n正文。";
+        assert_eq!(
+            headings(text),
+            [
+                (1, "（一）党建引领".to_owned()),
+                (2, "1. 学习".to_owned()),
+                (1, "(二)法治护航".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn title_metadata_addressee_and_sign_off_are_not_headings() {
+        let text = "索引号: | 0001/2024-1 |\n成文日期: | 2024-02-29 |\n某街道2023年法治政府建设工作报告\n区委、区政府:\n一、工作开展情况\n全年开展学习12次。\n存在的问题\n人员不足。\n某街道办事处\n2024年2月29日";
+        let (document, outline) = outline(text);
+        let found: Vec<&str> = outline
+            .headings
+            .iter()
+            .map(|h| document.original_text(h.range.clone()))
+            .collect();
+        assert_eq!(found, ["一、工作开展情况", "存在的问题"]);
+        assert_eq!(
+            document.original_text(outline.title(&document).unwrap()),
+            "某街道2023年法治政府建设工作报告"
+        );
+        assert_eq!(outline.layout.sign_off, Some(8));
+    }
+
+    #[test]
+    fn enumerations_are_not_headings_and_long_items_are_run_in() {
+        let long =
+            "1. 严格依法履职,依法行政水平有新提升。".to_owned() + &"坚持依法行政。".repeat(20);
+        let text = format!("一、主要举措和成效\n一是丰富学习形式,开展学习。\n{long}");
+        let (document, outline) = outline(&text);
+        assert_eq!(outline.headings.len(), 2);
+        let item = &outline.headings[1];
+        assert!(item.run_in);
+        assert_eq!(
+            document.original_text(item.range.clone()),
+            "1. 严格依法履职,依法行政水平有新提升"
+        );
+    }
+
+    #[test]
+    fn sections_end_at_the_next_heading_of_their_level() {
+        let (document, outline) = outline("一、甲\n(一)乙\n文。\n二、丙\n文。");
+        let first = &outline.headings[0];
+        assert_eq!(document.text(first.body()).trim(), "(一)乙\n文。");
+    }
+}

@@ -1,0 +1,232 @@
+//! Which required part each top-level section is, and where parts appear inside other parts.
+
+use std::ops::Range;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::document::Document;
+use crate::outline::{Outline, Paragraph};
+use crate::ruleset::{Part, RuleSet};
+use crate::year::years_named;
+
+/// Whether a part of the rule set is in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PartStatus {
+    /// A top-level section of its own.
+    Present,
+    /// Only inside another part: a sub-heading, or a paragraph that opens by reporting on it.
+    Embedded,
+    /// Nowhere.
+    Missing,
+}
+
+#[derive(Debug, Clone)]
+pub struct PartPlacement {
+    pub status: PartStatus,
+    /// Indexes of the top-level headings assigned to the part.
+    pub sections: Vec<usize>,
+    /// Places inside other parts that report on it (sub-headings and paragraph openings).
+    pub mentions: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Parts {
+    /// For each part of the rule set, in official order.
+    pub placements: Vec<PartPlacement>,
+    /// For each heading, the indexes of the parts it is assigned to (empty below the top level).
+    pub of_heading: Vec<Vec<usize>>,
+}
+
+impl Parts {
+    pub fn assign(
+        document: &Document,
+        outline: &Outline,
+        rules: &RuleSet,
+        year: Option<i32>,
+    ) -> Self {
+        let mut of_heading = vec![Vec::new(); outline.headings.len()];
+        for (index, heading) in outline.top_level() {
+            of_heading[index] = parts_named(document.text(heading.words()), rules, year);
+        }
+        apply_catch_all(outline, rules, &mut of_heading);
+        let mentions = mentions(document, outline, rules, &of_heading);
+        let placements = mentions
+            .into_iter()
+            .enumerate()
+            .map(|(part, mentions)| {
+                let sections: Vec<usize> = (0..of_heading.len())
+                    .filter(|&h| of_heading[h].contains(&part))
+                    .collect();
+                let status = if !sections.is_empty() {
+                    PartStatus::Present
+                } else if !mentions.is_empty() {
+                    PartStatus::Embedded
+                } else {
+                    PartStatus::Missing
+                };
+                PartPlacement {
+                    status,
+                    sections,
+                    mentions,
+                }
+            })
+            .collect();
+        Self {
+            placements,
+            of_heading,
+        }
+    }
+
+    /// The byte ranges of a part's sections (heading and body).
+    pub fn section_ranges<'a>(
+        &'a self,
+        part: usize,
+        outline: &'a Outline,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        self.placements[part]
+            .sections
+            .iter()
+            .map(|&h| outline.headings[h].range.start..outline.headings[h].section_end)
+    }
+}
+
+/// The parts a top-level heading names, by its words and the year it names.
+fn parts_named(words: &str, rules: &RuleSet, year: Option<i32>) -> Vec<usize> {
+    let parts = rules.parts();
+    let mut named: Vec<usize> = (0..parts.len())
+        .filter(|&p| parts[p].heading_words.is_match(words))
+        .collect();
+    if let (Some(year), Some(plan)) = (year, rules.plan_part()) {
+        let names_next_year = years_named(words, rules)
+            .iter()
+            .any(|(y, _)| *y == year + 1);
+        if names_next_year {
+            named.retain(|&p| parts[p].spec.year_offset != Some(0));
+            if !named.contains(&plan) {
+                named.push(plan);
+            }
+        }
+    }
+    let yielding: Vec<usize> = named
+        .iter()
+        .copied()
+        .filter(|&p| {
+            parts[p]
+                .spec
+                .yields_to
+                .iter()
+                .any(|other| named.iter().any(|&q| parts[q].id() == other))
+        })
+        .collect();
+    named.retain(|p| !yielding.contains(p));
+    named.sort_unstable();
+    named
+}
+
+/// Top-level headings with no keyword, before the parts the catch-all part stops at, are that part.
+fn apply_catch_all(outline: &Outline, rules: &RuleSet, of_heading: &mut [Vec<usize>]) {
+    for (part, spec) in rules.parts().iter().enumerate().map(|(i, p)| (i, &p.spec)) {
+        let Some(catch_all) = &spec.catch_all else {
+            continue;
+        };
+        let stops: Vec<usize> = catch_all
+            .before
+            .iter()
+            .filter_map(|id| rules.part_index(id))
+            .collect();
+        for (index, _) in outline.top_level() {
+            if of_heading[index].iter().any(|p| stops.contains(p)) {
+                break;
+            }
+            if of_heading[index].is_empty() {
+                of_heading[index].push(part);
+            }
+        }
+    }
+}
+
+/// For each part, the places inside other parts' sections that report on it. A plan to do it
+/// next year does not count, so paragraphs in the plans are skipped.
+fn mentions(
+    document: &Document,
+    outline: &Outline,
+    rules: &RuleSet,
+    of_heading: &[Vec<usize>],
+) -> Vec<Vec<Range<usize>>> {
+    let parts = rules.parts();
+    let plan = rules.plan_part();
+    let catch_all = parts.iter().position(|p| p.spec.catch_all.is_some());
+    let mut found = vec![Vec::new(); parts.len()];
+    let structured = outline.top_level().next().is_some();
+    for paragraph in outline.paragraphs(document) {
+        let host: Vec<usize> = if structured {
+            match enclosing_top_level(outline, &paragraph) {
+                Some(index) => of_heading[index].clone(),
+                // The opening before the first heading belongs to no part.
+                None => continue,
+            }
+        } else {
+            Vec::new()
+        };
+        if plan.is_some_and(|plan| host.contains(&plan)) {
+            continue;
+        }
+        let opening = opening(document, outline, &paragraph, rules);
+        let text = document.text(opening.clone());
+        if plan.is_some_and(|plan| parts[plan].opening_words.is_match(text)) {
+            continue;
+        }
+        let mut reported = false;
+        for (p, part) in parts.iter().enumerate() {
+            if host.contains(&p) || !reports_on(part, text, paragraph.heading.is_some()) {
+                continue;
+            }
+            reported = true;
+            found[p].push(opening.clone());
+        }
+        // Without headings, prose that reports on no other part is the catch-all part's.
+        if !structured && !reported {
+            if let Some(p) = catch_all.filter(|&p| found[p].is_empty()) {
+                found[p].push(opening);
+            }
+        }
+    }
+    found
+}
+
+fn reports_on(part: &Part, opening: &str, is_heading: bool) -> bool {
+    part.opening_words.is_match(opening) || (is_heading && part.heading_words.is_match(opening))
+}
+
+/// The top-level heading whose section holds a paragraph (the heading itself excluded).
+fn enclosing_top_level(outline: &Outline, paragraph: &Paragraph) -> Option<usize> {
+    outline
+        .top_level()
+        .find(|(index, h)| paragraph.heading != Some(*index) && h.contains(paragraph.range.start))
+        .map(|(index, _)| index)
+}
+
+/// A paragraph's opening: a sub-heading's words, or a paragraph's first sentence, cut to the
+/// rule set's `opening_chars`.
+fn opening(
+    document: &Document,
+    outline: &Outline,
+    paragraph: &Paragraph,
+    rules: &RuleSet,
+) -> Range<usize> {
+    let range = match paragraph.heading {
+        Some(h) => outline.headings[h].words(),
+        None => paragraph.range.clone(),
+    };
+    let text = document.text(range.clone());
+    let text = text.trim_start();
+    let start = range.end - text.len();
+    let limit = text
+        .char_indices()
+        .nth(rules.data.thresholds.opening_chars)
+        .map_or(text.len(), |(i, _)| i);
+    let sentence = text.find(['。', ';', '!', '?']).unwrap_or(text.len());
+    start..start + limit.min(sentence)
+}

@@ -1,0 +1,137 @@
+//! The check report: one JSON schema for the HTTP API and the command line.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::document::{Context, Script, Span};
+use crate::parts::PartStatus;
+use crate::year::YearSource;
+
+/// Version of the check report's schema; bumped when a field changes meaning or goes away.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+/// What nianbao found in one report.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CheckReport {
+    /// Version of this schema.
+    #[schema(example = "1.0")]
+    pub schema_version: String,
+    /// True exactly when there is no finding of severity `error`.
+    pub compliant: bool,
+    pub ruleset: RuleSetRef,
+    pub report: ReportInfo,
+    pub summary: Summary,
+    /// One entry per part of the rule set, in official order.
+    pub parts: Vec<PartReport>,
+    /// The headings as nianbao understood them.
+    pub outline: Vec<OutlineNode>,
+    /// Findings in text order; those without a place come first.
+    pub findings: Vec<Finding>,
+}
+
+/// The rule set a report was checked against.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"id": "cn-fazhi-zhengfu-annual-report", "version": "2026.1"}))]
+pub struct RuleSetRef {
+    pub id: String,
+    pub version: String,
+}
+
+/// What nianbao read about the report itself.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReportInfo {
+    /// The title line, or the title given in the request; null when there is none.
+    #[schema(example = "五星街道2024年度法治政府建设情况报告")]
+    pub title: Option<String>,
+    /// The year the report covers; null when nothing says it.
+    #[schema(example = 2024)]
+    pub year: Option<i32>,
+    /// Where the year was found.
+    pub year_source: Option<YearSource>,
+    pub script: Script,
+    /// Length of the submitted text in Unicode code points.
+    #[schema(example = 3048)]
+    pub chars: usize,
+}
+
+/// How many findings of each severity.
+#[derive(Debug, Clone, Copy, Default, Serialize, ToSchema)]
+pub struct Summary {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+/// A part of the rule set and where the report has it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PartReport {
+    /// The part's id in the rule set.
+    #[schema(example = "shortcomings")]
+    pub part: String,
+    /// The part's official wording (English with `lang: "en"`).
+    #[schema(example = "上一年度推进法治政府建设存在的不足和原因")]
+    pub name: String,
+    pub required: bool,
+    pub status: PartStatus,
+    /// The top-level sections assigned to the part.
+    pub sections: Vec<Place>,
+    /// Places inside other parts that report on it.
+    pub mentions: Vec<Place>,
+}
+
+/// A heading or a paragraph opening and where it is.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Place {
+    #[schema(example = "三、存在不足")]
+    pub text: String,
+    pub span: Span,
+}
+
+/// A heading of the outline with its sub-headings.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OutlineNode {
+    /// The heading as written, numbering included.
+    #[schema(example = "三、存在不足")]
+    pub heading: String,
+    /// The numbering mark, when the heading has one.
+    #[schema(example = "三、")]
+    pub numbering: Option<String>,
+    /// 1 for the top level.
+    pub level: usize,
+    pub span: Span,
+    /// Parts of the rule set this top-level section is assigned to.
+    pub parts: Vec<String>,
+    #[schema(no_recursion)]
+    pub children: Vec<OutlineNode>,
+}
+
+/// How serious a finding is. An `error` makes the report non-compliant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// One thing found in the report.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Finding {
+    /// Stable rule id; `GET /v1/rules/{id}` documents it.
+    #[schema(example = "part-missing")]
+    pub rule: String,
+    pub severity: Severity,
+    #[schema(example = "缺少必需部分“上一年度推进法治政府建设存在的不足和原因”。")]
+    pub message: String,
+    /// The part of the rule set it concerns.
+    #[schema(example = "shortcomings")]
+    pub part: Option<String>,
+    /// Where it is; for a missing part, where the part should go (a zero-length span).
+    pub span: Option<Span>,
+    pub context: Option<Context>,
+    /// What to write, such as the heading to add.
+    #[schema(example = "2023年推进法治政府建设存在的不足和原因")]
+    pub suggestion: Option<String>,
+    /// The document that requires it.
+    pub basis: Option<crate::ruleset::Basis>,
+}

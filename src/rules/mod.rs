@@ -1,0 +1,106 @@
+//! The rules: one module each, a stable id each, documented in a Markdown file beside the module
+//! that `GET /v1/rules/{id}` and `nianbao rules` serve.
+
+mod doc;
+mod no_structure;
+mod part_embedded;
+mod part_empty;
+mod part_missing;
+mod part_order;
+mod plan_year_mismatch;
+mod published_early;
+mod published_late;
+mod shortcomings_without_reasons;
+mod year_unknown;
+
+use crate::analysis::Analysis;
+use crate::report::{Finding, Severity};
+
+pub use doc::{RuleDoc, Section};
+
+/// What a rule is, apart from what it finds.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable id, never reused.
+    pub id: &'static str,
+    pub severity: Severity,
+    /// Whether it runs unless a request disables it.
+    pub default_enabled: bool,
+    /// The rule's documentation, in the fixed sections of [`RuleDoc`].
+    pub doc: &'static str,
+}
+
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>);
+}
+
+/// Every rule, in the order they are documented.
+pub fn all() -> &'static [&'static dyn Rule] {
+    &[
+        &part_missing::PartMissing,
+        &part_embedded::PartEmbedded,
+        &part_empty::PartEmpty,
+        &part_order::PartOrder,
+        &shortcomings_without_reasons::ShortcomingsWithoutReasons,
+        &plan_year_mismatch::PlanYearMismatch,
+        &year_unknown::YearUnknown,
+        &no_structure::NoStructure,
+        &published_late::PublishedLate,
+        &published_early::PublishedEarly,
+    ]
+}
+
+pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
+    all().iter().copied().find(|rule| rule.meta().id == id)
+}
+
+/// Runs the rules the request leaves enabled.
+pub fn run(analysis: &Analysis) -> Vec<Finding> {
+    let options = analysis.options;
+    let mut findings = Vec::new();
+    for rule in all() {
+        let id = rule.meta().id;
+        let enabled = (rule.meta().default_enabled || options.enable.iter().any(|e| e == id))
+            && !options.disable.iter().any(|d| d == id);
+        if enabled {
+            rule.check(analysis, &mut findings);
+        }
+    }
+    findings.sort_by_key(|f| (f.span.map(|s| s.start), f.severity));
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_kebab_case() {
+        let mut ids: Vec<&str> = all().iter().map(|r| r.meta().id).collect();
+        assert!(
+            ids.iter()
+                .all(|id| id.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        );
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), all().len());
+    }
+
+    #[test]
+    fn every_rule_is_fully_documented() {
+        for rule in all() {
+            let doc = RuleDoc::parse(rule.meta().doc);
+            assert_eq!(doc.id, rule.meta().id, "the doc's heading names its rule");
+            for section in Section::ALL {
+                for english in [false, true] {
+                    assert!(
+                        !doc.get(section, english).is_empty(),
+                        "{}: {section:?} ({english})",
+                        doc.id
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! Rule `plan-year-mismatch`; its documentation is `plan_year_mismatch.md`.
+
+use std::ops::Range;
+
+use crate::analysis::Analysis;
+use crate::report::{Finding, Severity};
+use crate::year::years_named;
+
+use super::{Rule, RuleMeta};
+
+pub struct PlanYearMismatch;
+
+static META: RuleMeta = RuleMeta {
+    id: "plan-year-mismatch",
+    severity: Severity::Warning,
+    default_enabled: true,
+    doc: include_str!("plan_year_mismatch.md"),
+};
+
+impl Rule for PlanYearMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+        let (Some(year), Some(plan)) = (&analysis.year, analysis.rules.plan_part()) else {
+            return;
+        };
+        let expected = year.year + 1;
+        for (range, merged) in places_naming_years(analysis, plan) {
+            let text = analysis.document.text(range.clone());
+            for (named, at) in years_named(text, analysis.rules) {
+                // A heading shared with a part of the report year may name that year too.
+                if named == expected || (merged && named == year.year) {
+                    continue;
+                }
+                let message = analysis.lang().pick(
+                    format!("下一年度安排写的是{named}年，本报告是{}年度报告，应为{expected}年。", year.year),
+                    format!(
+                        "The plans name {named}; this is a report on {}, so they should be for {expected}.",
+                        year.year
+                    ),
+                );
+                findings.push(
+                    analysis
+                        .finding(&META, message)
+                        .part(plan)
+                        .at(range.start + at.start..range.start + at.end)
+                        .suggest(expected.to_string())
+                        .build(),
+                );
+            }
+        }
+    }
+}
+
+/// The plan sections' headings (each flagged when shared with another part) and the opening
+/// sentence of each section's first paragraph.
+fn places_naming_years(analysis: &Analysis, plan: usize) -> Vec<(Range<usize>, bool)> {
+    let outline = analysis.outline;
+    let mut places = Vec::new();
+    for &index in &analysis.parts.placements[plan].sections {
+        let top = &outline.headings[index];
+        places.push((top.words(), analysis.parts.of_heading[index].len() > 1));
+        places.extend(
+            outline.headings[index + 1..]
+                .iter()
+                .take_while(|h| top.contains(h.range.start))
+                .map(|h| (h.words(), false)),
+        );
+        let body = analysis.document.text(top.body());
+        let first = body.trim_start();
+        let start = top.body().start + (body.len() - first.len());
+        let sentence = first.find(['。', '\n', ',', ';']).unwrap_or(first.len());
+        places.push((start..start + sentence, false));
+    }
+    places
+}

@@ -1,0 +1,99 @@
+//! Rule `shortcomings-without-reasons`; its documentation is `shortcomings_without_reasons.md`.
+
+use std::ops::Range;
+
+use crate::analysis::Analysis;
+use crate::parts::PartStatus;
+use crate::report::{Finding, Severity};
+
+use super::{Rule, RuleMeta};
+
+pub struct ShortcomingsWithoutReasons;
+
+static META: RuleMeta = RuleMeta {
+    id: "shortcomings-without-reasons",
+    severity: Severity::Warning,
+    default_enabled: true,
+    doc: include_str!("shortcomings_without_reasons.md"),
+};
+
+/// The rule set's facet that lists the words of causal analysis.
+const CAUSES: &str = "causes";
+
+impl Rule for ShortcomingsWithoutReasons {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+        for (part, spec) in analysis.rules.parts().iter().enumerate() {
+            let Some(causes) = spec.facet(CAUSES) else {
+                continue;
+            };
+            let Some(ranges) = part_text(analysis, part) else {
+                continue;
+            };
+            let gives_causes = ranges
+                .iter()
+                .any(|r| causes.is_match(analysis.document.text(r.clone())));
+            if gives_causes {
+                continue;
+            }
+            let name = analysis.part_name(part);
+            let message = analysis.lang().pick(
+                format!("“{name}”只列出了不足，没有分析原因。"),
+                format!("“{name}” lists shortcomings but gives no causes."),
+            );
+            let suggestion = analysis.lang().pick(
+                "逐条说明不足产生的原因，例如“究其原因，主要是……”。",
+                "Give the cause of each shortcoming, e.g. “究其原因，主要是……”.",
+            );
+            let place = where_it_is(analysis, part, &ranges);
+            findings.push(
+                analysis
+                    .finding(&META, message)
+                    .part(part)
+                    .at(place)
+                    .suggest(suggestion.to_owned())
+                    .build(),
+            );
+        }
+    }
+}
+
+/// The text of a part: its sections, or the paragraphs that report on it inside other parts.
+fn part_text(analysis: &Analysis, part: usize) -> Option<Vec<Range<usize>>> {
+    let placement = &analysis.parts.placements[part];
+    match placement.status {
+        PartStatus::Present => Some(
+            analysis
+                .parts
+                .section_ranges(part, analysis.outline)
+                .collect(),
+        ),
+        PartStatus::Embedded => Some(
+            placement
+                .mentions
+                .iter()
+                .map(|m| {
+                    let line = analysis.document.lines()[analysis.document.line_of(m.start)];
+                    line.range()
+                })
+                .collect(),
+        ),
+        PartStatus::Missing => None,
+    }
+}
+
+/// The part's first heading, or its first mention.
+fn where_it_is(analysis: &Analysis, part: usize, ranges: &[Range<usize>]) -> Range<usize> {
+    let placement = &analysis.parts.placements[part];
+    match placement.sections.first() {
+        Some(&heading) => analysis.outline.headings[heading].range.clone(),
+        None => placement
+            .mentions
+            .first()
+            .cloned()
+            .unwrap_or(ranges[0].clone()),
+    }
+}

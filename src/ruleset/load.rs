@@ -1,0 +1,364 @@
+//! Loading a rule set: JSON, then its schema, then the checks a schema cannot express.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::model::{IssuerKind, PartSpec, RuleSetData};
+use super::words::WordSet;
+use super::{DEFAULT_RULESET_JSON, RULESET_SCHEMA_JSON};
+
+/// One thing wrong in a rule set, with the JSON Pointer to where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    pub pointer: String,
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pointer = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
+        write!(f, "at {pointer}: {}", self.message)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read the rule set file {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("the rule set is not valid JSON (line {line}, column {column}): {message}")]
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("the rule set is invalid:\n{}", list(.0))]
+    Invalid(Vec<Violation>),
+}
+
+fn list(violations: &[Violation]) -> String {
+    violations
+        .iter()
+        .map(|v| format!("  - {v}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A part of the rule set with its words compiled.
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub spec: PartSpec,
+    pub heading_words: WordSet,
+    pub opening_words: WordSet,
+    pub facets: BTreeMap<String, WordSet>,
+}
+
+impl Part {
+    pub fn id(&self) -> &str {
+        &self.spec.id
+    }
+
+    pub fn facet(&self, name: &str) -> Option<&WordSet> {
+        self.facets.get(name).filter(|words| !words.is_empty())
+    }
+
+    /// The part's name in the requested language.
+    pub fn name(&self, english: bool) -> &str {
+        match (&self.spec.name_en, english) {
+            (Some(name), true) => name,
+            _ => &self.spec.name,
+        }
+    }
+}
+
+/// A validated rule set, ready for checking.
+#[derive(Debug)]
+pub struct RuleSet {
+    pub data: RuleSetData,
+    raw: Value,
+    /// In official order.
+    parts: Vec<Part>,
+    pub title_words: WordSet,
+    pub metadata_labels: WordSet,
+}
+
+impl RuleSet {
+    /// The rule set embedded in the binary.
+    pub fn embedded() -> Self {
+        Self::from_json_str(DEFAULT_RULESET_JSON).expect("the embedded rule set is valid")
+    }
+
+    pub fn from_file(path: &Path) -> Result<Self, LoadError> {
+        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::from_json_str(&text)
+    }
+
+    pub fn from_json_str(text: &str) -> Result<Self, LoadError> {
+        let raw: Value = serde_json::from_str(text).map_err(|e| LoadError::Json {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        validate_against_schema(&raw)?;
+        let data: RuleSetData = serde_json::from_value(raw.clone()).map_err(|e| {
+            LoadError::Invalid(vec![Violation {
+                pointer: String::new(),
+                message: e.to_string(),
+            }])
+        })?;
+        let violations = consistency_violations(&data);
+        if !violations.is_empty() {
+            return Err(LoadError::Invalid(violations));
+        }
+        Ok(Self::compile(data, raw))
+    }
+
+    fn compile(data: RuleSetData, raw: Value) -> Self {
+        let mut parts: Vec<Part> = data
+            .parts
+            .iter()
+            .map(|spec| Part {
+                spec: spec.clone(),
+                heading_words: WordSet::new(&spec.heading_words),
+                opening_words: WordSet::new(&spec.opening_words),
+                facets: spec
+                    .facets
+                    .iter()
+                    .map(|(name, words)| (name.clone(), WordSet::new(words)))
+                    .collect(),
+            })
+            .collect();
+        parts.sort_by_key(|p| p.spec.order);
+        Self {
+            title_words: WordSet::new(&data.layout.title_words),
+            metadata_labels: WordSet::new(&data.layout.metadata_labels),
+            parts,
+            data,
+            raw,
+        }
+    }
+
+    /// The rule set as it was loaded.
+    pub fn raw(&self) -> &Value {
+        &self.raw
+    }
+
+    /// The parts in official order.
+    pub fn parts(&self) -> &[Part] {
+        &self.parts
+    }
+
+    pub fn part(&self, id: &str) -> Option<&Part> {
+        self.parts.iter().find(|p| p.id() == id)
+    }
+
+    /// Index of a part in official order.
+    pub fn part_index(&self, id: &str) -> Option<usize> {
+        self.parts.iter().position(|p| p.id() == id)
+    }
+
+    /// The part whose headings name the following year (the plans), if the rule set has one.
+    pub fn plan_part(&self) -> Option<usize> {
+        self.parts
+            .iter()
+            .position(|p| p.spec.year_offset == Some(1))
+    }
+
+    pub fn basis(&self, id: &str) -> Option<&super::Basis> {
+        self.data.basis.iter().find(|b| b.id == id)
+    }
+
+    /// The last day to publish a report on `year`.
+    pub fn deadline(&self, kind: IssuerKind, year: i32) -> NaiveDate {
+        let month_day = match kind {
+            IssuerKind::Government => &self.data.deadlines.government,
+            IssuerKind::Department => &self.data.deadlines.department,
+        };
+        month_day_in(month_day, year + 1)
+            .or_else(|| NaiveDate::from_ymd_opt(year + 1, 3, 1))
+            .expect("the first of March exists every year")
+    }
+}
+
+/// `MM-DD` in a given year; 02-29 in a common year is `None`.
+fn month_day_in(month_day: &str, year: i32) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(&format!("{year}-{month_day}"), "%Y-%m-%d").ok()
+}
+
+fn validate_against_schema(raw: &Value) -> Result<(), LoadError> {
+    let schema: Value =
+        serde_json::from_str(RULESET_SCHEMA_JSON).expect("the rule set schema is valid JSON");
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the rule set schema compiles");
+    let violations: Vec<Violation> = validator
+        .iter_errors(raw)
+        .map(|error| Violation {
+            pointer: error.instance_path().as_str().to_owned(),
+            message: error.to_string(),
+        })
+        .collect();
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(LoadError::Invalid(violations))
+    }
+}
+
+/// What the schema cannot say: ids unique and references resolved, dates that exist.
+fn consistency_violations(data: &RuleSetData) -> Vec<Violation> {
+    let mut violations = Vec::new();
+    let mut flag =
+        |pointer: String, message: String| violations.push(Violation { pointer, message });
+    let part_ids: HashSet<&str> = data.parts.iter().map(|p| p.id.as_str()).collect();
+    let basis_ids: HashSet<&str> = data.basis.iter().map(|b| b.id.as_str()).collect();
+    let mut seen_ids = HashSet::new();
+    let mut seen_orders = HashSet::new();
+    for (i, part) in data.parts.iter().enumerate() {
+        if !seen_ids.insert(part.id.as_str()) {
+            flag(
+                format!("/parts/{i}/id"),
+                format!("part id '{}' is used twice", part.id),
+            );
+        }
+        if !seen_orders.insert(part.order) {
+            flag(
+                format!("/parts/{i}/order"),
+                format!("order {} is used twice", part.order),
+            );
+        }
+        if !basis_ids.contains(part.basis.as_str()) {
+            flag(
+                format!("/parts/{i}/basis"),
+                format!("no basis document has the id '{}'", part.basis),
+            );
+        }
+        for (j, other) in part.yields_to.iter().enumerate() {
+            if !part_ids.contains(other.as_str()) {
+                flag(
+                    format!("/parts/{i}/yields_to/{j}"),
+                    format!("no part has the id '{other}'"),
+                );
+            }
+        }
+        if let Some(catch_all) = &part.catch_all {
+            for (j, other) in catch_all.before.iter().enumerate() {
+                if !part_ids.contains(other.as_str()) {
+                    flag(
+                        format!("/parts/{i}/catch_all/before/{j}"),
+                        format!("no part has the id '{other}'"),
+                    );
+                }
+            }
+        }
+    }
+    if data
+        .parts
+        .iter()
+        .filter(|p| p.year_offset == Some(1))
+        .count()
+        > 1
+    {
+        flag(
+            "/parts".into(),
+            "only one part may have year_offset 1 (the plans)".into(),
+        );
+    }
+    for (kind, month_day) in [
+        ("government", &data.deadlines.government),
+        ("department", &data.deadlines.department),
+    ] {
+        if month_day_in(month_day, 2000).is_none() {
+            flag(
+                format!("/deadlines/{kind}"),
+                format!("'{month_day}' is not a day of the year"),
+            );
+        }
+    }
+    violations
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn default_json() -> Value {
+        serde_json::from_str(DEFAULT_RULESET_JSON).unwrap()
+    }
+
+    #[test]
+    fn embedded_rule_set_is_valid_against_its_schema() {
+        let rule_set = RuleSet::from_json_str(DEFAULT_RULESET_JSON).unwrap();
+        let ids: Vec<&str> = rule_set.parts().iter().map(|p| p.id()).collect();
+        assert_eq!(
+            ids,
+            [
+                "measures",
+                "shortcomings",
+                "first_responsible",
+                "next_year_plan",
+                "other"
+            ]
+        );
+    }
+
+    #[test]
+    fn schema_violation_names_the_pointer() {
+        let mut json = default_json();
+        json["parts"][1]["required"] = Value::String("yes".into());
+        let err = RuleSet::from_json_str(&json.to_string()).unwrap_err();
+        let LoadError::Invalid(violations) = err else {
+            panic!("{err}")
+        };
+        assert_eq!(violations[0].pointer, "/parts/1/required");
+    }
+
+    #[test]
+    fn unknown_basis_reference_is_rejected() {
+        let mut json = default_json();
+        json["parts"][0]["basis"] = Value::String("nowhere".into());
+        let err = RuleSet::from_json_str(&json.to_string()).unwrap_err();
+        assert!(err.to_string().contains("/parts/0/basis"), "{err}");
+    }
+
+    #[test]
+    fn impossible_deadline_is_rejected() {
+        let mut json = default_json();
+        json["deadlines"]["department"] = Value::String("02-31".into());
+        let err = RuleSet::from_json_str(&json.to_string()).unwrap_err();
+        assert!(err.to_string().contains("/deadlines/department"), "{err}");
+    }
+
+    #[test]
+    fn broken_json_reports_line_and_column() {
+        let err = RuleSet::from_json_str("{\n  \"id\": ,\n}").unwrap_err();
+        assert!(matches!(err, LoadError::Json { line: 2, .. }), "{err}");
+    }
+
+    #[test]
+    fn deadline_depends_on_issuer_kind() {
+        let rule_set = RuleSet::embedded();
+        assert_eq!(
+            rule_set.deadline(IssuerKind::Government, 2024).to_string(),
+            "2025-04-01"
+        );
+        assert_eq!(
+            rule_set.deadline(IssuerKind::Department, 2024).to_string(),
+            "2025-03-01"
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! The rule set as it is written in JSON.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct RuleSetData {
+    pub id: String,
+    pub version: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    pub basis: Vec<Basis>,
+    pub parts: Vec<PartSpec>,
+    pub deadlines: Deadlines,
+    pub layout: Layout,
+    pub thresholds: Thresholds,
+}
+
+/// A document the rule set enforces.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"id": "ducha", "short_name": "督察规定", "title": "法治政府建设与责任落实督察工作规定", "number": "厅字〔2019〕28号"}))]
+pub struct Basis {
+    /// Identifier within the rule set.
+    pub id: String,
+    /// The short name reviewers use.
+    pub short_name: String,
+    /// The document's full title.
+    pub title: String,
+    /// The issuing bodies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// The document number, when it has one.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// The year it was issued, when it has no number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The date it came into force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PartSpec {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    pub required: bool,
+    pub order: u32,
+    pub basis: String,
+    pub suggested_heading: String,
+    #[serde(default)]
+    pub year_offset: Option<i32>,
+    #[serde(default)]
+    pub catch_all: Option<CatchAll>,
+    #[serde(default)]
+    pub yields_to: Vec<String>,
+    pub heading_words: Vec<String>,
+    pub opening_words: Vec<String>,
+    pub facets: BTreeMap<String, Vec<String>>,
+}
+
+/// Top-level headings with no keyword belong to this part while they come before `before`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CatchAll {
+    pub before: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Deadlines {
+    pub government: String,
+    pub department: String,
+}
+
+/// Who issues the report; departments may have an earlier deadline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum IssuerKind {
+    /// A local Party committee and government, or a township or sub-district office.
+    #[default]
+    Government,
+    /// A government department.
+    Department,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Layout {
+    pub title_words: Vec<String>,
+    pub metadata_labels: Vec<String>,
+    pub citation_brackets: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Thresholds {
+    pub heading_max_chars: usize,
+    pub title_max_chars: usize,
+    pub title_search_lines: usize,
+    pub opening_chars: usize,
+    pub part_empty_max_chars: usize,
+    pub traditional_min_share: f64,
+    pub context_chars: usize,
+}
