@@ -2,14 +2,22 @@
 //! against the content the rules require.
 //!
 //! The data flows one way: text → [`document`] → [`outline`] → [`parts`] → [`rules`] →
+//! [`report::CheckReport`], driven by [`engine::Engine`] and served by [`startup`] and [`cli`].
 
 pub mod analysis;
+pub mod cli;
+pub mod configuration;
 pub mod document;
 pub mod engine;
 pub mod lang;
+pub mod openapi;
 pub mod outline;
 pub mod parts;
+pub mod problem;
 pub mod report;
+pub mod routes;
 pub mod rules;
 pub mod ruleset;
+pub mod startup;
+pub mod telemetry;
 pub mod year;

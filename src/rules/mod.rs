@@ -2,6 +2,7 @@
 //! that `GET /v1/rules/{id}` and `nianbao rules` serve.
 
 mod doc;
+mod info;
 mod no_structure;
 mod part_embedded;
 mod part_empty;
@@ -17,6 +18,7 @@ use crate::analysis::Analysis;
 use crate::report::{Finding, Severity};
 
 pub use doc::{RuleDoc, Section};
+pub use info::RuleInfo;
 
 /// What a rule is, apart from what it finds.
 #[derive(Debug)]

@@ -1,0 +1,147 @@
+//! The command line: `serve` (the default), `check`, `openapi`, `rules`.
+
+mod check;
+mod text;
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::configuration::Settings;
+use crate::engine::Engine;
+use crate::lang::Lang;
+use crate::rules::{self, RuleInfo};
+use crate::startup::Application;
+use crate::{openapi, telemetry};
+
+pub use check::CheckArgs;
+
+/// Exit status when input or usage is wrong.
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "nianbao",
+    version,
+    about = "Checks rule-of-law government annual reports (法治政府建设年度报告) against the content the rules require.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    serve: Settings,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the HTTP service (what `nianbao` alone does).
+    Serve(Settings),
+    /// Check report files (`-` for standard input). Exit 0 when every report is compliant, 1 when
+    /// any is not, 2 when input or usage is wrong.
+    Check(CheckArgs),
+    /// Print the OpenAPI document (the committed openapi/openapi.json).
+    Openapi,
+    /// List the rules with their documentation.
+    Rules(RulesArgs),
+}
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+enum Format {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+struct RulesArgs {
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Language of the documentation.
+    #[arg(long, value_enum, default_value_t)]
+    lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum LangArg {
+    #[default]
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        None => serve(cli.serve),
+        Some(Command::Serve(settings)) => serve(settings),
+        Some(Command::Check(args)) => check::run(args),
+        Some(Command::Openapi) => {
+            print!("{}", openapi::document_json());
+            ExitCode::SUCCESS
+        }
+        Some(Command::Rules(args)) => {
+            print_rules(&args);
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn serve(settings: Settings) -> ExitCode {
+    telemetry::init();
+    let rules = match settings.ruleset.load() {
+        Ok(rules) => rules,
+        Err(error) => {
+            eprintln!("nianbao: {error}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    tracing::info!(ruleset = %rules.data.id, version = %rules.data.version, "rule set loaded");
+    let engine = Arc::new(Engine::new(rules));
+    let result = actix_web::rt::System::new().block_on(async {
+        let application = Application::build(&settings, engine)?;
+        tracing::info!(addr = %settings.addr, port = application.port(), "listening");
+        application.run_until_stopped().await
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("nianbao: cannot serve on {}: {error}", settings.addr);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_rules(args: &RulesArgs) {
+    let lang = Lang::from(args.lang);
+    let list: Vec<RuleInfo> = rules::all()
+        .iter()
+        .map(|r| RuleInfo::of(*r, lang))
+        .collect();
+    match args.format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&list).expect("rule documentation serialises")
+        ),
+        Format::Text => {
+            for rule in list {
+                let severity = text::severity_label(rule.default_severity, lang);
+                let enabled = if rule.default_enabled {
+                    ""
+                } else {
+                    lang.pick(" (默认关闭)", " (off by default)")
+                };
+                println!("{}  [{severity}]{enabled}  {}", rule.id, rule.title);
+                println!("    {}\n", rule.description);
+            }
+        }
+    }
+}

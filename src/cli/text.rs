@@ -1,0 +1,100 @@
+//! The check report as a clerk reads it: verdict, parts checklist, findings with line numbers.
+
+use std::fmt::Write;
+
+use crate::lang::Lang;
+use crate::parts::PartStatus;
+use crate::report::{CheckReport, Severity};
+
+pub fn severity_label(severity: Severity, lang: Lang) -> &'static str {
+    match severity {
+        Severity::Error => lang.pick("错误", "error"),
+        Severity::Warning => lang.pick("警告", "warning"),
+        Severity::Info => lang.pick("提示", "note"),
+    }
+}
+
+pub fn render(file: &str, report: &CheckReport, lang: Lang) -> String {
+    let mut out = String::new();
+    let verdict = if report.compliant {
+        lang.pick("符合要求", "compliant")
+    } else {
+        lang.pick("不符合要求", "not compliant")
+    };
+    let s = report.summary;
+    let _ = writeln!(out, "{file}");
+    let _ = writeln!(
+        out,
+        "  {}{verdict}  ({} {}, {} {}, {} {})",
+        lang.pick("结论：", "Verdict: "),
+        s.error,
+        severity_label(Severity::Error, lang),
+        s.warning,
+        severity_label(Severity::Warning, lang),
+        s.info,
+        severity_label(Severity::Info, lang),
+    );
+    let title = report
+        .report
+        .title
+        .as_deref()
+        .unwrap_or(lang.pick("（无标题）", "(no title)"));
+    let year = report.report.year.map_or_else(
+        || lang.pick("年度不明", "year unknown").to_owned(),
+        |y| lang.pick(format!("{y}年度"), format!("year {y}")),
+    );
+    let _ = writeln!(out, "  {}{title} · {year}", lang.pick("报告：", "Report: "));
+    let _ = writeln!(out, "  {}", lang.pick("必备部分：", "Required parts:"));
+    for part in &report.parts {
+        let (mark, place) = match (part.status, part.sections.first(), part.mentions.first()) {
+            (PartStatus::Present, Some(section), _) => (
+                "✓",
+                format!("{} {}", line_label(section.span.line, lang), section.text),
+            ),
+            (PartStatus::Embedded, _, Some(mention)) => (
+                "~",
+                format!(
+                    "{}{} {}",
+                    lang.pick("仅在其他部分中：", "only inside another part: "),
+                    line_label(mention.span.line, lang),
+                    mention.text
+                ),
+            ),
+            _ if !part.required => (
+                "-",
+                lang.pick("未写（非必需）", "absent (optional)").to_owned(),
+            ),
+            _ => ("✗", lang.pick("缺失", "missing").to_owned()),
+        };
+        let _ = writeln!(out, "    {mark} {}  {place}", part.name);
+    }
+    if !report.findings.is_empty() {
+        let _ = writeln!(out, "  {}", lang.pick("发现的问题：", "Findings:"));
+    }
+    for finding in &report.findings {
+        let place = finding
+            .span
+            .map(|span| format!("{} ", line_label(span.line, lang)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    {place}{}  {} [{}]",
+            severity_label(finding.severity, lang),
+            finding.message,
+            finding.rule
+        );
+        if let Some(suggestion) = &finding.suggestion {
+            let _ = writeln!(
+                out,
+                "        {}{suggestion}",
+                lang.pick("建议：", "Suggestion: ")
+            );
+        }
+    }
+    out.push('\n');
+    out
+}
+
+fn line_label(line: usize, lang: Lang) -> String {
+    lang.pick(format!("第{line}行"), format!("line {line}"))
+}

@@ -1,0 +1,56 @@
+//! Settings, from command-line flags or `NIANBAO_*` environment variables, over defaults.
+
+use std::path::PathBuf;
+
+use crate::ruleset::{LoadError, RuleSet};
+
+/// Where the rule set comes from.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RuleSetSource {
+    /// A rule set file (JSON, validated against schemas/ruleset.schema.json) to use instead of
+    /// the embedded default.
+    #[arg(long, env = "NIANBAO_RULESET", value_name = "FILE")]
+    pub ruleset: Option<PathBuf>,
+}
+
+impl RuleSetSource {
+    pub fn load(&self) -> Result<RuleSet, LoadError> {
+        match &self.ruleset {
+            Some(path) => RuleSet::from_file(path),
+            None => Ok(RuleSet::embedded()),
+        }
+    }
+}
+
+/// The service's settings.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Settings {
+    /// Address and port to listen on (port 0 picks a free one).
+    #[arg(
+        long,
+        env = "NIANBAO_ADDR",
+        default_value = "127.0.0.1:8080",
+        value_name = "HOST:PORT"
+    )]
+    pub addr: String,
+    #[command(flatten)]
+    pub ruleset: RuleSetSource,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "NIANBAO_BODY_LIMIT", default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    pub body_limit: usize,
+    /// Worker threads serving HTTP (default: one per core).
+    #[arg(long, env = "NIANBAO_WORKERS", value_name = "N")]
+    pub workers: Option<usize>,
+}
+
+impl Settings {
+    /// Defaults with a given address, for tests and embedding.
+    pub fn with_addr(addr: &str) -> Self {
+        Self {
+            addr: addr.to_owned(),
+            ruleset: RuleSetSource::default(),
+            body_limit: 10 * 1024 * 1024,
+            workers: None,
+        }
+    }
+}

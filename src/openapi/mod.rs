@@ -1,0 +1,51 @@
+//! The OpenAPI document, collected from the routes by utoipa-actix-web.
+
+pub mod examples;
+
+use actix_web::App;
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+
+use crate::problem::{FieldError, ProblemBody};
+use crate::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "nianbao (年报)",
+        description = "Checks Chinese rule-of-law government annual reports (法治政府建设年度报告) against \
+the content the rules require: the four required parts of the 督察规定 (measures and results, \
+shortcomings and their causes, the principal leaders' first-responsible duties, next year's plans), \
+their order, the report year and the publication deadline.\n\n\
+Spans in results count Unicode code points of the submitted text, from 0; lines and columns count \
+from 1. Messages are in Simplified Chinese, or in English with `lang: \"en\"` or `Accept-Language: en`. \
+Errors are RFC 9457 `application/problem+json`.",
+        license(name = "MIT OR Apache-2.0")
+    ),
+    tags(
+        (name = "checks", description = "Check a report."),
+        (name = "rules", description = "The rules and the rule set they apply."),
+        (name = "health", description = "Liveness and readiness for orchestrators.")
+    ),
+    components(schemas(ProblemBody, FieldError))
+)]
+pub struct ApiDoc;
+
+/// The document the running service serves at `/openapi.json`.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let (_, document) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes::configure)
+        .split_for_parts();
+    document
+}
+
+/// The document as committed in `openapi/openapi.json`.
+pub fn document_json() -> String {
+    let mut json = document()
+        .to_pretty_json()
+        .expect("the OpenAPI document serialises");
+    json.push('\n');
+    json
+}

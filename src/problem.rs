@@ -1,0 +1,296 @@
+//! Errors that cross the HTTP boundary, as RFC 9457 `application/problem+json`.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, ContentType};
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::lang::Lang;
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// An RFC 9457 problem detail.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "type": "/problems/validation-failed",
+    "title": "Request body failed validation",
+    "status": 422,
+    "detail": "请求内容有误，请按 errors 中的提示修改。",
+    "instance": "/v1/checks",
+    "errors": [{"pointer": "/year", "detail": "年份应在2000到2100之间。"}]
+}))]
+pub struct ProblemBody {
+    /// A URI reference naming the kind of problem.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// A short summary of the kind of problem (English, stable).
+    pub title: String,
+    /// The HTTP status code.
+    pub status: u16,
+    /// What went wrong in this request and what to do about it, in the request's language.
+    pub detail: String,
+    /// The request path.
+    pub instance: Option<String>,
+    /// For a body or parameters that failed validation: each problem and where it is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+/// One invalid field: a JSON Pointer into the request body, or a query parameter's name.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FieldError {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "/year")]
+    pub pointer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<String>,
+    pub detail: String,
+}
+
+impl FieldError {
+    pub fn at_pointer(pointer: impl Into<String>, detail: impl Into<String>) -> Self {
+        Self {
+            pointer: Some(pointer.into()),
+            parameter: None,
+            detail: detail.into(),
+        }
+    }
+
+    pub fn at_parameter(parameter: impl Into<String>, detail: impl Into<String>) -> Self {
+        Self {
+            pointer: None,
+            parameter: Some(parameter.into()),
+            detail: detail.into(),
+        }
+    }
+}
+
+/// A problem to answer with. Its `Debug` form, which request logs show, names only the kind:
+/// details can echo what the client sent.
+#[derive(Clone)]
+pub struct Problem {
+    status: StatusCode,
+    slug: &'static str,
+    title: &'static str,
+    detail: String,
+    instance: Option<String>,
+    errors: Vec<FieldError>,
+    allow: Option<String>,
+}
+
+impl std::fmt::Debug for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Problem({} {})", self.status.as_u16(), self.slug)
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.status.as_u16(), self.title)
+    }
+}
+
+impl Problem {
+    fn new(status: StatusCode, slug: &'static str, title: &'static str, detail: String) -> Self {
+        Self {
+            status,
+            slug,
+            title,
+            detail,
+            instance: None,
+            errors: Vec::new(),
+            allow: None,
+        }
+    }
+
+    /// Sets `instance` to the request's path.
+    pub fn for_request(mut self, request: &HttpRequest) -> Self {
+        self.instance = Some(request.path().to_owned());
+        self
+    }
+
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    pub fn malformed_json(line: usize, column: usize, lang: Lang) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "malformed-json",
+            "Malformed JSON",
+            lang.pick(
+                format!("请求体不是合法的 JSON（第{line}行第{column}列附近）。请检查引号、逗号和括号。"),
+                format!("The request body is not valid JSON (near line {line}, column {column}). Check quotes, commas and brackets."),
+            ),
+        )
+    }
+
+    pub fn validation(errors: Vec<FieldError>, lang: Lang) -> Self {
+        let mut problem = Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation-failed",
+            "Request failed validation",
+            lang.pick(
+                "请求内容有误，请按 errors 中的提示逐项修改。",
+                "The request is not valid; fix each item listed in errors.",
+            )
+            .to_owned(),
+        );
+        problem.errors = errors;
+        problem
+    }
+
+    pub fn unsupported_media_type(got: Option<&str>, lang: Lang) -> Self {
+        let got = got.unwrap_or("");
+        Self::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported-media-type",
+            "Unsupported media type",
+            lang.pick(
+                format!("不支持内容类型“{got}”。请以 application/json（{{\"text\": \"……\"}}）或 text/plain; charset=utf-8 提交报告。"),
+                format!("Content type “{got}” is not supported. Send the report as application/json ({{\"text\": \"…\"}}) or text/plain; charset=utf-8."),
+            ),
+        )
+    }
+
+    pub fn payload_too_large(limit: usize, lang: Lang) -> Self {
+        let mib = limit as f64 / (1024.0 * 1024.0);
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload-too-large",
+            "Request body too large",
+            lang.pick(
+                format!("请求体超过上限 {mib:.1} MiB（{limit} 字节）。请删去附件或图片后只提交报告正文。"),
+                format!("The request body exceeds the limit of {mib:.1} MiB ({limit} bytes). Send the report's text only."),
+            ),
+        )
+    }
+
+    pub fn invalid_utf8(lang: Lang) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "invalid-encoding",
+            "Text is not UTF-8",
+            lang.pick(
+                "报告文本不是 UTF-8 编码。请另存为 UTF-8 文本后再提交。",
+                "The report text is not UTF-8. Save it as UTF-8 and send it again.",
+            )
+            .to_owned(),
+        )
+    }
+
+    pub fn bad_request_body(lang: Lang) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "incomplete-body",
+            "Request body could not be read",
+            lang.pick(
+                "请求体没有完整收到，请重新提交。",
+                "The request body did not arrive whole; send it again.",
+            )
+            .to_owned(),
+        )
+    }
+
+    pub fn bad_query(message: &str, lang: Lang) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "invalid-query",
+            "Invalid query string",
+            lang.pick(
+                format!("查询参数有误：{message}"),
+                format!("The query string is invalid: {message}"),
+            ),
+        )
+    }
+
+    pub fn not_found(path: &str, lang: Lang) -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Not found",
+            lang.pick(
+                format!("没有“{path}”这个地址。接口说明见 /docs/。"),
+                format!("There is nothing at “{path}”. The API is described at /docs/."),
+            ),
+        )
+    }
+
+    pub fn unknown_rule(id: &str, lang: Lang) -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "unknown-rule",
+            "Unknown rule",
+            lang.pick(
+                format!("没有编号为“{id}”的规则。全部规则见 /v1/rules。"),
+                format!("There is no rule “{id}”. All rules are listed at /v1/rules."),
+            ),
+        )
+    }
+
+    pub fn method_not_allowed(method: &str, allowed: &[&str], lang: Lang) -> Self {
+        let list = allowed.join(", ");
+        let mut problem = Self::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method-not-allowed",
+            "Method not allowed",
+            lang.pick(
+                format!("此地址不接受 {method} 请求，可用：{list}。"),
+                format!("This address does not accept {method}; it accepts {list}."),
+            ),
+        );
+        problem.allow = Some(list);
+        problem
+    }
+
+    pub fn internal(lang: Lang) -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "Internal error",
+            lang.pick(
+                "检查时发生内部错误，报告未能检查。请稍后重试；如仍出错，请联系系统管理员。",
+                "An internal error stopped the check. Try again later; if it persists, contact the administrator.",
+            )
+            .to_owned(),
+        )
+    }
+
+    pub fn body(&self) -> ProblemBody {
+        ProblemBody {
+            kind: format!("/problems/{}", self.slug),
+            title: self.title.to_owned(),
+            status: self.status.as_u16(),
+            detail: self.detail.clone(),
+            instance: self.instance.clone(),
+            errors: self.errors.clone(),
+        }
+    }
+}
+
+impl ResponseError for Problem {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status);
+        response.insert_header(ContentType(
+            PROBLEM_JSON.parse().expect("a valid media type"),
+        ));
+        if let Some(allow) = &self.allow {
+            response.insert_header((header::ALLOW, allow.clone()));
+        }
+        response.json(self.body())
+    }
+}
+
+/// The language a request asks for in its `Accept-Language` header.
+pub fn request_lang(request: &HttpRequest) -> Lang {
+    request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map_or(Lang::Zh, Lang::from_accept_language)
+}

@@ -1,0 +1,31 @@
+//! HTTP routes, registered through utoipa-actix-web so the OpenAPI document lists each one.
+
+pub mod body;
+pub mod checks;
+pub mod fallback;
+pub mod health;
+pub mod rules;
+
+use std::sync::Arc;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::engine::Engine;
+
+/// What every handler shares.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub engine: Arc<Engine>,
+    /// Largest request body accepted, in bytes.
+    pub body_limit: usize,
+}
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(checks::post_check)
+        .service(rules::list_rules)
+        .service(rules::get_rule)
+        .service(rules::get_ruleset)
+        .service(health::healthz)
+        .service(health::readyz);
+}

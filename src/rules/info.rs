@@ -1,0 +1,53 @@
+//! A rule described for people: what `GET /v1/rules` and `nianbao rules` show.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::{Rule, RuleDoc, Section};
+use crate::lang::Lang;
+use crate::report::Severity;
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "part-missing",
+    "default_severity": "error",
+    "default_enabled": true,
+    "title": "缺少必需部分",
+    "description": "报告中既没有以该部分为题的一级标题，也没有在其他部分中报告该部分的内容。",
+    "rationale": "《法治政府建设与责任落实督察工作规定》列明年度报告应当包括的内容……",
+    "example": "一份2023年度报告只有“一、2023年工作总结”和“二、2024年工作思路”两部分……",
+    "fix": "在建议的位置按规定顺序补写该部分……"
+}))]
+pub struct RuleInfo {
+    /// Stable id, used in findings and in `rules.enable` / `rules.disable`.
+    pub id: String,
+    pub default_severity: Severity,
+    /// Whether the rule runs unless a request disables it.
+    pub default_enabled: bool,
+    pub title: String,
+    /// What it checks.
+    pub description: String,
+    /// Why it matters.
+    pub rationale: String,
+    pub example: String,
+    /// How to fix what it finds.
+    pub fix: String,
+}
+
+impl RuleInfo {
+    pub fn of(rule: &dyn Rule, lang: Lang) -> Self {
+        let meta = rule.meta();
+        let doc = RuleDoc::parse(meta.doc);
+        let section = |s| doc.get(s, lang.is_english()).to_owned();
+        Self {
+            id: meta.id.to_owned(),
+            default_severity: meta.severity,
+            default_enabled: meta.default_enabled,
+            title: section(Section::Title),
+            description: section(Section::What),
+            rationale: section(Section::Why),
+            example: section(Section::Example),
+            fix: section(Section::Fix),
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Building and running the HTTP server.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::error::QueryPayloadError;
+use actix_web::http::header;
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use tracing_actix_web::TracingLogger;
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::{Config, SwaggerUi};
+
+use crate::configuration::Settings;
+use crate::engine::Engine;
+use crate::openapi::{self, ApiDoc};
+use crate::problem::{Problem, request_lang};
+use crate::routes::fallback::{RouteTable, fallback};
+use crate::routes::{self, AppState};
+
+const OPENAPI_PATH: &str = "/openapi.json";
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Binds the listener (so port 0 works) and builds the server; nothing runs until
+    /// [`Application::run_until_stopped`].
+    pub fn build(settings: &Settings, engine: Arc<Engine>) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(&settings.addr)?;
+        let port = listener.local_addr()?.port();
+        let document = openapi::document();
+        let table = web::Data::new(RouteTable::from_openapi(
+            &document,
+            &[
+                (OPENAPI_PATH, "GET"),
+                ("/docs", "GET"),
+                ("/docs/{tail:.*}", "GET"),
+            ],
+        ));
+        let state = web::Data::new(AppState {
+            engine,
+            body_limit: settings.body_limit,
+        });
+        let mut server = HttpServer::new(move || {
+            let swagger = SwaggerUi::new("/docs/{_:.*}")
+                .url(OPENAPI_PATH, document.clone())
+                .config(
+                    Config::new([OPENAPI_PATH])
+                        .try_it_out_enabled(true)
+                        // The online validator would send the spec off an intranet.
+                        .validator_url("none"),
+                );
+            App::new()
+                .wrap(TracingLogger::default())
+                .app_data(state.clone())
+                .app_data(table.clone())
+                .app_data(web::QueryConfig::default().error_handler(query_error))
+                .into_utoipa_app()
+                .openapi(ApiDoc::openapi())
+                .configure(routes::configure)
+                .into_app()
+                .service(swagger)
+                .route("/docs", web::get().to(docs_redirect))
+                .default_service(web::to(fallback))
+        })
+        .listen(listener)?;
+        if let Some(workers) = settings.workers {
+            server = server.workers(workers);
+        }
+        Ok(Self {
+            port,
+            server: server.run(),
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn query_error(error: QueryPayloadError, request: &HttpRequest) -> actix_web::Error {
+    Problem::bad_query(&error.to_string(), request_lang(request))
+        .for_request(request)
+        .into()
+}
+
+async fn docs_redirect() -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, "/docs/"))
+        .finish()
+}

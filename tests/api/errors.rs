@@ -1,0 +1,244 @@
+//! Bad input gets an RFC 9457 problem with the right status and a message a clerk can act on.
+
+use serde_json::{Value, json};
+
+use crate::common::fixture;
+use crate::helpers::{problem, spawn_app, spawn_app_with};
+
+fn pointers(body: &Value) -> Vec<&str> {
+    body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["pointer"].as_str().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn malformed_json_is_400() {
+    let app = spawn_app().await;
+    let response = app
+        .post_raw("application/json", r#"{"text": "一、主要举措","#)
+        .await;
+    let body = problem(response, 400).await;
+    assert_eq!(body["type"], "/problems/malformed-json");
+    assert!(body["detail"].as_str().unwrap().contains("第1行"));
+}
+
+#[tokio::test]
+async fn a_value_of_the_wrong_type_is_422_with_its_pointer() {
+    let app = spawn_app().await;
+    let body = problem(
+        app.post_json(&json!({"text": "报告", "year": "2024年"}))
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(pointers(&body), ["/year"]);
+    let body = problem(app.post_json(&json!({"text": 2024})).await, 422).await;
+    assert_eq!(pointers(&body), ["/text"]);
+}
+
+#[tokio::test]
+async fn an_unknown_field_is_422_naming_it() {
+    let app = spawn_app().await;
+    let body = problem(
+        app.post_json(&json!({"text": "报告", "yaer": 2024})).await,
+        422,
+    )
+    .await;
+    assert_eq!(pointers(&body), ["/yaer"]);
+    assert!(
+        body["errors"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("yaer")
+    );
+}
+
+#[tokio::test]
+async fn empty_and_blank_text_are_422() {
+    let app = spawn_app().await;
+    for text in ["", " \n\t　"] {
+        let body = problem(app.post_json(&json!({"text": text})).await, 422).await;
+        assert_eq!(pointers(&body), ["/text"], "{text:?}");
+        assert!(
+            body["errors"][0]["detail"]
+                .as_str()
+                .unwrap()
+                .contains("为空")
+        );
+    }
+    let body = problem(app.post_raw("text/plain", "   ").await, 422).await;
+    assert_eq!(pointers(&body), [""]);
+    let body = problem(app.post_json(&json!({})).await, 422).await;
+    assert!(
+        body["errors"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("text")
+    );
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_413_with_the_limit_in_the_message() {
+    let app = spawn_app_with(|settings| settings.body_limit = 4096).await;
+    let text = fixture("xixing-2024.txt");
+    let body = problem(app.post_raw("text/plain", text.clone()).await, 413).await;
+    assert!(body["detail"].as_str().unwrap().contains("4096"), "{body}");
+
+    // Without Content-Length the limit holds while streaming.
+    let chunks: Vec<Result<String, std::io::Error>> = vec![Ok(text.clone()), Ok(text)];
+    let stream = reqwest::Body::wrap_stream(futures_util::stream::iter(chunks));
+    let body = problem(app.post_raw("text/plain", stream).await, 413).await;
+    assert!(body["detail"].as_str().unwrap().contains("4096"));
+
+    // The service keeps serving.
+    assert_eq!(app.get("/healthz").await.status(), 200);
+}
+
+#[tokio::test]
+async fn an_invalid_date_is_422() {
+    let app = spawn_app().await;
+    for date in ["2025-02-30", "2025/03/01", "明年"] {
+        let body = problem(
+            app.post_json(&json!({"text": "报告", "published_on": date}))
+                .await,
+            422,
+        )
+        .await;
+        assert_eq!(pointers(&body), ["/published_on"], "{date}");
+        assert!(
+            body["errors"][0]["detail"]
+                .as_str()
+                .unwrap()
+                .contains("YYYY-MM-DD")
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_year_out_of_range_is_422_in_body_and_query() {
+    let app = spawn_app().await;
+    let body = problem(
+        app.post_json(&json!({"text": "报告", "year": 1999})).await,
+        422,
+    )
+    .await;
+    assert_eq!(pointers(&body), ["/year"]);
+    let response = app
+        .client
+        .post(app.url("/v1/checks?year=2200"))
+        .header("content-type", "text/plain")
+        .body("报告")
+        .send()
+        .await
+        .unwrap();
+    let body = problem(response, 422).await;
+    assert_eq!(body["errors"][0]["parameter"], "year");
+}
+
+#[tokio::test]
+async fn unknown_and_contradictory_rule_ids_are_422() {
+    let app = spawn_app().await;
+    let body = problem(
+        app.post_json(
+            &json!({"text": "报告", "rules": {"enable": ["part-missing", "no-such-rule"]}}),
+        )
+        .await,
+        422,
+    )
+    .await;
+    assert_eq!(pointers(&body), ["/rules/enable/1"]);
+    assert!(
+        body["errors"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("no-such-rule")
+    );
+
+    let body = problem(
+        app.post_json(&json!({"text": "报告", "rules": {"enable": ["part-order"], "disable": ["part-order"]}}))
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(pointers(&body), ["/rules/disable/0"]);
+}
+
+#[tokio::test]
+async fn wrong_media_types_are_415_and_non_utf8_text_is_400() {
+    let app = spawn_app().await;
+    let body = problem(app.post_raw("application/xml", "<report/>").await, 415).await;
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("application/json")
+    );
+    problem(app.post_raw("text/plain; charset=gbk", "报告").await, 415).await;
+    let response = app
+        .client
+        .post(app.url("/v1/checks"))
+        .body("报告")
+        .send()
+        .await
+        .unwrap();
+    problem(response, 415).await;
+    let gbk = vec![0xB1, 0xA8, 0xB8, 0xE6];
+    let body = problem(app.post_raw("text/plain", gbk).await, 400).await;
+    assert_eq!(body["type"], "/problems/invalid-encoding");
+}
+
+#[tokio::test]
+async fn unknown_routes_are_404_and_wrong_methods_405_with_allow() {
+    let app = spawn_app().await;
+    let body = problem(app.get("/v1/check").await, 404).await;
+    assert_eq!(body["instance"], "/v1/check");
+
+    let response = app.get("/v1/checks").await;
+    assert_eq!(response.headers()["allow"], "POST");
+    problem(response, 405).await;
+
+    let response = app
+        .client
+        .delete(app.url("/v1/rules/part-missing"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["allow"], "GET");
+    problem(response, 405).await;
+}
+
+#[tokio::test]
+async fn a_bad_query_string_is_400() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(app.url("/v1/checks?issuer_kind=county"))
+        .header("content-type", "text/plain")
+        .body("报告")
+        .send()
+        .await
+        .unwrap();
+    problem(response, 400).await;
+}
+
+#[tokio::test]
+async fn problems_speak_english_when_asked() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .get(app.url("/nowhere"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
+    let body = problem(response, 404).await;
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("There is nothing")
+    );
+}

@@ -1,0 +1,98 @@
+//! Starts the real service on a free port, as the binary does, and talks to it over HTTP.
+
+use std::sync::{Arc, LazyLock};
+
+use nianbao::configuration::Settings;
+use nianbao::engine::Engine;
+use nianbao::ruleset::RuleSet;
+use nianbao::startup::Application;
+use serde_json::Value;
+
+/// Compiled once per test binary, like the service does once at start-up.
+static ENGINE: LazyLock<Arc<Engine>> = LazyLock::new(|| Arc::new(Engine::new(RuleSet::embedded())));
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let mut settings = Settings::with_addr("127.0.0.1:0");
+    settings.workers = Some(1);
+    adjust(&mut settings);
+    let application = Application::build(&settings, ENGINE.clone()).expect("the app starts");
+    let address = format!("http://127.0.0.1:{}", application.port());
+    tokio::spawn(application.run_until_stopped());
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn post_json(&self, body: &Value) -> reqwest::Response {
+        self.client
+            .post(self.url("/v1/checks"))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Checks a text with options and returns the check report, asserting a 200.
+    pub async fn check(&self, body: Value) -> Value {
+        let response = self.post_json(&body).await;
+        assert_eq!(response.status(), 200);
+        response.json().await.unwrap()
+    }
+
+    pub async fn check_text(&self, text: &str) -> Value {
+        self.check(serde_json::json!({ "text": text })).await
+    }
+
+    pub async fn post_raw(
+        &self,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url("/v1/checks"))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+}
+
+/// Asserts an RFC 9457 problem with a status and returns its body.
+pub async fn problem(response: reqwest::Response, status: u16) -> Value {
+    assert_eq!(response.status().as_u16(), status);
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["status"], status);
+    assert!(body["type"].as_str().unwrap().starts_with("/problems/"));
+    assert!(!body["title"].as_str().unwrap().is_empty());
+    assert!(!body["detail"].as_str().unwrap().is_empty());
+    body
+}

@@ -1,0 +1,11 @@
+//! The HTTP API, tested against the real server on a free port.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod checks;
+mod errors;
+mod helpers;
+mod openapi;
+mod rules;
+mod variants;

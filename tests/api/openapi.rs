@@ -1,0 +1,90 @@
+//! The OpenAPI document and the Swagger UI, served without anything from outside.
+
+use serde_json::Value;
+
+use crate::helpers::spawn_app;
+
+fn committed() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn committed_openapi_document_is_what_the_code_generates() {
+    let generated: Value = serde_json::from_str(&nianbao::openapi::document_json()).unwrap();
+    assert!(
+        generated == committed(),
+        "openapi/openapi.json is stale: run `cargo run -- openapi > openapi/openapi.json`"
+    );
+}
+
+#[tokio::test]
+async fn the_service_serves_the_committed_document() {
+    let app = spawn_app().await;
+    let served: Value = app.get("/openapi.json").await.json().await.unwrap();
+    assert_eq!(served, committed());
+}
+
+#[tokio::test]
+async fn every_operation_is_described_with_examples() {
+    let document = committed();
+    let paths = document["paths"].as_object().unwrap();
+    for path in [
+        "/v1/checks",
+        "/v1/rules",
+        "/v1/rules/{id}",
+        "/v1/ruleset",
+        "/healthz",
+        "/readyz",
+    ] {
+        assert!(paths.contains_key(path), "{path}");
+    }
+    for (path, item) in paths {
+        for (method, operation) in item.as_object().unwrap() {
+            assert!(
+                operation["summary"].is_string(),
+                "{method} {path} has a summary"
+            );
+            for (status, response) in operation["responses"].as_object().unwrap() {
+                assert!(
+                    response["description"].is_string(),
+                    "{method} {path} {status}"
+                );
+            }
+        }
+    }
+    let check = &document["paths"]["/v1/checks"]["post"];
+    let json_example = &document["components"]["schemas"]["CheckRequest"]["example"];
+    assert!(json_example["text"].as_str().unwrap().contains("庄市街道"));
+    assert!(check["requestBody"]["content"]["text/plain"]["example"].is_string());
+    let report = &check["responses"]["200"]["content"]["application/json"]["example"];
+    assert_eq!(report["compliant"], false);
+    for status in ["400", "413", "415", "422"] {
+        assert!(
+            check["responses"][status]["content"]["application/problem+json"].is_object(),
+            "{status}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn swagger_ui_is_vendored_and_its_online_validator_is_off() {
+    let app = spawn_app().await;
+    let redirect = app.client.get(app.url("/docs")).send().await.unwrap();
+    assert_eq!(redirect.url().path(), "/docs/");
+    let page = app.get("/docs/").await.text().await.unwrap();
+    assert!(page.contains("swagger-ui"));
+    assert!(!page.contains("://cdn"), "no CDN");
+    let initializer = app
+        .get("/docs/swagger-initializer.js")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let compact: String = initializer.split_whitespace().collect();
+    assert!(
+        compact.contains(r#""validatorUrl":"none""#),
+        "{initializer}"
+    );
+    assert!(initializer.contains("/openapi.json"));
+}
