@@ -1,1 +1,39 @@
-fn main() {}
+//! The engine alone on each corpus report: normalisation, outline, parts and rules.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use nianbao::analysis::CheckOptions;
+use nianbao::engine::Engine;
+use nianbao::ruleset::RuleSet;
+
+const CORPUS: [&str; 5] = [
+    "baishijiang-2024.txt",
+    "binjiang-2024-traditional.txt",
+    "wuxing-2024.txt",
+    "xixing-2024.txt",
+    "zhuangshi-2023.txt",
+];
+
+fn check_corpus(c: &mut Criterion) {
+    let engine = Engine::new(RuleSet::embedded());
+    let options = CheckOptions::default();
+    let mut group = c.benchmark_group("check");
+    for name in CORPUS {
+        let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).expect("corpus fixture");
+        group.bench_function(name, |b| {
+            b.iter(|| engine.check(black_box(&text), &options))
+        });
+    }
+    group.finish();
+}
+
+fn start_up(c: &mut Criterion) {
+    c.bench_function("engine start-up (rule set + script tables)", |b| {
+        b.iter(|| Engine::new(RuleSet::embedded()))
+    });
+}
+
+criterion_group!(benches, check_corpus, start_up);
+criterion_main!(benches);

@@ -40,9 +40,9 @@ impl<'a> Analysis<'a> {
         self.options.lang
     }
 
-    /// A part's name in the language of the request.
+    /// A part's short name in the language of the request, for messages.
     pub fn part_name(&self, part: usize) -> &str {
-        self.rules.parts()[part].name(self.lang().is_english())
+        self.rules.parts()[part].short_name(self.lang().is_english())
     }
 
     /// The heading to add for a part, with the years filled in when the report year is known.

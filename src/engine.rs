@@ -104,7 +104,8 @@ fn part_reports(analysis: &Analysis) -> Vec<PartReport> {
             let placement = &analysis.parts.placements[index];
             PartReport {
                 part: part.id().to_owned(),
-                name: analysis.part_name(index).to_owned(),
+                name: part.name(analysis.lang().is_english()).to_owned(),
+                short_name: analysis.part_name(index).to_owned(),
                 required: part.spec.required,
                 status: placement.status,
                 sections: placement

@@ -187,10 +187,8 @@ fn mentions(
             found[p].push(opening.clone());
         }
         // Without headings, prose that reports on no other part is the catch-all part's.
-        if !structured && !reported {
-            if let Some(p) = catch_all.filter(|&p| found[p].is_empty()) {
-                found[p].push(opening);
-            }
+        if let Some(p) = catch_all.filter(|&p| !structured && !reported && found[p].is_empty()) {
+            found[p].push(opening);
         }
     }
     found

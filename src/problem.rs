@@ -69,7 +69,10 @@ impl FieldError {
 /// A problem to answer with. Its `Debug` form, which request logs show, names only the kind:
 /// details can echo what the client sent.
 #[derive(Clone)]
-pub struct Problem {
+pub struct Problem(Box<Details>);
+
+#[derive(Clone)]
+struct Details {
     status: StatusCode,
     slug: &'static str,
     title: &'static str,
@@ -81,19 +84,19 @@ pub struct Problem {
 
 impl std::fmt::Debug for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Problem({} {})", self.status.as_u16(), self.slug)
+        write!(f, "Problem({} {})", self.0.status.as_u16(), self.0.slug)
     }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}", self.status.as_u16(), self.title)
+        write!(f, "{} {}", self.0.status.as_u16(), self.0.title)
     }
 }
 
 impl Problem {
     fn new(status: StatusCode, slug: &'static str, title: &'static str, detail: String) -> Self {
-        Self {
+        Self(Box::new(Details {
             status,
             slug,
             title,
@@ -101,17 +104,17 @@ impl Problem {
             instance: None,
             errors: Vec::new(),
             allow: None,
-        }
+        }))
     }
 
     /// Sets `instance` to the request's path.
     pub fn for_request(mut self, request: &HttpRequest) -> Self {
-        self.instance = Some(request.path().to_owned());
+        self.0.instance = Some(request.path().to_owned());
         self
     }
 
     pub fn status(&self) -> StatusCode {
-        self.status
+        self.0.status
     }
 
     pub fn malformed_json(line: usize, column: usize, lang: Lang) -> Self {
@@ -137,7 +140,7 @@ impl Problem {
             )
             .to_owned(),
         );
-        problem.errors = errors;
+        problem.0.errors = errors;
         problem
     }
 
@@ -240,7 +243,7 @@ impl Problem {
                 format!("This address does not accept {method}; it accepts {list}."),
             ),
         );
-        problem.allow = Some(list);
+        problem.0.allow = Some(list);
         problem
     }
 
@@ -259,27 +262,27 @@ impl Problem {
 
     pub fn body(&self) -> ProblemBody {
         ProblemBody {
-            kind: format!("/problems/{}", self.slug),
-            title: self.title.to_owned(),
-            status: self.status.as_u16(),
-            detail: self.detail.clone(),
-            instance: self.instance.clone(),
-            errors: self.errors.clone(),
+            kind: format!("/problems/{}", self.0.slug),
+            title: self.0.title.to_owned(),
+            status: self.0.status.as_u16(),
+            detail: self.0.detail.clone(),
+            instance: self.0.instance.clone(),
+            errors: self.0.errors.clone(),
         }
     }
 }
 
 impl ResponseError for Problem {
     fn status_code(&self) -> StatusCode {
-        self.status
+        self.0.status
     }
 
     fn error_response(&self) -> HttpResponse {
-        let mut response = HttpResponse::build(self.status);
+        let mut response = HttpResponse::build(self.0.status);
         response.insert_header(ContentType(
             PROBLEM_JSON.parse().expect("a valid media type"),
         ));
-        if let Some(allow) = &self.allow {
+        if let Some(allow) = &self.0.allow {
             response.insert_header((header::ALLOW, allow.clone()));
         }
         response.json(self.body())

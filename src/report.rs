@@ -71,6 +71,9 @@ pub struct PartReport {
     /// The part's official wording (English with `lang: "en"`).
     #[schema(example = "上一年度推进法治政府建设存在的不足和原因")]
     pub name: String,
+    /// A short name for checklists.
+    #[schema(example = "存在的不足和原因")]
+    pub short_name: String,
     pub required: bool,
     pub status: PartStatus,
     /// The top-level sections assigned to the part.
@@ -121,7 +124,7 @@ pub struct Finding {
     #[schema(example = "part-missing")]
     pub rule: String,
     pub severity: Severity,
-    #[schema(example = "缺少必需部分“上一年度推进法治政府建设存在的不足和原因”。")]
+    #[schema(example = "缺少必需部分“存在的不足和原因”。")]
     pub message: String,
     /// The part of the rule set it concerns.
     #[schema(example = "shortcomings")]

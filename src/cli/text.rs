@@ -66,7 +66,7 @@ pub fn render(file: &str, report: &CheckReport, lang: Lang) -> String {
             ),
             _ => ("✗", lang.pick("缺失", "missing").to_owned()),
         };
-        let _ = writeln!(out, "    {mark} {}  {place}", part.name);
+        let _ = writeln!(out, "    {mark} {}  {place}", part.short_name);
     }
     if !report.findings.is_empty() {
         let _ = writeln!(out, "  {}", lang.pick("发现的问题：", "Findings:"));

@@ -38,7 +38,7 @@ impl Layout {
             .copied()
             .take_while(|&i| is_metadata(text_of(i), rules))
             .collect();
-        let opening = non_blank.iter().copied().skip(layout.metadata.len());
+        let mut opening = non_blank.iter().copied().skip(layout.metadata.len());
         let title_chars = rules.data.thresholds.title_max_chars;
         for i in opening
             .clone()
@@ -54,8 +54,7 @@ impl Layout {
             }
         }
         layout.addressee = opening
-            .skip_while(|&i| Some(i) <= layout.title)
-            .next()
+            .find(|&i| Some(i) > layout.title)
             .filter(|&i| is_addressee(text_of(i)));
         layout.sign_off = sign_off_start(&non_blank, &text_of);
         layout

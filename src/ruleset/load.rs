@@ -72,11 +72,19 @@ impl Part {
         self.facets.get(name).filter(|words| !words.is_empty())
     }
 
-    /// The part's name in the requested language.
+    /// The part's official wording in the requested language.
     pub fn name(&self, english: bool) -> &str {
         match (&self.spec.name_en, english) {
             (Some(name), true) => name,
             _ => &self.spec.name,
+        }
+    }
+
+    /// The part's short name, for messages and checklists.
+    pub fn short_name(&self, english: bool) -> &str {
+        match (&self.spec.short_name_en, english) {
+            (Some(name), true) => name,
+            _ => &self.spec.short_name,
         }
     }
 }

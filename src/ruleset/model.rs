@@ -49,6 +49,9 @@ pub struct PartSpec {
     pub name: String,
     #[serde(default)]
     pub name_en: Option<String>,
+    pub short_name: String,
+    #[serde(default)]
+    pub short_name_en: Option<String>,
     pub required: bool,
     pub order: u32,
     pub basis: String,

@@ -1,0 +1,240 @@
+//! The `nianbao` binary: the same check report as HTTP, exit codes, and its other commands.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+use common::{assert_outcome, expectations, fixture, fixture_path};
+
+fn nianbao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .env_remove("NIANBAO_RULESET")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout_json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+fn path(name: &str) -> String {
+    fixture_path(name).display().to_string()
+}
+
+#[test]
+fn corpus_reports_get_the_outcome_domain_md_gives() {
+    for (name, expected) in expectations() {
+        let output = nianbao(&["check", "--format", "json", &path(&name)]);
+        let compliant = expected["compliant"].as_bool().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(if compliant { 0 } else { 1 }),
+            "{name}"
+        );
+        assert_outcome(&name, &stdout_json(&output), &expected);
+    }
+}
+
+#[test]
+fn several_files_give_an_array_and_exit_1_when_any_is_not_compliant() {
+    let output = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        &path("xixing-2024.txt"),
+        &path("zhuangshi-2023.txt"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let reports = stdout_json(&output);
+    let reports = reports.as_array().unwrap();
+    assert_eq!(reports.len(), 2);
+    assert!(
+        reports[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("xixing-2024.txt")
+    );
+    assert_eq!(reports[0]["compliant"], true);
+    assert_eq!(reports[1]["compliant"], false);
+}
+
+#[test]
+fn text_output_shows_verdict_checklist_and_findings_with_lines() {
+    let output = nianbao(&["check", &path("zhuangshi-2023.txt")]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("结论：不符合要求"), "{text}");
+    assert!(
+        text.contains("✓ 主要举措和成效  第6行 一、2023年工作总结"),
+        "{text}"
+    );
+    assert!(text.contains("✗ 存在的不足和原因  缺失"), "{text}");
+    assert!(text.contains("第20行 错误  缺少必需部分"), "{text}");
+    assert!(
+        text.contains("建议：2023年推进法治政府建设存在的不足和原因"),
+        "{text}"
+    );
+
+    let english = nianbao(&["check", "--lang", "en", &path("wuxing-2024.txt")]);
+    let text = String::from_utf8(english.stdout).unwrap();
+    assert!(text.contains("Verdict: compliant"), "{text}");
+    assert_eq!(english.status.code(), Some(0));
+}
+
+#[test]
+fn standard_input_is_read_for_a_dash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--format", "json", "--year", "2023", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(fixture("zhuangshi-2023.txt").as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout_json(&output);
+    assert_eq!(report["report"]["year_source"], "request");
+}
+
+#[test]
+fn publication_date_and_disabled_rules_apply() {
+    let late = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        "--published-on",
+        "2025-04-02",
+        &path("xixing-2024.txt"),
+    ]);
+    assert_eq!(late.status.code(), Some(1));
+    assert_eq!(stdout_json(&late)["findings"][0]["rule"], "published-late");
+
+    let disabled = nianbao(&[
+        "check",
+        "--disable",
+        "part-missing",
+        &path("zhuangshi-2023.txt"),
+    ]);
+    assert_eq!(disabled.status.code(), Some(0));
+}
+
+#[test]
+fn bad_input_and_usage_exit_2_with_a_message() {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gbk = dir.join("gbk.txt");
+    std::fs::write(&gbk, [0xB1, 0xA8, 0xB8, 0xE6]).unwrap();
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "  \n").unwrap();
+    let cases: [&[&str]; 6] = [
+        &["check", gbk.to_str().unwrap()],
+        &["check", empty.to_str().unwrap()],
+        &["check", "/no/such/report.txt"],
+        &[
+            "check",
+            "--disable",
+            "no-such-rule",
+            &path("xixing-2024.txt"),
+        ],
+        &["check", "--year", "1999", &path("xixing-2024.txt")],
+        &["check"],
+    ];
+    for args in cases {
+        let output = nianbao(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(!output.stderr.is_empty(), "{args:?} explains itself");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+    let message = String::from_utf8(nianbao(&["check", gbk.to_str().unwrap()]).stderr).unwrap();
+    assert!(message.contains("not UTF-8"), "{message}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn openapi_command_prints_the_committed_document() {
+    let output = nianbao(&["openapi"]);
+    assert_eq!(output.status.code(), Some(0));
+    let committed =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json")).unwrap();
+    assert!(output.stdout == committed, "openapi/openapi.json is stale");
+}
+
+#[test]
+fn rules_command_lists_every_rule() {
+    let output = nianbao(&["rules", "--format", "json"]);
+    let list = stdout_json(&output);
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 10);
+    assert!(ids.contains(&"shortcomings-without-reasons"));
+    let text = String::from_utf8(nianbao(&["rules"]).stdout).unwrap();
+    assert!(
+        text.contains("part-missing  [错误]  缺少必需部分"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_province_rule_set_changes_the_outcome_without_a_rebuild() {
+    let mut rules: Value = serde_json::from_str(nianbao::ruleset::DEFAULT_RULESET_JSON).unwrap();
+    // A province that calls its problems part 短板弱项 and requires the optional part.
+    rules["parts"][1]["heading_words"]
+        .as_array_mut()
+        .unwrap()
+        .push("短板弱项".into());
+    rules["parts"][4]["required"] = true.into();
+    let file = std::env::temp_dir().join(format!("nianbao-province-{}.json", std::process::id()));
+    std::fs::write(&file, rules.to_string()).unwrap();
+    let text = fixture("wuxing-2024.txt").replace("三、存在不足", "三、短板弱项");
+    let report_file = file.with_extension("txt");
+    std::fs::write(&report_file, text).unwrap();
+    let output = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        "--ruleset",
+        file.to_str().unwrap(),
+        report_file.to_str().unwrap(),
+    ]);
+    let report = stdout_json(&output);
+    assert_eq!(report["parts"][1]["status"], "present");
+    assert_eq!(report["parts"][4]["status"], "missing");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the other part is now required"
+    );
+    std::fs::remove_file(file).unwrap();
+    std::fs::remove_file(report_file).unwrap();
+}
+
+#[test]
+fn an_invalid_rule_set_stops_start_up_naming_the_pointer() {
+    let mut rules: Value = serde_json::from_str(nianbao::ruleset::DEFAULT_RULESET_JSON).unwrap();
+    rules["parts"][0]["required"] = "yes".into();
+    rules["deadlines"]["government"] = "4月1日".into();
+    let file = std::env::temp_dir().join(format!("nianbao-bad-{}.json", std::process::id()));
+    std::fs::write(&file, rules.to_string()).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("NIANBAO_RULESET", &file)
+        .output()
+        .unwrap();
+    std::fs::remove_file(file).unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(message.contains("/parts/0/required"), "{message}");
+    assert!(message.contains("/deadlines/government"), "{message}");
+}
