@@ -60,7 +60,8 @@ pub struct RuleSelection {
     pub disable: Vec<String>,
 }
 
-/// Options in the query string, for a `text/plain` body (a JSON body's own fields win).
+/// Options in the query string, for a `text/plain` body (a JSON body's own fields win). Nothing
+/// from the report itself goes here: request logs record the query string.
 #[derive(Debug, Default, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
@@ -76,9 +77,6 @@ pub struct CheckQuery {
     pub issuer_kind: Option<IssuerKind>,
     /// `zh` (default) or `en`.
     pub lang: Option<Lang>,
-    /// The report's title.
-    #[validate(length(max = 500, code = "too_long"))]
-    pub title: Option<String>,
     /// Rule ids to enable, separated by commas.
     pub enable: Option<String>,
     /// Rule ids to disable, separated by commas.
@@ -276,7 +274,7 @@ fn query_options(query: CheckQuery, lang: Lang) -> Result<CheckOptions, Problem>
         return Err(Problem::validation(errors, lang));
     }
     Ok(CheckOptions {
-        title: query.title,
+        title: None,
         year: query.year,
         published_on: query.published_on,
         issuer_kind: query.issuer_kind.unwrap_or_default(),

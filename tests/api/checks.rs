@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::common::{assert_outcome, expectations, findings, fixture, spanned, status};
+use crate::common::{assert_outcome, expectations, findings, fixture, part, spanned, status};
 use crate::helpers::spawn_app;
 
 #[tokio::test]
@@ -62,12 +62,7 @@ async fn spans_count_code_points_of_the_submitted_traditional_text() {
     let app = spawn_app().await;
     let text = fixture("binjiang-2024-traditional.txt");
     let report = app.check_text(&text).await;
-    let shortcomings = report["parts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["part"] == "shortcomings")
-        .unwrap();
+    let shortcomings = part(&report, "shortcomings");
     let section = &shortcomings["sections"][0];
     assert_eq!(section["text"], "二、存在的問題短板");
     assert_eq!(spanned(&text, &section["span"]), "二、存在的問題短板");
@@ -117,14 +112,9 @@ async fn first_responsible_duties_inside_part_one_are_listed_as_mentions() {
     let text = fixture("xixing-2024.txt");
     let report = app.check_text(&text).await;
     assert_eq!(status(&report, "first_responsible"), "present");
-    let part = report["parts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["part"] == "first_responsible")
-        .unwrap();
+    let duties = part(&report, "first_responsible");
     assert_eq!(
-        part["mentions"][0]["text"],
+        duties["mentions"][0]["text"],
         "全面落实法治建设第一责任人职责"
     );
     assert_eq!(report["report"]["year_source"], "opening");
@@ -185,13 +175,11 @@ async fn rules_can_be_disabled_per_request_and_compliance_follows() {
 async fn plain_text_takes_options_from_the_query_string() {
     let app = spawn_app().await;
     let response = app
-        .client
-        .post(app.url("/v1/checks?published_on=2025-04-15&lang=en&disable=part-order"))
-        .header("content-type", "text/plain; charset=utf-8")
-        .body(fixture("wuxing-2024.txt"))
-        .send()
-        .await
-        .unwrap();
+        .post_text(
+            "published_on=2025-04-15&lang=en&disable=part-order",
+            fixture("wuxing-2024.txt"),
+        )
+        .await;
     assert_eq!(response.status(), 200);
     let report: Value = response.json().await.unwrap();
     assert_eq!(report["compliant"], false);

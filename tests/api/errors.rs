@@ -126,14 +126,7 @@ async fn a_year_out_of_range_is_422_in_body_and_query() {
     )
     .await;
     assert_eq!(pointers(&body), ["/year"]);
-    let response = app
-        .client
-        .post(app.url("/v1/checks?year=2200"))
-        .header("content-type", "text/plain")
-        .body("报告")
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_text("year=2200", "报告").await;
     let body = problem(response, 422).await;
     assert_eq!(body["errors"][0]["parameter"], "year");
 }
@@ -213,14 +206,7 @@ async fn unknown_routes_are_404_and_wrong_methods_405_with_allow() {
 #[tokio::test]
 async fn a_bad_query_string_is_400() {
     let app = spawn_app().await;
-    let response = app
-        .client
-        .post(app.url("/v1/checks?issuer_kind=county"))
-        .header("content-type", "text/plain")
-        .body("报告")
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_text("issuer_kind=county", "报告").await;
     problem(response, 400).await;
 }
 

@@ -72,6 +72,21 @@ impl TestApp {
             .expect("request sent")
     }
 
+    /// Posts plain text with options in the query string (`"year=2024&lang=en"`).
+    pub async fn post_text(
+        &self,
+        query: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/v1/checks?{query}")))
+            .header("content-type", "text/plain; charset=utf-8")
+            .body(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(self.url(path))

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::common::{findings, fixture, spanned, status};
+use crate::common::{findings, fixture, part, spanned, status};
 use crate::helpers::spawn_app;
 
 /// The lines of a corpus report.
@@ -127,12 +127,7 @@ async fn thematic_headings_before_the_problems_count_as_measures() {
         .replace("{BODY}", BODY);
     let report = app.check_text(text).await;
     assert_eq!(report["compliant"], true, "{report}");
-    let measures = report["parts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["part"] == "measures")
-        .unwrap();
+    let measures = part(&report, "measures");
     assert_eq!(measures["sections"].as_array().unwrap().len(), 2);
 }
 

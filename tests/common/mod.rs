@@ -60,15 +60,19 @@ pub fn assert_outcome(name: &str, report: &Value, expected: &Value) {
     assert_eq!(rules, want, "{name}: findings");
 }
 
-/// The status of a part in a check report.
-pub fn status<'a>(report: &'a Value, part: &str) -> &'a str {
+/// A part's entry in a check report.
+pub fn part<'a>(report: &'a Value, id: &str) -> &'a Value {
     report["parts"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|p| p["part"] == part)
-        .and_then(|p| p["status"].as_str())
+        .find(|p| p["part"] == id)
         .unwrap()
+}
+
+/// The status of a part in a check report.
+pub fn status<'a>(report: &'a Value, id: &str) -> &'a str {
+    part(report, id)["status"].as_str().unwrap()
 }
 
 /// The findings of one rule.
