@@ -29,11 +29,29 @@ fn check_corpus(c: &mut Criterion) {
     group.finish();
 }
 
+/// Shapes that once took time quadratic in their size: many headings, a long metadata block,
+/// many citations on one line. Each should stay linear.
+fn large_inputs(c: &mut Criterion) {
+    let engine = Engine::new(RuleSet::embedded());
+    let options = CheckOptions::default();
+    let inputs = [
+        ("20k headings", "一、存在的问题\n".repeat(20_000)),
+        ("20k metadata lines", "索引号: | 1 |\n".repeat(20_000) + "正文。"),
+        ("20k citations", "《通知》2024年".repeat(20_000)),
+    ];
+    let mut group = c.benchmark_group("large");
+    group.sample_size(10);
+    for (name, text) in &inputs {
+        group.bench_function(*name, |b| b.iter(|| engine.check(black_box(text), &options)));
+    }
+    group.finish();
+}
+
 fn start_up(c: &mut Criterion) {
     c.bench_function("engine start-up (rule set + script tables)", |b| {
         b.iter(|| Engine::new(RuleSet::embedded()))
     });
 }
 
-criterion_group!(benches, check_corpus, start_up);
+criterion_group!(benches, check_corpus, large_inputs, start_up);
 criterion_main!(benches);

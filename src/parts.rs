@@ -159,14 +159,24 @@ fn mentions(
     let plan = rules.plan_part();
     let catch_all = parts.iter().position(|p| p.spec.catch_all.is_some());
     let mut found = vec![Vec::new(); parts.len()];
-    let structured = outline.top_level().next().is_some();
+    let top: Vec<usize> = outline.top_level().map(|(index, _)| index).collect();
+    let structured = !top.is_empty();
+    // Paragraphs come in text order, so the enclosing section only moves forward.
+    let mut section = 0;
     for paragraph in outline.paragraphs(document) {
         let host: Vec<usize> = if structured {
-            match enclosing_top_level(outline, &paragraph) {
-                Some(index) => of_heading[index].clone(),
-                // The opening before the first heading belongs to no part.
-                None => continue,
+            while top
+                .get(section + 1)
+                .is_some_and(|&next| outline.headings[next].range.start <= paragraph.range.start)
+            {
+                section += 1;
             }
+            let heading = &outline.headings[top[section]];
+            if paragraph.heading == Some(top[section]) || !heading.contains(paragraph.range.start) {
+                // A top-level heading itself, or the opening before the first one: no part.
+                continue;
+            }
+            of_heading[top[section]].clone()
         } else {
             Vec::new()
         };
@@ -196,14 +206,6 @@ fn mentions(
 
 fn reports_on(part: &Part, opening: &str, is_heading: bool) -> bool {
     part.opening_words.is_match(opening) || (is_heading && part.heading_words.is_match(opening))
-}
-
-/// The top-level heading whose section holds a paragraph (the heading itself excluded).
-fn enclosing_top_level(outline: &Outline, paragraph: &Paragraph) -> Option<usize> {
-    outline
-        .top_level()
-        .find(|(index, h)| paragraph.heading != Some(*index) && h.contains(paragraph.range.start))
-        .map(|(index, _)| index)
 }
 
 /// A paragraph's opening: a sub-heading's words, or a paragraph's first sentence, cut to the

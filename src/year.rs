@@ -51,14 +51,20 @@ pub fn years_named(text: &str, rules: &RuleSet) -> Vec<(i32, Range<usize>)> {
             let before = text[..range.start].trim_end();
             let after = text[captures.get(0)?.end()..].trim_start();
             let in_range = before.ends_with(RANGE_MARKS) || after.starts_with(RANGE_MARKS);
-            let in_citation = cited.iter().any(|c| c.contains(&range.start));
+            let in_citation = within(&cited, range.start);
             let year = digits.as_str().parse().ok()?;
             (!in_range && !in_citation).then_some((year, range))
         })
         .collect()
 }
 
-/// The byte ranges inside citation brackets (《……》).
+/// Whether `at` lies in one of `ranges` (sorted, not overlapping).
+fn within(ranges: &[Range<usize>], at: usize) -> bool {
+    let after = ranges.partition_point(|r| r.start <= at);
+    after > 0 && ranges[after - 1].contains(&at)
+}
+
+/// The byte ranges inside citation brackets (《……》), sorted and merged where they overlap.
 fn cited_ranges(text: &str, rules: &RuleSet) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     for (open, close) in &rules.data.layout.citation_brackets {
@@ -71,7 +77,15 @@ fn cited_ranges(text: &str, rules: &RuleSet) -> Vec<Range<usize>> {
             from = end;
         }
     }
-    ranges
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
 }
 
 /// The year the report covers: the caller's, else the title's, the opening's, or the first
@@ -146,6 +160,7 @@ mod tests {
         );
         assert_eq!(years("2021年至2025年规划"), Vec::<i32>::new());
         assert_eq!(years("行动计划 (2022-2025)"), Vec::<i32>::new());
+        assert_eq!(years("《关于〈2023年计划〉的通知》2024年"), [2024]);
     }
 
     #[test]

@@ -18,7 +18,8 @@ const SHORT_LINE_CHARS: usize = 40;
 
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
-    pub metadata: Vec<usize>,
+    /// Lines before this one are the portal metadata block.
+    pub metadata_end: usize,
     pub title: Option<usize>,
     pub addressee: Option<usize>,
     /// Lines from here to the end are the sign-off.
@@ -33,12 +34,16 @@ impl Layout {
         let non_blank: Vec<usize> = (0..lines.len())
             .filter(|&i| !text_of(i).is_empty())
             .collect();
-        layout.metadata = non_blank
+        let metadata_lines = non_blank
             .iter()
-            .copied()
-            .take_while(|&i| is_metadata(text_of(i), rules))
-            .collect();
-        let mut opening = non_blank.iter().copied().skip(layout.metadata.len());
+            .take_while(|&&i| is_metadata(text_of(i), rules))
+            .count();
+        layout.metadata_end = if metadata_lines == 0 {
+            0
+        } else {
+            non_blank[metadata_lines - 1] + 1
+        };
+        let mut opening = non_blank.iter().copied().skip(metadata_lines);
         let title_chars = rules.data.thresholds.title_max_chars;
         for i in opening
             .clone()
@@ -62,7 +67,7 @@ impl Layout {
 
     /// Whether a line is part of the text around the body.
     pub fn is_frame(&self, line: usize) -> bool {
-        self.metadata.contains(&line)
+        line < self.metadata_end
             || self.title == Some(line)
             || self.addressee == Some(line)
             || self.sign_off.is_some_and(|start| line >= start)
