@@ -36,13 +36,18 @@ fn large_inputs(c: &mut Criterion) {
     let options = CheckOptions::default();
     let inputs = [
         ("20k headings", "一、存在的问题\n".repeat(20_000)),
-        ("20k metadata lines", "索引号: | 1 |\n".repeat(20_000) + "正文。"),
+        (
+            "20k metadata lines",
+            "索引号: | 1 |\n".repeat(20_000) + "正文。",
+        ),
         ("20k citations", "《通知》2024年".repeat(20_000)),
     ];
     let mut group = c.benchmark_group("large");
     group.sample_size(10);
     for (name, text) in &inputs {
-        group.bench_function(*name, |b| b.iter(|| engine.check(black_box(text), &options)));
+        group.bench_function(*name, |b| {
+            b.iter(|| engine.check(black_box(text), &options))
+        });
     }
     group.finish();
 }

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod configuration;
 pub mod document;
 pub mod engine;
+pub mod extract;
 pub mod lang;
 pub mod openapi;
 pub mod outline;

@@ -1,0 +1,105 @@
+//! Which format a document is, from its content.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::{ExtractError, Limits, zipped};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Docx,
+    Pdf,
+    Html,
+    Ofd,
+    Doc,
+    Wps,
+    Rtf,
+}
+
+impl Format {
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Text => "text/plain",
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            Format::Pdf => "application/pdf",
+            Format::Html => "text/html",
+            Format::Ofd => "application/ofd",
+            Format::Doc => "application/msword",
+            Format::Wps => "application/vnd.ms-works",
+            Format::Rtf => "application/rtf",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Docx => "docx",
+            Format::Pdf => "PDF",
+            Format::Html => "HTML",
+            Format::Ofd => "OFD",
+            Format::Doc => "doc",
+            Format::Wps => "WPS",
+            Format::Rtf => "RTF",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+const OLE2: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+pub fn detect(
+    bytes: &[u8],
+    media_type: Option<&str>,
+    limits: &Limits,
+) -> Result<Format, ExtractError> {
+    let declared = media_type.unwrap_or("").to_ascii_lowercase();
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return Ok(Format::Pdf);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        let names = zipped::entry_names(bytes, limits)?;
+        return if names.iter().any(|n| n == "word/document.xml") {
+            Ok(Format::Docx)
+        } else if names.iter().any(|n| n.eq_ignore_ascii_case("OFD.xml")) {
+            Ok(Format::Ofd)
+        } else {
+            Err(ExtractError::Unsupported(
+                "a zip archive that is neither .docx nor OFD".into(),
+            ))
+        };
+    }
+    if bytes.starts_with(OLE2) {
+        let wps = declared.contains("works") || declared.contains("wps");
+        return Ok(if wps { Format::Wps } else { Format::Doc });
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Ok(Format::Rtf);
+    }
+    if declared.starts_with("text/html")
+        || declared.starts_with("application/xhtml")
+        || looks_like_html(head)
+    {
+        return Ok(Format::Html);
+    }
+    Ok(Format::Text)
+}
+
+fn looks_like_html(head: &[u8]) -> bool {
+    let start = String::from_utf8_lossy(head)
+        .trim_start_matches('\u{FEFF}')
+        .trim_start()
+        .to_ascii_lowercase();
+    start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || (start.starts_with('<') && start.contains("<body"))
+}

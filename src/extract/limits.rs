@@ -1,0 +1,30 @@
+//! Bounds on what an untrusted document may cost to read.
+
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Total uncompressed size of the zip entries read (.docx, OFD).
+    pub max_unzipped_bytes: u64,
+    /// Entries in a zip container.
+    pub max_zip_entries: usize,
+    /// Pages of a PDF.
+    pub max_pdf_pages: usize,
+    /// Objects in a PDF.
+    pub max_pdf_objects: usize,
+    /// Time for one extraction (enforced where a converter runs as a process; the in-process
+    /// extractors are bounded by the sizes above).
+    pub time_budget: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_unzipped_bytes: 64 * 1024 * 1024,
+            max_zip_entries: 5_000,
+            max_pdf_pages: 1_000,
+            max_pdf_objects: 500_000,
+            time_budget: Duration::from_secs(30),
+        }
+    }
+}

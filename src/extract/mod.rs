@@ -1,0 +1,117 @@
+//! Extraction: a document as it arrives (text in any common encoding, .docx, PDF, HTML, OFD, and
+//! .doc/.wps/.rtf through LibreOffice) into the text the engine checks.
+//!
+//! The format is detected from the content (magic bytes, the entries of a zip container), not
+//! from the file name; a declared media type only breaks ties (HTML, WPS) and names a text's
+//! charset. Every extractor works under [`Limits`].
+
+mod detect;
+mod docx;
+mod html;
+mod layout_text;
+mod limits;
+mod ofd;
+mod office;
+mod pdf;
+mod plain;
+mod xml;
+mod zipped;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub use detect::Format;
+pub use limits::Limits;
+
+/// What the submitted document was.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"format": "docx", "media_type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "encoding": null, "pages": null, "paragraphs": 27}))]
+pub struct Source {
+    pub format: Format,
+    /// The media type of the detected format.
+    pub media_type: String,
+    /// The character encoding of a text file (`UTF-8`, `GB18030`, `UTF-16LE` …).
+    pub encoding: Option<String>,
+    /// Pages of a PDF or OFD document.
+    pub pages: Option<usize>,
+    /// Non-blank paragraphs in the extracted text.
+    pub paragraphs: usize,
+}
+
+/// A document's text, as the engine checks it and as spans refer to it.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    pub text: String,
+    pub source: Source,
+    /// Lines the source marks as headings (Word heading styles and outline levels): (line, level).
+    pub heading_levels: Vec<(usize, usize)>,
+    /// For each line, the index of the source paragraph it came from (.docx).
+    pub line_paragraphs: Option<Vec<usize>>,
+}
+
+/// Why a document could not be read; each becomes a 4xx problem naming the format.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExtractError {
+    #[error("unsupported format: {0}")]
+    Unsupported(String),
+    #[error("{format} conversion needs LibreOffice, which is not installed")]
+    ConverterMissing { format: Format },
+    #[error("{what} exceeds the limit of {limit}")]
+    TooLarge { what: String, limit: String },
+    #[error("malformed {format}: {reason}")]
+    Malformed { format: Format, reason: String },
+    #[error("the {format} document is encrypted")]
+    Encrypted { format: Format },
+    #[error("the {format} document has no text layer")]
+    NoText { format: Format },
+    #[error("reading the {format} document took longer than {seconds} s")]
+    Timeout { format: Format, seconds: u64 },
+    #[error("the file is empty")]
+    Empty,
+}
+
+/// Extracts the text of `bytes`. `media_type` is what the sender declared, if anything.
+pub fn extract(
+    bytes: &[u8],
+    media_type: Option<&str>,
+    limits: &Limits,
+) -> Result<Extracted, ExtractError> {
+    if bytes.is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    let format = detect::detect(bytes, media_type, limits)?;
+    let mut extracted = match format {
+        Format::Text => plain::extract(bytes, media_type),
+        Format::Docx => docx::extract(bytes, limits),
+        Format::Pdf => pdf::extract(bytes, limits),
+        Format::Html => html::extract(bytes, media_type),
+        Format::Ofd => ofd::extract(bytes, limits),
+        Format::Doc | Format::Wps | Format::Rtf => office::extract(bytes, format, limits),
+    }?;
+    extracted.source.paragraphs = extracted
+        .text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    if extracted.source.paragraphs == 0 {
+        return Err(ExtractError::NoText { format });
+    }
+    Ok(extracted)
+}
+
+impl Extracted {
+    fn new(text: String, format: Format) -> Self {
+        Self {
+            text,
+            source: Source {
+                format,
+                media_type: format.media_type().to_owned(),
+                encoding: None,
+                pages: None,
+                paragraphs: 0,
+            },
+            heading_levels: Vec::new(),
+            line_paragraphs: None,
+        }
+    }
+}

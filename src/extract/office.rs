@@ -1,0 +1,106 @@
+//! .doc, .wps and .rtf: converted to .docx by LibreOffice (`soffice --headless`) when it is
+//! installed, in a private temporary directory and within the time budget, then read as .docx.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use super::{ExtractError, Extracted, Format, Limits, docx};
+
+static NEXT_DIRECTORY: AtomicU64 = AtomicU64::new(0);
+
+pub fn extract(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extracted, ExtractError> {
+    let soffice = converter().ok_or(ExtractError::ConverterMissing { format })?;
+    let work = WorkDir::new()?;
+    let extension = match format {
+        Format::Wps => "wps",
+        Format::Rtf => "rtf",
+        _ => "doc",
+    };
+    let input = work.0.join(format!("report.{extension}"));
+    std::fs::write(&input, bytes).map_err(|_| converter_failed(format))?;
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        work.0.join("profile").display()
+    );
+    let mut child = Command::new(soffice)
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+        ])
+        .arg(&work.0)
+        .arg(&input)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|_| converter_failed(format))?;
+    let started = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) if started.elapsed() > limits.time_budget => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(ExtractError::Timeout {
+                    format,
+                    seconds: limits.time_budget.as_secs(),
+                });
+            }
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(50)),
+            Err(_) => return Err(converter_failed(format)),
+        }
+    }
+    let converted =
+        std::fs::read(work.0.join("report.docx")).map_err(|_| converter_failed(format))?;
+    let mut extracted = docx::extract(&converted, limits)?;
+    extracted.source.format = format;
+    extracted.source.media_type = format.media_type().to_owned();
+    Ok(extracted)
+}
+
+fn converter_failed(format: Format) -> ExtractError {
+    ExtractError::Malformed {
+        format,
+        reason: "LibreOffice could not convert it".into(),
+    }
+}
+
+/// `soffice` or `libreoffice` on the PATH.
+fn converter() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["soffice", "libreoffice"].map(|name| dir.join(name)))
+        .find(|candidate| is_executable(candidate))
+}
+
+fn is_executable(path: &Path) -> bool {
+    path.is_file()
+}
+
+/// A directory of its own, removed when dropped.
+struct WorkDir(PathBuf);
+
+impl WorkDir {
+    fn new() -> Result<Self, ExtractError> {
+        let unique = format!(
+            "nianbao-{}-{}",
+            std::process::id(),
+            NEXT_DIRECTORY.fetch_add(1, Ordering::Relaxed)
+        );
+        let path = std::env::temp_dir().join(unique);
+        std::fs::create_dir_all(&path).map_err(|_| converter_failed(Format::Doc))?;
+        Ok(Self(path))
+    }
+}
+
+impl Drop for WorkDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

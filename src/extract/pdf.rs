@@ -1,0 +1,71 @@
+//! PDF with a text layer, page by page through pdf-extract (ToUnicode maps, Identity-H fonts),
+//! then rebuilt into paragraphs by [`super::layout_text`]. A scanned PDF (no text) and an
+//! encrypted one are refused with a reason, not read as an empty report.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use lopdf::Document;
+use pdf_extract::{PlainTextOutput, output_doc_page};
+
+use super::layout_text::paragraphs;
+use super::{ExtractError, Extracted, Format, Limits};
+
+pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
+    // The parsers are not hardened against every malformed file: a panic is a malformed PDF.
+    catch_unwind(AssertUnwindSafe(|| read(bytes, limits)))
+        .unwrap_or_else(|_| Err(malformed("its structure cannot be parsed".into())))
+}
+
+fn malformed(reason: String) -> ExtractError {
+    ExtractError::Malformed {
+        format: Format::Pdf,
+        reason,
+    }
+}
+
+fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
+    let mut document = Document::load_mem(bytes).map_err(|e| match e {
+        lopdf::Error::Decryption(_) => ExtractError::Encrypted {
+            format: Format::Pdf,
+        },
+        other => malformed(format!("it cannot be read ({other})")),
+    })?;
+    if document.is_encrypted() && document.decrypt("").is_err() {
+        return Err(ExtractError::Encrypted {
+            format: Format::Pdf,
+        });
+    }
+    if document.objects.len() > limits.max_pdf_objects {
+        return Err(ExtractError::TooLarge {
+            what: format!("a PDF of {} objects", document.objects.len()),
+            limit: format!("{} objects", limits.max_pdf_objects),
+        });
+    }
+    let page_numbers: Vec<u32> = document.get_pages().keys().copied().collect();
+    if page_numbers.len() > limits.max_pdf_pages {
+        return Err(ExtractError::TooLarge {
+            what: format!("a PDF of {} pages", page_numbers.len()),
+            limit: format!("{} pages", limits.max_pdf_pages),
+        });
+    }
+    if page_numbers.is_empty() {
+        return Err(malformed("it has no pages".into()));
+    }
+    let mut pages = Vec::with_capacity(page_numbers.len());
+    for number in &page_numbers {
+        let mut text = String::new();
+        let mut output = PlainTextOutput::new(&mut text);
+        output_doc_page(&document, &mut output, *number)
+            .map_err(|e| malformed(format!("page {number} cannot be read ({e})")))?;
+        pages.push(text.lines().map(str::to_owned).collect::<Vec<_>>());
+    }
+    let text = paragraphs(&pages);
+    if !text.chars().any(|c| c.is_alphanumeric()) {
+        return Err(ExtractError::NoText {
+            format: Format::Pdf,
+        });
+    }
+    let mut extracted = Extracted::new(text, Format::Pdf);
+    extracted.source.pages = Some(page_numbers.len());
+    Ok(extracted)
+}
