@@ -69,6 +69,7 @@ impl<'a> Analysis<'a> {
                 context: None,
                 suggestion: None,
                 basis: None,
+                paragraph: None,
             },
         }
     }

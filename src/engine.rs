@@ -2,6 +2,7 @@
 
 use crate::analysis::{Analysis, CheckOptions};
 use crate::document::{Document, Normalizer};
+use crate::extract::Extracted;
 use crate::outline::Outline;
 use crate::parts::Parts;
 use crate::report::{
@@ -31,13 +32,29 @@ impl Engine {
         &self.rules
     }
 
+    /// Checks a text as submitted.
     pub fn check(&self, text: &str, options: &CheckOptions) -> CheckReport {
+        let mut extracted = Extracted::from_text(text.to_owned());
+        extracted.source.paragraphs = text.lines().filter(|l| !l.trim().is_empty()).count();
+        self.check_extracted(&extracted, options, false)
+    }
+
+    /// Checks a document's extracted text; spans refer to that text, which the report carries
+    /// when `include_text` is set.
+    pub fn check_extracted(
+        &self,
+        extracted: &Extracted,
+        options: &CheckOptions,
+        include_text: bool,
+    ) -> CheckReport {
         let rules = &self.rules;
+        let text = extracted.text.as_str();
         let document = Document::new(
             text,
             &self.normalizer,
             rules.data.thresholds.traditional_min_share,
-        );
+        )
+        .with_heading_levels(&extracted.heading_levels);
         let outline = Outline::parse(&document, rules);
         let year = report_year(
             options.year,
@@ -55,7 +72,14 @@ impl Engine {
             year,
             options,
         };
-        let findings = rules::run(&analysis);
+        let mut findings = rules::run(&analysis);
+        if let Some(paragraphs) = &extracted.line_paragraphs {
+            for finding in &mut findings {
+                finding.paragraph = finding
+                    .span
+                    .and_then(|span| paragraphs.get(span.line - 1).copied());
+            }
+        }
         let mut summary = Summary::default();
         for finding in &findings {
             *match finding.severity {
@@ -81,11 +105,13 @@ impl Engine {
                 year_source: analysis.year.as_ref().map(|y| y.source),
                 script: document.script(),
                 chars: document.chars(),
+                source: extracted.source.clone(),
             },
             summary,
             parts: part_reports(&analysis),
             outline: outline_nodes(&analysis, 0, 1).0,
             findings,
+            text: include_text.then(|| text.to_owned()),
         }
     }
 }

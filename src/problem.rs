@@ -6,7 +6,11 @@ use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::extract::{ExtractError, Format};
 use crate::lang::Lang;
+
+const ACCEPTED_ZH: &str = "可提交：.docx、PDF（带文字层）、HTML、OFD、纯文本（UTF-8、GB18030/GBK、UTF-16）；安装 LibreOffice 后还可提交 .doc、.wps、.rtf。";
+const ACCEPTED_EN: &str = "Accepted: .docx, PDF with a text layer, HTML, OFD, plain text (UTF-8, GB18030/GBK, UTF-16); .doc, .wps and .rtf where LibreOffice is installed.";
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
@@ -151,8 +155,8 @@ impl Problem {
             "unsupported-media-type",
             "Unsupported media type",
             lang.pick(
-                format!("不支持内容类型“{got}”。请以 application/json（{{\"text\": \"……\"}}）或 text/plain; charset=utf-8 提交报告。"),
-                format!("Content type “{got}” is not supported. Send the report as application/json ({{\"text\": \"…\"}}) or text/plain; charset=utf-8."),
+                format!("不支持内容类型“{got}”。请以 JSON、multipart/form-data 或文件本身的类型提交报告。{ACCEPTED_ZH}"),
+                format!("Content type “{got}” is not supported. Send JSON, multipart/form-data, or the document with its own media type. {ACCEPTED_EN}"),
             ),
         )
     }
@@ -206,6 +210,91 @@ impl Problem {
                 format!("The query string is invalid: {message}"),
             ),
         )
+    }
+
+    /// A document that could not be read, named by format and reason.
+    pub fn unreadable(error: &ExtractError, lang: Lang) -> Self {
+        let accepted = lang.pick(ACCEPTED_ZH, ACCEPTED_EN);
+        match error {
+            ExtractError::Unsupported(what) => Self::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-format",
+                "Unsupported document format",
+                lang.pick(
+                    format!("无法识别的文件格式（{what}）。{accepted}"),
+                    format!("This document format is not supported ({what}). {accepted}"),
+                ),
+            ),
+            ExtractError::ConverterMissing { format } => Self::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "converter-missing",
+                "Document format needs a converter",
+                lang.pick(
+                    format!("{format} 文件需要 LibreOffice 转换，本服务未安装。请另存为 .docx 或 PDF 后提交。{accepted}"),
+                    format!("{format} files need LibreOffice, which this service does not have. Save as .docx or PDF and send it again. {accepted}"),
+                ),
+            ),
+            ExtractError::TooLarge { what, limit } => Self::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "document-too-large",
+                "Document too large",
+                lang.pick(
+                    format!("文件过大：{what}，上限为 {limit}。"),
+                    format!("The document is too large: {what}; the limit is {limit}."),
+                ),
+            ),
+            ExtractError::Malformed { format, reason } => Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unreadable-document",
+                "Document cannot be read",
+                lang.pick(
+                    format!("无法读取这份 {format} 文件（{reason}）。文件可能已损坏，请重新导出后提交。"),
+                    format!("This {format} document cannot be read ({reason}). It may be damaged; export it again."),
+                ),
+            ),
+            ExtractError::Encrypted { format } => Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "encrypted-document",
+                "Document is encrypted",
+                lang.pick(
+                    format!("这份 {format} 文件已加密，无法读取。请提交未加密的文件。"),
+                    format!("This {format} document is encrypted. Send an unencrypted copy."),
+                ),
+            ),
+            ExtractError::NoText {
+                format: Format::Text,
+            } => Self::validation(
+                vec![FieldError::at_pointer(
+                    "",
+                    lang.pick("报告文本为空，请粘贴报告全文。", "The report text is empty; send the whole report."),
+                )],
+                lang,
+            ),
+            ExtractError::NoText { format } => Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "no-text",
+                "Document has no text",
+                lang.pick(
+                    format!("这份 {format} 文件中没有可读取的文字（扫描件或图片？）。请提交 Word 原文或带文字层的 PDF。"),
+                    format!("This {format} document has no text to read (a scan or an image?). Send the Word file or a PDF with a text layer."),
+                ),
+            ),
+            ExtractError::Timeout { format, seconds } => Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "extraction-timeout",
+                "Document took too long to read",
+                lang.pick(
+                    format!("读取这份 {format} 文件超过 {seconds} 秒，已停止。请另存为 .docx 或 PDF 后提交。"),
+                    format!("Reading this {format} document took over {seconds} s and was stopped. Save it as .docx or PDF."),
+                ),
+            ),
+            ExtractError::Empty => Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "empty-document",
+                "Document is empty",
+                lang.pick("提交的文件是空的（0 字节）。", "The document is empty (0 bytes).").to_owned(),
+            ),
+        }
     }
 
     pub fn not_found(path: &str, lang: Lang) -> Self {

@@ -27,6 +27,10 @@ pub struct CheckReport {
     pub outline: Vec<OutlineNode>,
     /// Findings in text order; those without a place come first.
     pub findings: Vec<Finding>,
+    /// The text spans refer to (the extracted text of a file), when the request asks for it with
+    /// `include_text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// The rule set a report was checked against.
@@ -49,9 +53,11 @@ pub struct ReportInfo {
     /// Where the year was found.
     pub year_source: Option<YearSource>,
     pub script: Script,
-    /// Length of the submitted text in Unicode code points.
+    /// Length of the submitted (or extracted) text in Unicode code points.
     #[schema(example = 3048)]
     pub chars: usize,
+    /// What the submitted document was.
+    pub source: crate::extract::Source,
 }
 
 /// How many findings of each severity.
@@ -137,4 +143,7 @@ pub struct Finding {
     pub suggestion: Option<String>,
     /// The document that requires it.
     pub basis: Option<crate::ruleset::Basis>,
+    /// For a .docx, the index (from 0) of the Word paragraph where it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
 }

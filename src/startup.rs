@@ -44,6 +44,7 @@ impl Application {
         let state = web::Data::new(AppState {
             engine,
             body_limit: settings.body_limit,
+            limits: crate::extract::Limits::default(),
         });
         let mut server = HttpServer::new(move || {
             let swagger = SwaggerUi::new("/docs/{_:.*}")

@@ -11,13 +11,15 @@ use super::{EXIT_USAGE, Format, LangArg, text};
 use crate::analysis::CheckOptions;
 use crate::configuration::RuleSetSource;
 use crate::engine::Engine;
+use crate::extract::{self, ExtractError, Extracted, Limits, extract};
 use crate::report::CheckReport;
 use crate::rules;
 use crate::ruleset::IssuerKind;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Report files, UTF-8 text; `-` reads standard input.
+    /// Report files: .docx, PDF, HTML, OFD, text in UTF-8, GB18030/GBK or UTF-16 (.doc, .wps,
+    /// .rtf with LibreOffice); `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t)]
@@ -86,10 +88,13 @@ fn check_all(args: &CheckArgs) -> Result<Vec<(String, CheckReport)>, String> {
     if let Some(id) = args.enable.iter().find(|id| args.disable.contains(id)) {
         return Err(format!("rule '{id}' cannot be both enabled and disabled"));
     }
-    let texts = args
+    let limits = Limits::default();
+    let documents = args
         .files
         .iter()
-        .map(|path| read_text(path).map(|text| (path.display().to_string(), text)))
+        .map(|path| {
+            read_document(path, &limits).map(|document| (path.display().to_string(), document))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let engine = Engine::new(args.ruleset.load().map_err(|e| e.to_string())?);
     let options = CheckOptions {
@@ -104,16 +109,17 @@ fn check_all(args: &CheckArgs) -> Result<Vec<(String, CheckReport)>, String> {
         disable: args.disable.clone(),
         lang: args.lang.into(),
     };
-    Ok(texts
+    Ok(documents
         .into_iter()
-        .map(|(name, text)| {
-            let report = engine.check(&text, &options);
+        .map(|(name, document)| {
+            let report = engine.check_extracted(&document, &options, false);
             (name, report)
         })
         .collect())
 }
 
-fn read_text(path: &PathBuf) -> Result<String, String> {
+/// A file's bytes, or standard input's for `-`, extracted like an upload.
+fn read_document(path: &PathBuf, limits: &Limits) -> Result<Extracted, String> {
     let name = path.display();
     let bytes = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -124,16 +130,14 @@ fn read_text(path: &PathBuf) -> Result<String, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?
     };
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("{name} is not UTF-8 text; save it as UTF-8 and try again"))?;
-    let text = text
-        .strip_prefix('\u{FEFF}')
-        .map(str::to_owned)
-        .unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(format!("{name} is empty"));
-    }
-    Ok(text)
+    let extracted = extract(&bytes, None, limits).map_err(|e| match e {
+        ExtractError::NoText {
+            format: extract::Format::Text,
+        }
+        | ExtractError::Empty => format!("{name} is empty"),
+        other => format!("{name}: {other}"),
+    })?;
+    Ok(extracted)
 }
 
 fn print(args: &CheckArgs, reports: &[(String, CheckReport)]) {

@@ -62,6 +62,8 @@ pub struct Document {
     /// Byte offset of each character in `normalized`, then its length.
     normalized_starts: Vec<u32>,
     lines: Vec<Line>,
+    /// Levels the source format gives some lines (Word heading styles): line → level from 1.
+    heading_levels: std::collections::HashMap<usize, usize>,
 }
 
 impl Document {
@@ -79,7 +81,19 @@ impl Document {
             original_starts,
             normalized_starts,
             lines,
+            heading_levels: std::collections::HashMap::new(),
         }
+    }
+
+    /// Marks lines the source format styles as headings, with their level (1 = top).
+    pub fn with_heading_levels(mut self, levels: &[(usize, usize)]) -> Self {
+        self.heading_levels = levels.iter().copied().collect();
+        self
+    }
+
+    /// The level the source format gives a line, if it styles it as a heading.
+    pub fn heading_level(&self, line: usize) -> Option<usize> {
+        self.heading_levels.get(&line).copied()
     }
 
     pub fn original(&self) -> &str {

@@ -100,6 +100,13 @@ pub fn extract(
 }
 
 impl Extracted {
+    /// Text submitted as such (UTF-8 already).
+    pub fn from_text(text: String) -> Self {
+        let mut extracted = Self::new(text, Format::Text);
+        extracted.source.encoding = Some("UTF-8".into());
+        extracted
+    }
+
     fn new(text: String, format: Format) -> Self {
         Self {
             text,

@@ -22,6 +22,8 @@ pub struct Heading {
     pub style: Option<NumberStyle>,
     /// 1 for the top level.
     pub level: usize,
+    /// The level the source format's heading style gives it, if any.
+    pub styled_level: Option<usize>,
     /// The heading as it stands, numbering included (bytes of the normalised text).
     pub range: Range<usize>,
     /// Where the words after the numbering start.
@@ -88,18 +90,21 @@ impl Outline {
                     line: index,
                     style: Some(style),
                     level: 0,
+                    styled_level: document.heading_level(index),
                     range: start..start + title_end,
                     text_start: start + mark,
                     run_in,
                     section_end: end,
                 });
-            } else if is_short_unpunctuated(text, thresholds.heading_max_chars)
-                && rules.parts().iter().any(|p| p.heading_words.is_match(text))
+            } else if document.heading_level(index).is_some()
+                || (is_short_unpunctuated(text, thresholds.heading_max_chars)
+                    && rules.parts().iter().any(|p| p.heading_words.is_match(text)))
             {
                 headings.push(Heading {
                     line: index,
                     style: None,
                     level: 0,
+                    styled_level: document.heading_level(index),
                     range: start..end,
                     text_start: start,
                     run_in: false,
@@ -171,16 +176,33 @@ fn first_sentence_end(text: &str) -> usize {
     text.find(SENTENCE_END).unwrap_or(text.len())
 }
 
-/// Levels follow the numbering styles present, highest rank first; unnumbered headings are top.
+/// A heading style's level wins; numbering styles follow, highest rank first, below the
+/// deepest styled level (in a document without heading styles, from the top). An unnumbered
+/// heading without a style is top-level.
 fn assign_levels(headings: &mut [Heading]) {
-    let mut styles: Vec<NumberStyle> = headings.iter().filter_map(|h| h.style).collect();
+    let mut styles: Vec<NumberStyle> = headings
+        .iter()
+        .filter(|h| h.styled_level.is_none())
+        .filter_map(|h| h.style)
+        .collect();
     styles.sort();
     styles.dedup();
+    let below = headings
+        .iter()
+        .filter_map(|h| h.styled_level)
+        .max()
+        .unwrap_or(0);
     for heading in headings.iter_mut() {
-        heading.level = heading
-            .style
-            .and_then(|style| styles.iter().position(|s| *s == style))
-            .map_or(1, |position| position + 1);
+        heading.level = match (heading.styled_level, heading.style) {
+            (Some(level), _) => level,
+            (None, Some(style)) => below + 1 + styles.iter().position(|s| *s == style).unwrap_or(0),
+            (None, None) => 1,
+        };
+    }
+    // The top level is the highest present, whatever its style says.
+    let top = headings.iter().map(|h| h.level).min().unwrap_or(1);
+    for heading in headings.iter_mut() {
+        heading.level -= top - 1;
     }
 }
 

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::engine::Engine;
+use crate::extract::Limits;
 
 /// What every handler shares.
 #[derive(Debug, Clone)]
@@ -18,6 +19,8 @@ pub struct AppState {
     pub engine: Arc<Engine>,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
+    /// What reading one document may cost.
+    pub limits: Limits,
 }
 
 pub fn configure(config: &mut ServiceConfig) {

@@ -1,7 +1,5 @@
-//! `POST /v1/checks`: check one report.
+//! What a check request may say, and how each part of it is validated.
 
-use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, post, web};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -10,10 +8,7 @@ use validator::{Validate, ValidationError, ValidationErrors};
 use crate::analysis::CheckOptions;
 use crate::lang::Lang;
 use crate::openapi::examples;
-use crate::problem::{FieldError, Problem, ProblemBody, request_lang};
-use crate::report::CheckReport;
-use crate::routes::AppState;
-use crate::routes::body::read_body;
+use crate::problem::{FieldError, Problem};
 use crate::rules;
 use crate::ruleset::IssuerKind;
 
@@ -29,7 +24,12 @@ pub struct CheckRequest {
         length(max = 2_000_000, code = "too_long")
     )]
     #[schema(min_length = 1, max_length = 2_000_000)]
-    pub text: String,
+    pub text: Option<String>,
+    /// The report as a file (.docx, PDF, HTML, OFD, text in any common encoding), the way OA
+    /// systems send attachments; instead of `text`.
+    pub file: Option<FileUpload>,
+    /// Return the text that spans refer to (the extracted text of a file) in the report.
+    pub include_text: Option<bool>,
     /// The report's title, when the text does not start with it.
     #[validate(length(max = 500, code = "too_long"))]
     #[schema(max_length = 500)]
@@ -47,6 +47,17 @@ pub struct CheckRequest {
     pub rules: Option<RuleSelection>,
     /// Language of messages; `Accept-Language` is used when absent.
     pub lang: Option<Lang>,
+}
+
+/// A file sent inside JSON.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "2024年法治政府建设年度报告.docx", "content_base64": "UEsDBBQABgAIAAAAIQ…"}))]
+pub struct FileUpload {
+    /// The file's name, for messages only: the format is read from the content.
+    pub name: Option<String>,
+    /// The file's bytes in standard base64.
+    pub content_base64: String,
 }
 
 /// Rules to enable or disable for this request, by id (see `GET /v1/rules`).
@@ -77,6 +88,8 @@ pub struct CheckQuery {
     pub issuer_kind: Option<IssuerKind>,
     /// `zh` (default) or `en`.
     pub lang: Option<Lang>,
+    /// Return the text that spans refer to.
+    pub include_text: Option<bool>,
     /// Rule ids to enable, separated by commas.
     pub enable: Option<String>,
     /// Rule ids to disable, separated by commas.
@@ -84,7 +97,7 @@ pub struct CheckQuery {
     pub disable: Option<String>,
 }
 
-fn not_blank(text: &str) -> Result<(), ValidationError> {
+pub fn not_blank(text: &str) -> Result<(), ValidationError> {
     if text.trim().is_empty() {
         Err(ValidationError::new("blank"))
     } else {
@@ -92,168 +105,8 @@ fn not_blank(text: &str) -> Result<(), ValidationError> {
     }
 }
 
-/// Check a report
-///
-/// Checks a rule-of-law government annual report (法治政府建设年度报告) against the active rule
-/// set and returns the check report: whether it is compliant, which required parts it has, its
-/// outline, and every finding with its place in the text.
-///
-/// Send the text as JSON (`{"text": "…"}`, with options beside it) or as the raw body with
-/// `Content-Type: text/plain; charset=utf-8` (options in the query string). Offsets in the result
-/// count Unicode code points of the submitted text.
-#[utoipa::path(
-    tag = "checks",
-    params(CheckQuery),
-    request_body(
-        description = "The report: JSON with its text and options, or the text itself.",
-        content(
-            (CheckRequest = "application/json"),
-            (String = "text/plain", example = examples::report_text)
-        )
-    ),
-    responses(
-        (status = 200, description = "The check report.", body = CheckReport, example = examples::check_report),
-        (status = 400, description = "Malformed JSON, text that is not UTF-8, or an invalid query string.", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 413, description = "The body is larger than the configured limit (10 MiB by default).", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 415, description = "Neither JSON nor plain text.", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 422, description = "The body parses but a field is invalid: blank text, a year out of range, a date that is not YYYY-MM-DD, an unknown field or rule id.", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 500, description = "An internal error; the report was not checked.", body = ProblemBody, content_type = "application/problem+json")
-    )
-)]
-#[post("/v1/checks")]
-pub async fn post_check(
-    request: HttpRequest,
-    query: web::Query<CheckQuery>,
-    payload: web::Payload,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
-    let header_lang = request_lang(&request);
-    let query = query.into_inner();
-    let lang = query.lang.unwrap_or(header_lang);
-    let fail = |problem: Problem| problem.for_request(&request);
-    let body = read_body(payload, &request, state.body_limit, lang)
-        .await
-        .map_err(fail)?;
-    let (text, options) = match media_type(&request).as_deref() {
-        Some("application/json") => from_json(&body, query, header_lang),
-        Some("text/plain") => from_text(body, &request, query, lang),
-        other => Err(Problem::unsupported_media_type(other, lang)),
-    }
-    .map_err(fail)?;
-    let engine = state.engine.clone();
-    let options_lang = options.lang;
-    let report: CheckReport = web::block(move || engine.check(&text, &options))
-        .await
-        .map_err(|_| {
-            tracing::error!("a check panicked");
-            fail(Problem::internal(options_lang))
-        })?;
-    tracing::info!(
-        compliant = report.compliant,
-        errors = report.summary.error,
-        warnings = report.summary.warning,
-        chars = report.report.chars,
-        "checked a report"
-    );
-    Ok(HttpResponse::Ok().json(report))
-}
-
-/// The media type without parameters, lower-cased; `application/*+json` counts as JSON.
-fn media_type(request: &HttpRequest) -> Option<String> {
-    let value = request.headers().get(header::CONTENT_TYPE)?.to_str().ok()?;
-    let essence = value.split(';').next()?.trim().to_ascii_lowercase();
-    if essence.starts_with("application/") && essence.ends_with("+json") {
-        return Some("application/json".into());
-    }
-    Some(essence)
-}
-
-fn from_json(
-    body: &[u8],
-    query: CheckQuery,
-    header_lang: Lang,
-) -> Result<(String, CheckOptions), Problem> {
-    let query_lang = query.lang.unwrap_or(header_lang);
-    let deserializer = &mut serde_json::Deserializer::from_slice(body);
-    let request: CheckRequest = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let inner = e.inner();
-        if inner.is_data() {
-            let pointer = json_pointer(e.path());
-            let detail = data_error_detail(&pointer, &inner.to_string(), query_lang);
-            Problem::validation(vec![FieldError::at_pointer(pointer, detail)], query_lang)
-        } else {
-            Problem::malformed_json(inner.line(), inner.column(), query_lang)
-        }
-    })?;
-    let lang = request.lang.or(query.lang).unwrap_or(header_lang);
-    let mut errors: Vec<FieldError> = field_errors(request.validate(), lang)
-        .into_iter()
-        .map(|(field, detail)| FieldError::at_pointer(format!("/{field}"), detail))
-        .collect();
-    let selection = request.rules.unwrap_or_default();
-    for (list, index, detail) in selection_errors(&selection.enable, &selection.disable, lang) {
-        errors.push(FieldError::at_pointer(
-            format!("/rules/{list}/{index}"),
-            detail,
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(Problem::validation(errors, lang));
-    }
-    let mut options = query_options(query, lang)?;
-    options.title = request.title.or(options.title);
-    options.year = request.year.or(options.year);
-    options.published_on = request.published_on.or(options.published_on);
-    options.issuer_kind = request.issuer_kind.unwrap_or(options.issuer_kind);
-    if !selection.enable.is_empty() || !selection.disable.is_empty() {
-        options.enable = selection.enable;
-        options.disable = selection.disable;
-    }
-    Ok((request.text, options))
-}
-
-fn from_text(
-    body: web::Bytes,
-    request: &HttpRequest,
-    query: CheckQuery,
-    lang: Lang,
-) -> Result<(String, CheckOptions), Problem> {
-    let charset_ok = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.split(';')
-                .skip(1)
-                .find_map(|p| p.trim().strip_prefix("charset="))
-        })
-        .is_none_or(|charset| charset.trim_matches('"').eq_ignore_ascii_case("utf-8"));
-    if !charset_ok {
-        return Err(Problem::unsupported_media_type(
-            request
-                .headers()
-                .get(header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok()),
-            lang,
-        ));
-    }
-    let text = String::from_utf8(body.to_vec()).map_err(|_| Problem::invalid_utf8(lang))?;
-    let text = text
-        .strip_prefix('\u{FEFF}')
-        .map(str::to_owned)
-        .unwrap_or(text);
-    if let Err(error) = not_blank(&text) {
-        let detail = describe(&error, lang);
-        return Err(Problem::validation(
-            vec![FieldError::at_pointer("", detail)],
-            lang,
-        ));
-    }
-    Ok((text, query_options(query, lang)?))
-}
-
-/// The options the query string gives, validated.
-fn query_options(query: CheckQuery, lang: Lang) -> Result<CheckOptions, Problem> {
+/// The options the query string (or a multipart form) gives, validated.
+pub fn query_options(query: CheckQuery, lang: Lang) -> Result<CheckOptions, Problem> {
     let split = |list: &Option<String>| -> Vec<String> {
         list.iter()
             .flat_map(|l| l.split(','))
@@ -285,7 +138,7 @@ fn query_options(query: CheckQuery, lang: Lang) -> Result<CheckOptions, Problem>
 }
 
 /// Unknown rule ids, and ids both enabled and disabled: (list, index, detail).
-fn selection_errors(
+pub fn selection_errors(
     enable: &[String],
     disable: &[String],
     lang: Lang,
@@ -315,7 +168,7 @@ fn selection_errors(
 }
 
 /// Each invalid field with a message a clerk can act on, sorted by field.
-fn field_errors(result: Result<(), ValidationErrors>, lang: Lang) -> Vec<(String, String)> {
+pub fn field_errors(result: Result<(), ValidationErrors>, lang: Lang) -> Vec<(String, String)> {
     let Err(errors) = result else {
         return Vec::new();
     };
@@ -332,7 +185,7 @@ fn field_errors(result: Result<(), ValidationErrors>, lang: Lang) -> Vec<(String
     list
 }
 
-fn describe(error: &ValidationError, lang: Lang) -> String {
+pub fn describe(error: &ValidationError, lang: Lang) -> String {
     let param = |name: &str| {
         error
             .params
@@ -362,7 +215,7 @@ fn describe(error: &ValidationError, lang: Lang) -> String {
 }
 
 /// What is wrong with a value serde could not take, without serde's position suffix.
-fn data_error_detail(pointer: &str, serde_message: &str, lang: Lang) -> String {
+pub fn data_error_detail(pointer: &str, serde_message: &str, lang: Lang) -> String {
     let message = serde_message
         .rsplit_once(" at line ")
         .map_or(serde_message, |(message, _)| message);
@@ -386,7 +239,7 @@ fn data_error_detail(pointer: &str, serde_message: &str, lang: Lang) -> String {
 }
 
 /// A JSON Pointer (RFC 6901) for a serde path such as `rules.enable[0]`.
-fn json_pointer(path: &serde_path_to_error::Path) -> String {
+pub fn json_pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     path.iter()
         .filter_map(|segment| match segment {

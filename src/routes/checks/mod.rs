@@ -1,0 +1,126 @@
+//! `POST /v1/checks`: check one report, sent as text, as JSON, as a form upload or as the file.
+
+mod intake;
+mod request;
+
+use actix_web::{HttpRequest, HttpResponse, post, web};
+use utoipa::ToSchema;
+
+pub use request::{CheckQuery, CheckRequest, FileUpload, RuleSelection};
+
+use crate::extract::{ExtractError, Extracted, extract};
+use crate::openapi::examples;
+use crate::problem::{Problem, ProblemBody, request_lang};
+use crate::report::CheckReport;
+use crate::routes::AppState;
+use intake::{Content, receive};
+
+/// An upload form: the report file and the same options as the query string.
+#[derive(ToSchema)]
+#[allow(dead_code)] // Describes the form for the OpenAPI document; the handler reads it as a stream.
+pub struct CheckForm {
+    /// The report: .docx, PDF, HTML, OFD or a text file in any common encoding.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    /// The year the report covers (2000 to 2100).
+    year: Option<i32>,
+    /// The day it was published, YYYY-MM-DD.
+    published_on: Option<String>,
+    /// `government` (default) or `department`.
+    issuer_kind: Option<String>,
+    /// `zh` (default) or `en`.
+    lang: Option<String>,
+    /// `true` to return the extracted text that spans refer to.
+    include_text: Option<bool>,
+    /// Rule ids to enable, separated by commas.
+    enable: Option<String>,
+    /// Rule ids to disable, separated by commas.
+    disable: Option<String>,
+}
+
+/// Check a report
+///
+/// Checks a rule-of-law government annual report (法治政府建设年度报告) against the active rule
+/// set and returns the check report: whether it is compliant, which required parts it has, its
+/// outline, and every finding with its place in the text.
+///
+/// The report may come as JSON (`{"text": "…"}` or `{"file": {"name", "content_base64"}}`, with
+/// options beside it), as a `multipart/form-data` upload with a `file` part, or as the document
+/// itself with its media type (.docx, PDF, HTML, OFD, plain text in UTF-8, GB18030/GBK or UTF-16;
+/// .doc/.wps/.rtf where LibreOffice is installed); options then go in the query string. The format
+/// is read from the content. Offsets in the result count Unicode code points of the submitted
+/// text, or of the extracted text for a file (`include_text=true` returns it).
+#[utoipa::path(
+    tag = "checks",
+    params(CheckQuery),
+    request_body(
+        description = "The report: JSON with its text or file and options, an upload form, or the document itself.",
+        content(
+            (CheckRequest = "application/json"),
+            (CheckForm = "multipart/form-data"),
+            (String = "text/plain", example = examples::report_text),
+            (String = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (String = "application/pdf"),
+            (String = "text/html"),
+            (String = "application/ofd")
+        )
+    ),
+    responses(
+        (status = 200, description = "The check report.", body = CheckReport, example = examples::check_report),
+        (status = 400, description = "Malformed JSON or form, or an invalid query string.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 413, description = "The body or the unpacked document is larger than the limits (10 MiB body by default).", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 415, description = "A media type or document format that is not accepted, or .doc/.wps/.rtf without LibreOffice.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "A field fails validation (blank text, year out of range, a date that is not YYYY-MM-DD, an unknown field or rule id), or the document cannot be read: damaged, encrypted, a scan without text.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 500, description = "An internal error; the report was not checked.", body = ProblemBody, content_type = "application/problem+json")
+    )
+)]
+#[post("/v1/checks")]
+pub async fn post_check(
+    request: HttpRequest,
+    query: web::Query<CheckQuery>,
+    payload: web::Payload,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let header_lang = request_lang(&request);
+    let fail = |problem: Problem| problem.for_request(&request);
+    let submission = receive(
+        &request,
+        payload,
+        query.into_inner(),
+        state.body_limit,
+        header_lang,
+    )
+    .await
+    .map_err(fail)?;
+    let lang = submission.options.lang;
+    let state = state.into_inner();
+    let checked = web::block(move || -> Result<CheckReport, ExtractError> {
+        let extracted = match submission.content {
+            Content::Text(text) => Extracted::from_text(text),
+            Content::File { bytes, media_type } => {
+                extract(&bytes, media_type.as_deref(), &state.limits)?
+            }
+        };
+        Ok(state
+            .engine
+            .check_extracted(&extracted, &submission.options, submission.include_text))
+    })
+    .await
+    .map_err(|_| {
+        tracing::error!("a check panicked");
+        fail(Problem::internal(lang))
+    })?;
+    let report = checked.map_err(|error| {
+        tracing::info!(%error, "document refused");
+        fail(Problem::unreadable(&error, lang))
+    })?;
+    tracing::info!(
+        compliant = report.compliant,
+        errors = report.summary.error,
+        warnings = report.summary.warning,
+        chars = report.report.chars,
+        format = ?report.report.source.format,
+        "checked a report"
+    );
+    Ok(HttpResponse::Ok().json(report))
+}
