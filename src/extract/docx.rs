@@ -199,10 +199,8 @@ fn parse_styles(xml: &str) -> Result<HashMap<String, Style>, ExtractError> {
             Event::Start(e) | Event::Empty(e) => {
                 if let Some((_, style)) = current.as_mut() {
                     match local(&e).as_str() {
-                        "name" => {
-                            if style.outline.is_none() {
-                                style.outline = attr(&e, "val").and_then(|n| heading_level(&n));
-                            }
+                        "name" if style.outline.is_none() => {
+                            style.outline = attr(&e, "val").and_then(|n| heading_level(&n));
                         }
                         "outlineLvl" => {
                             style.outline = attr(&e, "val").and_then(|v| v.parse().ok())
@@ -384,7 +382,7 @@ fn chinese(value: usize) -> String {
         20..=99 => format!(
             "{}十{}",
             DIGITS[value / 10],
-            if value % 10 == 0 {
+            if value.is_multiple_of(10) {
                 ""
             } else {
                 DIGITS[value % 10]

@@ -62,15 +62,14 @@ pub fn extract(bytes: &[u8], media_type: Option<&str>) -> Result<Extracted, Extr
         });
     let (html, _) = decode(bytes, declared.as_deref())?;
     let document = Html::parse_document(&html);
-    let root = article(&document).ok_or_else(|| ExtractError::NoText {
+    let root = article(&document).ok_or(ExtractError::NoText {
         format: Format::Html,
     })?;
     let mut text = String::new();
-    if let Some(title) = document.select(&HEADING).next() {
-        if !root.descendants().any(|n| n.id() == title.id()) {
-            render(title, &mut text);
-            text.push('\n');
-        }
+    let title = document.select(&HEADING).next();
+    if let Some(title) = title.filter(|t| !root.descendants().any(|n| n.id() == t.id())) {
+        render(title, &mut text);
+        text.push('\n');
     }
     render(root, &mut text);
     let lines: Vec<&str> = text
