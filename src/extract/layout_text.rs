@@ -34,21 +34,13 @@ pub fn paragraphs(pages: &[Vec<String>]) -> String {
         .iter()
         .flat_map(|page| page.iter())
         .map(String::as_str)
-        .filter(|l| {
-            l.is_empty() || (!PAGE_NUMBER.is_match(l) && !furniture.contains_key(&shape(l)))
-        })
+        // Extractors put blank lines between visual lines; they say nothing about paragraphs.
+        .filter(|l| !l.is_empty() && !PAGE_NUMBER.is_match(l) && !furniture.contains_key(&shape(l)))
         .collect();
     let full = usual_width(&lines) * FULL_LINE;
     let mut text = String::new();
     let mut open = false;
     for line in lines {
-        if line.is_empty() {
-            if open {
-                text.push('\n');
-                open = false;
-            }
-            continue;
-        }
         if open && numbering(&fold_width(line)).is_some() {
             text.push('\n');
         } else if open
