@@ -95,12 +95,13 @@ def autonum_docx(name):
     document.save(os.path.join(OUT, name + ".autonum.docx"))
 
 
-def pdf_from(docx_path, name):
+def convert(docx_path, name, extension):
+    """LibreOffice's export of a .docx to PDF, .doc or .rtf."""
     with tempfile.TemporaryDirectory() as work:
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", work, docx_path],
+        subprocess.run(["soffice", "--headless", "--convert-to", extension, "--outdir", work, docx_path],
                        check=True, capture_output=True)
-        produced = os.path.join(work, os.path.basename(docx_path).replace(".docx", ".pdf"))
-        shutil.move(produced, os.path.join(OUT, name + ".pdf"))
+        produced = os.path.join(work, os.path.basename(docx_path).replace(".docx", "." + extension))
+        shutil.move(produced, os.path.join(OUT, name + "." + extension))
 
 
 PORTAL = """<!DOCTYPE html>
@@ -209,7 +210,9 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     for name in CORPUS:
         path = typed_docx(name)
-        pdf_from(path, name)
+        convert(path, name, "pdf")
+    convert(os.path.join(OUT, "wuxing-2024.typed.docx"), "wuxing-2024", "doc")
+    convert(os.path.join(OUT, "zhuangshi-2023.typed.docx"), "zhuangshi-2023", "rtf")
     for name in ["xixing-2024", "wuxing-2024"]:
         styled_docx(name)
     for name in ["baishijiang-2024", "zhuangshi-2023"]:

@@ -14,6 +14,7 @@ use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::configuration::Settings;
 use crate::engine::Engine;
+use crate::extract::Limits;
 use crate::openapi::{self, ApiDoc};
 use crate::problem::{Problem, request_lang};
 use crate::routes::fallback::{RouteTable, fallback};
@@ -30,6 +31,15 @@ impl Application {
     /// Binds the listener (so port 0 works) and builds the server; nothing runs until
     /// [`Application::run_until_stopped`].
     pub fn build(settings: &Settings, engine: Arc<Engine>) -> std::io::Result<Self> {
+        Self::build_with_limits(settings, engine, Limits::default())
+    }
+
+    /// The same with other limits on reading documents.
+    pub fn build_with_limits(
+        settings: &Settings,
+        engine: Arc<Engine>,
+        limits: Limits,
+    ) -> std::io::Result<Self> {
         let listener = TcpListener::bind(&settings.addr)?;
         let port = listener.local_addr()?.port();
         let document = openapi::document();
@@ -44,7 +54,7 @@ impl Application {
         let state = web::Data::new(AppState {
             engine,
             body_limit: settings.body_limit,
-            limits: crate::extract::Limits::default(),
+            limits,
         });
         let mut server = HttpServer::new(move || {
             let swagger = SwaggerUi::new("/docs/{_:.*}")

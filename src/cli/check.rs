@@ -119,7 +119,7 @@ fn check_all(args: &CheckArgs) -> Result<Vec<(String, CheckReport)>, String> {
 }
 
 /// A file's bytes, or standard input's for `-`, extracted like an upload.
-fn read_document(path: &PathBuf, limits: &Limits) -> Result<Extracted, String> {
+pub fn read_document(path: &PathBuf, limits: &Limits) -> Result<Extracted, String> {
     let name = path.display();
     let bytes = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();

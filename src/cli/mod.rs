@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::configuration::Settings;
 use crate::engine::Engine;
+use crate::extract::Limits;
 use crate::lang::Lang;
 use crate::rules::{self, RuleInfo};
 use crate::startup::Application;
@@ -41,6 +42,12 @@ enum Command {
     /// Check report files (`-` for standard input). Exit 0 when every report is compliant, 1 when
     /// any is not, 2 when input or usage is wrong.
     Check(CheckArgs),
+    /// Print the text nianbao reads from a document (what spans in a check report refer to).
+    Extract {
+        /// A .docx, PDF, HTML, OFD or text file; `-` reads standard input.
+        #[arg(value_name = "FILE")]
+        file: std::path::PathBuf,
+    },
     /// Print the OpenAPI document (the committed openapi/openapi.json).
     Openapi,
     /// List the rules with their documentation.
@@ -84,6 +91,16 @@ pub fn run(cli: Cli) -> ExitCode {
         None => serve(cli.serve),
         Some(Command::Serve(settings)) => serve(settings),
         Some(Command::Check(args)) => check::run(args),
+        Some(Command::Extract { file }) => match check::read_document(&file, &Limits::default()) {
+            Ok(extracted) => {
+                print!("{}", extracted.text);
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("nianbao: {message}");
+                ExitCode::from(EXIT_USAGE)
+            }
+        },
         Some(Command::Openapi) => {
             print!("{}", openapi::document_json());
             ExitCode::SUCCESS

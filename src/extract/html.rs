@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::plain::decode;
+use super::plain::{decode, ensure_text};
 use super::{ExtractError, Extracted, Format};
 
 /// Elements whose text is never the article's.
@@ -61,6 +61,7 @@ pub fn extract(bytes: &[u8], media_type: Option<&str>) -> Result<Extracted, Extr
             META_CHARSET.captures(&head).map(|c| c[1].to_owned())
         });
     let (html, _) = decode(bytes, declared.as_deref())?;
+    ensure_text(&html, Format::Html)?;
     let document = Html::parse_document(&html);
     let root = article(&document).ok_or(ExtractError::NoText {
         format: Format::Html,

@@ -1,5 +1,6 @@
 //! Bounds on what an untrusted document may cost to read.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 #[derive(Debug, Clone)]
@@ -15,6 +16,8 @@ pub struct Limits {
     /// Time for one extraction (enforced where a converter runs as a process; the in-process
     /// extractors are bounded by the sizes above).
     pub time_budget: Duration,
+    /// LibreOffice's `soffice`, for .doc, .wps and .rtf; `None` refuses those formats.
+    pub converter: Option<PathBuf>,
 }
 
 impl Default for Limits {
@@ -25,6 +28,7 @@ impl Default for Limits {
             max_pdf_pages: 1_000,
             max_pdf_objects: 500_000,
             time_budget: Duration::from_secs(30),
+            converter: super::office::find_converter(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! .doc, .wps and .rtf: converted to .docx by LibreOffice (`soffice --headless`) when it is
 //! installed, in a private temporary directory and within the time budget, then read as .docx.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
@@ -11,7 +11,10 @@ use super::{ExtractError, Extracted, Format, Limits, docx};
 static NEXT_DIRECTORY: AtomicU64 = AtomicU64::new(0);
 
 pub fn extract(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extracted, ExtractError> {
-    let soffice = converter().ok_or(ExtractError::ConverterMissing { format })?;
+    let soffice = limits
+        .converter
+        .as_ref()
+        .ok_or(ExtractError::ConverterMissing { format })?;
     let work = WorkDir::new()?;
     let extension = match format {
         Format::Wps => "wps",
@@ -72,15 +75,11 @@ fn converter_failed(format: Format) -> ExtractError {
 }
 
 /// `soffice` or `libreoffice` on the PATH.
-fn converter() -> Option<PathBuf> {
+pub fn find_converter() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .flat_map(|dir| ["soffice", "libreoffice"].map(|name| dir.join(name)))
-        .find(|candidate| is_executable(candidate))
-}
-
-fn is_executable(path: &Path) -> bool {
-    path.is_file()
+        .find(|candidate| candidate.is_file())
 }
 
 /// A directory of its own, removed when dropped.

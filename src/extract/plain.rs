@@ -13,6 +13,14 @@ const MAX_CONTROL_SHARE: f64 = 0.01;
 
 pub fn extract(bytes: &[u8], media_type: Option<&str>) -> Result<Extracted, ExtractError> {
     let (text, encoding) = decode(bytes, charset(media_type))?;
+    ensure_text(&text, Format::Text)?;
+    let mut extracted = Extracted::new(text, Format::Text);
+    extracted.source.encoding = Some(encoding.name().to_owned());
+    Ok(extracted)
+}
+
+/// Refuses decoded "text" that is really binary data: NULs or many control characters.
+pub fn ensure_text(text: &str, format: Format) -> Result<(), ExtractError> {
     let controls = text
         .chars()
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
@@ -20,13 +28,11 @@ pub fn extract(bytes: &[u8], media_type: Option<&str>) -> Result<Extracted, Extr
     let chars = text.chars().count().max(1);
     if text.contains('\0') || controls as f64 > MAX_CONTROL_SHARE * chars as f64 {
         return Err(ExtractError::Malformed {
-            format: Format::Text,
+            format,
             reason: "these bytes are not text in any known encoding".into(),
         });
     }
-    let mut extracted = Extracted::new(text, Format::Text);
-    extracted.source.encoding = Some(encoding.name().to_owned());
-    Ok(extracted)
+    Ok(())
 }
 
 /// The `charset` parameter of a media type.

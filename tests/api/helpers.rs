@@ -4,6 +4,7 @@ use std::sync::{Arc, LazyLock};
 
 use nianbao::configuration::Settings;
 use nianbao::engine::Engine;
+use nianbao::extract::Limits;
 use nianbao::ruleset::RuleSet;
 use nianbao::startup::Application;
 use serde_json::Value;
@@ -24,7 +25,21 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let mut settings = Settings::with_addr("127.0.0.1:0");
     settings.workers = Some(1);
     adjust(&mut settings);
-    let application = Application::build(&settings, ENGINE.clone()).expect("the app starts");
+    start(&settings, Limits::default())
+}
+
+/// The app with other limits on reading documents.
+pub async fn spawn_app_with_limits(adjust: impl FnOnce(&mut Limits)) -> TestApp {
+    let mut limits = Limits::default();
+    adjust(&mut limits);
+    let mut settings = Settings::with_addr("127.0.0.1:0");
+    settings.workers = Some(1);
+    start(&settings, limits)
+}
+
+fn start(settings: &Settings, limits: Limits) -> TestApp {
+    let application =
+        Application::build_with_limits(settings, ENGINE.clone(), limits).expect("the app starts");
     let address = format!("http://127.0.0.1:{}", application.port());
     tokio::spawn(application.run_until_stopped());
     TestApp {

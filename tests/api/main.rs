@@ -4,6 +4,7 @@
 mod common;
 
 mod checks;
+mod documents;
 mod errors;
 mod helpers;
 mod openapi;

@@ -91,3 +91,61 @@ pub fn spanned(text: &str, span: &Value) -> String {
     let end = span["end"].as_u64().unwrap() as usize;
     text.chars().skip(start).take(end - start).collect()
 }
+
+/// The document fixtures made from the corpus (not the hostile ones), each with the name of the
+/// corpus report it was made from.
+pub fn documents() -> Vec<(String, String)> {
+    let dir = fixture_path("documents");
+    let mut list: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            let source = format!("{}.txt", name.split('.').next()?);
+            (fixture_path(&source).is_file()).then_some((name, source))
+        })
+        .collect();
+    list.sort();
+    list
+}
+
+pub fn document(name: &str) -> Vec<u8> {
+    std::fs::read(fixture_path("documents").join(name)).expect("document fixture exists")
+}
+
+/// The media type a sender would give a fixture, from its extension.
+pub fn media_type(name: &str) -> &'static str {
+    match name.rsplit('.').next().unwrap() {
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "pdf" => "application/pdf",
+        "html" => "text/html",
+        "ofd" => "application/ofd",
+        "doc" => "application/msword",
+        "rtf" => "application/rtf",
+        _ => "text/plain",
+    }
+}
+
+/// The expectation for a corpus report.
+pub fn expectation(source: &str) -> Value {
+    expectations()
+        .into_iter()
+        .find(|(name, _)| name == source)
+        .map(|(_, expected)| expected)
+        .expect("the source has an expectation")
+}
+
+/// Whether LibreOffice is here to convert .doc, .wps and .rtf.
+pub fn has_libreoffice() -> bool {
+    nianbao::extract::Limits::default().converter.is_some()
+}
+
+/// Every media type a document may be sent with.
+pub const MEDIA_TYPES: [&str; 7] = [
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/pdf",
+    "text/html",
+    "application/ofd",
+    "text/plain",
+    "application/msword",
+    "application/octet-stream",
+];

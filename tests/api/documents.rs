@@ -1,0 +1,248 @@
+//! Reports as they arrive: files through the raw body, a multipart form and base64 in JSON,
+//! each with the outcome of the plain text it was made from.
+
+use base64::Engine as _;
+use reqwest::multipart::{Form, Part};
+use serde_json::{Value, json};
+
+use crate::common::{
+    assert_outcome, document, documents, expectation, findings, has_libreoffice, media_type,
+    spanned,
+};
+use crate::helpers::{TestApp, problem, spawn_app};
+
+/// The fixtures this machine can read (.doc and .rtf need LibreOffice).
+fn readable() -> Vec<(String, String)> {
+    documents()
+        .into_iter()
+        .filter(|(name, _)| {
+            has_libreoffice() || !(name.ends_with(".doc") || name.ends_with(".rtf"))
+        })
+        .collect()
+}
+
+async fn as_body(app: &TestApp, name: &str) -> reqwest::Response {
+    app.post_raw(media_type(name), document(name)).await
+}
+
+async fn as_form(app: &TestApp, name: &str, extra: &[(&str, &str)]) -> reqwest::Response {
+    let part = Part::bytes(document(name))
+        .file_name(name.to_owned())
+        .mime_str(media_type(name))
+        .unwrap();
+    let mut form = Form::new().part("file", part);
+    for (key, value) in extra {
+        form = form.text(key.to_string(), value.to_string());
+    }
+    app.client
+        .post(app.url("/v1/checks"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn as_base64(app: &TestApp, name: &str) -> reqwest::Response {
+    let content = base64::engine::general_purpose::STANDARD.encode(document(name));
+    app.post_json(&json!({"file": {"name": name, "content_base64": content}}))
+        .await
+}
+
+#[tokio::test]
+async fn every_document_gives_the_outcome_of_its_text_as_the_raw_body() {
+    let app = spawn_app().await;
+    for (name, source) in readable() {
+        let response = as_body(&app, &name).await;
+        assert_eq!(response.status(), 200, "{name}");
+        assert_outcome(
+            &name,
+            &response.json().await.unwrap(),
+            &expectation(&source),
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_document_gives_the_outcome_of_its_text_as_a_form_upload() {
+    let app = spawn_app().await;
+    for (name, source) in readable() {
+        let response = as_form(&app, &name, &[]).await;
+        assert_eq!(response.status(), 200, "{name}");
+        assert_outcome(
+            &name,
+            &response.json().await.unwrap(),
+            &expectation(&source),
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_document_gives_the_outcome_of_its_text_as_base64_in_json() {
+    let app = spawn_app().await;
+    for (name, source) in readable() {
+        let response = as_base64(&app, &name).await;
+        assert_eq!(response.status(), 200, "{name}");
+        assert_outcome(
+            &name,
+            &response.json().await.unwrap(),
+            &expectation(&source),
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_source_is_described_and_the_extracted_text_returned_on_request() {
+    let app = spawn_app().await;
+    let response = as_form(
+        &app,
+        "xixing-2024.pdf",
+        &[("include_text", "true"), ("year", "2024")],
+    )
+    .await;
+    let report: Value = response.json().await.unwrap();
+    let source = &report["report"]["source"];
+    assert_eq!(source["format"], "pdf");
+    assert_eq!(source["media_type"], "application/pdf");
+    assert!(source["pages"].as_u64().unwrap() >= 3);
+    let text = report["text"].as_str().unwrap();
+    for part in report["parts"].as_array().unwrap() {
+        for section in part["sections"].as_array().unwrap() {
+            assert_eq!(
+                spanned(text, &section["span"]),
+                section["text"].as_str().unwrap()
+            );
+        }
+    }
+    let plain = app
+        .check_text(&crate::common::fixture("xixing-2024.txt"))
+        .await;
+    assert!(plain.get("text").is_none(), "text only when asked for");
+    assert_eq!(plain["report"]["source"]["format"], "text");
+
+    let gbk = as_body(&app, "zhuangshi-2023.gb18030.txt")
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(gbk["report"]["source"]["encoding"], "GBK");
+    let utf16 = as_body(&app, "xixing-2024.utf16.txt")
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(utf16["report"]["source"]["encoding"], "UTF-16LE");
+}
+
+#[tokio::test]
+async fn docx_findings_carry_the_word_paragraph() {
+    let app = spawn_app().await;
+    let report: Value = as_body(&app, "zhuangshi-2023.typed.docx")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let missing = findings(&report, "part-missing");
+    // Paragraph 19 (from 0) is "二、2024年工作思路", where the missing parts belong.
+    assert_eq!(missing[0]["paragraph"], 19);
+    assert_eq!(report["report"]["source"]["paragraphs"], 27);
+}
+
+#[tokio::test]
+async fn headings_numbered_by_word_or_marked_by_style_are_headings() {
+    let app = spawn_app().await;
+    let auto: Value = as_body(&app, "baishijiang-2024.autonum.docx")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let top: Vec<&str> = auto["outline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["heading"].as_str().unwrap())
+        .collect();
+    assert_eq!(top.len(), 4);
+    assert!(top[0].starts_with("一、2024年推进法治政府建设"), "{top:?}");
+    assert_eq!(
+        auto["outline"][0]["children"][1]["heading"],
+        "（二）完善依法行政制度体系,提升法治治理水平"
+    );
+
+    let styled: Value = as_body(&app, "xixing-2024.styled.docx")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let first = &styled["outline"][0];
+    assert_eq!(
+        first["heading"],
+        "2024年推进法治政府建设的主要举措和突出成效"
+    );
+    assert_eq!(first["numbering"], Value::Null);
+    assert_eq!(first["children"].as_array().unwrap().len(), 5);
+}
+
+#[tokio::test]
+async fn office_formats_need_libreoffice_and_say_so_without_it() {
+    let app = crate::helpers::spawn_app_with_limits(|limits| limits.converter = None).await;
+    let body = problem(as_body(&app, "wuxing-2024.doc").await, 415).await;
+    assert_eq!(body["type"], "/problems/converter-missing");
+    assert!(body["detail"].as_str().unwrap().contains(".docx"));
+}
+
+#[tokio::test]
+async fn hostile_documents_get_a_clear_4xx_and_the_service_keeps_serving() {
+    let app = spawn_app().await;
+    let hostile = |name: &str| {
+        std::fs::read(crate::common::fixture_path("documents/hostile").join(name)).unwrap()
+    };
+    let cases = [
+        (
+            "bomb.docx",
+            media_type("x.docx"),
+            413,
+            "/problems/document-too-large",
+        ),
+        (
+            "truncated.pdf",
+            "application/pdf",
+            422,
+            "/problems/unreadable-document",
+        ),
+        ("scanned.pdf", "application/pdf", 422, "/problems/no-text"),
+        (
+            "encrypted.pdf",
+            "application/pdf",
+            422,
+            "/problems/encrypted-document",
+        ),
+    ];
+    for (name, media, status, kind) in cases {
+        let started = std::time::Instant::now();
+        let body = problem(app.post_raw(media, hostile(name)).await, status).await;
+        assert_eq!(body["type"], kind, "{name}");
+        eprintln!("{name}: {status} in {:?}", started.elapsed());
+    }
+    let body = problem(app.post_raw("application/pdf", Vec::new()).await, 422).await;
+    assert_eq!(body["type"], "/problems/empty-document");
+
+    // External entities are never resolved.
+    let response = app
+        .post_raw(media_type("x.docx"), hostile("xxe.docx"))
+        .await;
+    assert_eq!(response.status(), 200);
+    let report = response.text().await.unwrap();
+    assert!(!report.contains("root:"), "no file content leaks");
+    assert!(report.contains("一、推进法治政府建设第一责任人履职情况"));
+
+    // Random bytes under each media type.
+    let noise: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    for media in crate::common::MEDIA_TYPES {
+        let response = app.post_raw(media, noise.clone()).await;
+        let status = response.status().as_u16();
+        assert!((400..500).contains(&status), "{media}: {status}");
+    }
+    assert_eq!(app.get("/healthz").await.status(), 200);
+}
