@@ -279,13 +279,13 @@ impl Problem {
                     format!("This {format} document has no text to read (a scan or an image?). Send the Word file or a PDF with a text layer."),
                 ),
             ),
-            ExtractError::Timeout { format, seconds } => Self::new(
+            ExtractError::Timeout { seconds } => Self::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "extraction-timeout",
                 "Document took too long to read",
                 lang.pick(
-                    format!("读取这份 {format} 文件超过 {seconds} 秒，已停止。请另存为 .docx 或 PDF 后提交。"),
-                    format!("Reading this {format} document took over {seconds} s and was stopped. Save it as .docx or PDF."),
+                    format!("读取这份文件超过 {seconds} 秒，已停止。请另存为 .docx 或 PDF 后提交。"),
+                    format!("Reading this document took over {seconds} s and was stopped. Save it as .docx or PDF."),
                 ),
             ),
             ExtractError::Empty => Self::new(

@@ -130,12 +130,12 @@ fn publication_date_and_disabled_rules_apply() {
 fn bad_input_and_usage_exit_2_with_a_message() {
     let dir = std::env::temp_dir().join(format!("nianbao-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let gbk = dir.join("gbk.txt");
-    std::fs::write(&gbk, [0xB1, 0xA8, 0xB8, 0xE6]).unwrap();
+    let binary = dir.join("binary.txt");
+    std::fs::write(&binary, [0x00, 0x9F, 0x92, 0x96, 0x00, 0x01, 0x02, 0x03]).unwrap();
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "  \n").unwrap();
     let cases: [&[&str]; 6] = [
-        &["check", gbk.to_str().unwrap()],
+        &["check", binary.to_str().unwrap()],
         &["check", empty.to_str().unwrap()],
         &["check", "/no/such/report.txt"],
         &[
@@ -153,8 +153,8 @@ fn bad_input_and_usage_exit_2_with_a_message() {
         assert!(!output.stderr.is_empty(), "{args:?} explains itself");
         assert!(output.stdout.is_empty(), "{args:?}");
     }
-    let message = String::from_utf8(nianbao(&["check", gbk.to_str().unwrap()]).stderr).unwrap();
-    assert!(message.contains("not UTF-8"), "{message}");
+    let message = String::from_utf8(nianbao(&["check", binary.to_str().unwrap()]).stderr).unwrap();
+    assert!(message.contains("not text"), "{message}");
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -237,4 +237,37 @@ fn an_invalid_rule_set_stops_start_up_naming_the_pointer() {
     let message = String::from_utf8(output.stderr).unwrap();
     assert!(message.contains("/parts/0/required"), "{message}");
     assert!(message.contains("/deadlines/government"), "{message}");
+}
+
+#[test]
+fn documents_are_checked_like_their_text() {
+    for (name, source) in common::documents() {
+        if !common::has_libreoffice() && (name.ends_with(".doc") || name.ends_with(".rtf")) {
+            continue;
+        }
+        let path = fixture_path("documents").join(&name);
+        let output = nianbao(&["check", "--format", "json", path.to_str().unwrap()]);
+        let expected = common::expectation(&source);
+        assert_outcome(&name, &stdout_json(&output), &expected);
+    }
+}
+
+#[test]
+fn extract_prints_what_nianbao_reads_and_refuses_what_it_cannot() {
+    let path = fixture_path("documents").join("zhuangshi-2023.gb18030.txt");
+    let output = nianbao(&["extract", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        fixture("zhuangshi-2023.txt")
+    );
+
+    let scanned = fixture_path("documents/hostile/scanned.pdf");
+    let output = nianbao(&["check", scanned.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("no text layer")
+    );
 }

@@ -1,10 +1,13 @@
 //! HTML as government portals publish it: the article body, not the navigation, footer and
 //! scripts. Block elements and `<br>` become line breaks; the parser decodes entities.
 
+use std::rc::Rc;
 use std::sync::LazyLock;
 
+use html5ever::tendril::TendrilSink;
+use html5ever::{ParseOpts, parse_document};
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use regex::Regex;
-use scraper::{ElementRef, Html, Node, Selector};
 
 use super::plain::{decode, ensure_text};
 use super::{ExtractError, Extracted, Format};
@@ -38,15 +41,13 @@ const BLOCKS: [&str; 22] = [
     "dt",
     "center",
 ];
+/// Elements that may hold a portal article.
+const CONTAINERS: [&str; 6] = ["div", "article", "section", "td", "main", "body"];
 
 static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)"#)
         .expect("charset pattern compiles")
 });
-static PARAGRAPHS: LazyLock<Selector> = LazyLock::new(|| Selector::parse("p").expect("selector"));
-static CONTAINERS: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse("div, article, section, td, main, body").expect("selector"));
-static HEADING: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("selector"));
 
 pub fn extract(bytes: &[u8], media_type: Option<&str>) -> Result<Extracted, ExtractError> {
     let declared = media_type
@@ -62,17 +63,16 @@ pub fn extract(bytes: &[u8], media_type: Option<&str>) -> Result<Extracted, Extr
         });
     let (html, _) = decode(bytes, declared.as_deref())?;
     ensure_text(&html, Format::Html)?;
-    let document = Html::parse_document(&html);
-    let root = article(&document).ok_or(ExtractError::NoText {
+    let dom = parse_document(RcDom::default(), ParseOpts::default()).one(html);
+    let root = article(&dom.document).ok_or(ExtractError::NoText {
         format: Format::Html,
     })?;
     let mut text = String::new();
-    let title = document.select(&HEADING).next();
-    if let Some(title) = title.filter(|t| !root.descendants().any(|n| n.id() == t.id())) {
-        render(title, &mut text);
+    if let Some(title) = first(&dom.document, "h1").filter(|t| !contains(&root, t)) {
+        render(&title, &mut text);
         text.push('\n');
     }
-    render(root, &mut text);
+    render(&root, &mut text);
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
@@ -81,38 +81,83 @@ pub fn extract(bytes: &[u8], media_type: Option<&str>) -> Result<Extracted, Extr
     Ok(Extracted::new(lines.join("\n") + "\n", Format::Html))
 }
 
-/// The element holding the article: the one whose own paragraphs hold the most text.
-fn article(document: &Html) -> Option<ElementRef<'_>> {
-    document.select(&CONTAINERS).max_by_key(|element| {
-        let own_paragraphs: usize = element
-            .select(&PARAGRAPHS)
-            .filter(|p| {
-                p.parent()
-                    .and_then(ElementRef::wrap)
-                    .is_some_and(|parent| parent.id() == element.id())
-            })
-            .map(|p| p.text().map(|t| t.trim().chars().count()).sum::<usize>())
-            .sum();
-        // Prefer the body when no container holds paragraphs of its own.
-        (
-            own_paragraphs,
-            usize::from(element.value().name() == "body"),
-        )
-    })
+fn name(node: &Handle) -> Option<String> {
+    match &node.data {
+        NodeData::Element { name, .. } => Some(name.local.to_string()),
+        _ => None,
+    }
 }
 
-fn render(element: ElementRef, out: &mut String) {
-    let name = element.value().name();
-    if SKIPPED.contains(&name) {
+/// Every element below `node`, in document order.
+fn elements(node: &Handle, out: &mut Vec<Handle>) {
+    for child in node.children.borrow().iter() {
+        if name(child).is_some() {
+            out.push(child.clone());
+        }
+        elements(child, out);
+    }
+}
+
+fn first(node: &Handle, wanted: &str) -> Option<Handle> {
+    let mut all = Vec::new();
+    elements(node, &mut all);
+    all.into_iter().find(|e| name(e).as_deref() == Some(wanted))
+}
+
+fn contains(ancestor: &Handle, node: &Handle) -> bool {
+    let mut all = Vec::new();
+    elements(ancestor, &mut all);
+    all.iter().any(|e| Rc::ptr_eq(e, node))
+}
+
+/// All the text below a node.
+fn text_of(node: &Handle) -> String {
+    let mut out = String::new();
+    for child in node.children.borrow().iter() {
+        match &child.data {
+            NodeData::Text { contents } => out.push_str(&contents.borrow()),
+            NodeData::Element { .. } => out.push_str(&text_of(child)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The element holding the article: the one whose own paragraphs hold the most text.
+fn article(document: &Handle) -> Option<Handle> {
+    let mut all = Vec::new();
+    elements(document, &mut all);
+    all.into_iter()
+        .filter(|e| name(e).is_some_and(|n| CONTAINERS.contains(&n.as_str())))
+        .max_by_key(|element| {
+            let own_paragraphs: usize = element
+                .children
+                .borrow()
+                .iter()
+                .filter(|c| name(c).as_deref() == Some("p"))
+                .map(|p| text_of(p).trim().chars().count())
+                .sum();
+            // Prefer the body when no container holds paragraphs of its own.
+            (
+                own_paragraphs,
+                usize::from(name(element).as_deref() == Some("body")),
+            )
+        })
+}
+
+fn render(node: &Handle, out: &mut String) {
+    let tag = name(node).unwrap_or_default();
+    if SKIPPED.contains(&tag.as_str()) {
         return;
     }
-    let block = BLOCKS.contains(&name);
+    let block = BLOCKS.contains(&tag.as_str());
     if block {
         out.push('\n');
     }
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => {
+    for child in node.children.borrow().iter() {
+        match &child.data {
+            NodeData::Text { contents } => {
+                let text = contents.borrow();
                 let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
                 if !collapsed.is_empty() {
                     if text.starts_with(char::is_whitespace) && !out.ends_with(['\n', ' ']) {
@@ -121,11 +166,7 @@ fn render(element: ElementRef, out: &mut String) {
                     out.push_str(&collapsed);
                 }
             }
-            Node::Element(_) => {
-                if let Some(element) = ElementRef::wrap(child) {
-                    render(element, out);
-                }
-            }
+            NodeData::Element { .. } => render(child, out),
             _ => {}
         }
     }

@@ -64,8 +64,8 @@ pub enum ExtractError {
     Encrypted { format: Format },
     #[error("the {format} document has no text layer")]
     NoText { format: Format },
-    #[error("reading the {format} document took longer than {seconds} s")]
-    Timeout { format: Format, seconds: u64 },
+    #[error("reading the document took longer than {seconds} s")]
+    Timeout { seconds: u64 },
     #[error("the file is empty")]
     Empty,
 }

@@ -51,7 +51,6 @@ pub fn extract(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extracte
                 let _ = child.kill();
                 let _ = child.wait();
                 return Err(ExtractError::Timeout {
-                    format,
                     seconds: limits.time_budget.as_secs(),
                 });
             }

@@ -246,3 +246,14 @@ async fn hostile_documents_get_a_clear_4xx_and_the_service_keeps_serving() {
     }
     assert_eq!(app.get("/healthz").await.status(), 200);
 }
+
+#[tokio::test]
+async fn a_document_over_the_time_budget_is_refused_and_the_service_keeps_serving() {
+    let app = crate::helpers::spawn_app_with_limits(|limits| {
+        limits.time_budget = std::time::Duration::from_nanos(1);
+    })
+    .await;
+    let body = problem(as_body(&app, "xixing-2024.pdf").await, 422).await;
+    assert_eq!(body["type"], "/problems/extraction-timeout");
+    assert_eq!(app.get("/healthz").await.status(), 200);
+}

@@ -94,7 +94,8 @@ pub async fn post_check(
     .map_err(fail)?;
     let lang = submission.options.lang;
     let state = state.into_inner();
-    let checked = web::block(move || -> Result<CheckReport, ExtractError> {
+    let budget = state.limits.time_budget;
+    let work = web::block(move || -> Result<CheckReport, ExtractError> {
         let extracted = match submission.content {
             Content::Text(text) => Extracted::from_text(text),
             Content::File { bytes, media_type } => {
@@ -104,12 +105,19 @@ pub async fn post_check(
         Ok(state
             .engine
             .check_extracted(&extracted, &submission.options, submission.include_text))
-    })
-    .await
-    .map_err(|_| {
-        tracing::error!("a check panicked");
-        fail(Problem::internal(lang))
-    })?;
+    });
+    // The reading goes on in its thread, bounded by the size limits; the client is answered.
+    let timed_out = ExtractError::Timeout {
+        seconds: budget.as_secs(),
+    };
+    let checked = match actix_web::rt::time::timeout(budget, work).await {
+        Ok(Ok(checked)) => checked,
+        Ok(Err(_)) => {
+            tracing::error!("a check panicked");
+            return Err(fail(Problem::internal(lang)));
+        }
+        Err(_) => Err(timed_out),
+    };
     let report = checked.map_err(|error| {
         tracing::info!(%error, "document refused");
         fail(Problem::unreadable(&error, lang))
