@@ -8,10 +8,12 @@ mod part_embedded;
 mod part_empty;
 mod part_missing;
 mod part_order;
+mod personal_data;
 mod plan_year_mismatch;
 mod published_early;
 mod published_late;
 mod shortcomings_without_reasons;
+mod unbalanced_punctuation;
 mod year_unknown;
 
 use crate::analysis::Analysis;
@@ -50,6 +52,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &no_structure::NoStructure,
         &published_late::PublishedLate,
         &published_early::PublishedEarly,
+        &unbalanced_punctuation::UnbalancedPunctuation,
+        &personal_data::PersonalData,
     ]
 }
 

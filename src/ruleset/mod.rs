@@ -9,7 +9,7 @@ pub mod words;
 
 pub use load::{LoadError, Part, RuleSet, Violation};
 pub use model::{
-    Basis, CatchAll, Deadlines, IssuerKind, Layout, PartSpec, RuleSetData, Thresholds,
+    Basis, CatchAll, Deadlines, IssuerKind, Layout, PartSpec, Proofreading, RuleSetData, Thresholds,
 };
 
 /// The default rule set, embedded at build time.

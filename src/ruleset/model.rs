@@ -16,7 +16,15 @@ pub struct RuleSetData {
     pub parts: Vec<PartSpec>,
     pub deadlines: Deadlines,
     pub layout: Layout,
+    pub proofreading: Proofreading,
     pub thresholds: Thresholds,
+}
+
+/// What a proofreader checks.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Proofreading {
+    /// Marks that must balance within a paragraph: (opening, closing).
+    pub pairs: Vec<(String, String)>,
 }
 
 /// A document the rule set enforces.

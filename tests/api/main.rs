@@ -8,5 +8,6 @@ mod documents;
 mod errors;
 mod helpers;
 mod openapi;
+mod proofreading;
 mod rules;
 mod variants;

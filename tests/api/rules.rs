@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::helpers::{problem, spawn_app};
 
-const RULE_IDS: [&str; 10] = [
+const RULE_IDS: [&str; 12] = [
     "part-missing",
     "part-embedded",
     "part-empty",
@@ -15,6 +15,8 @@ const RULE_IDS: [&str; 10] = [
     "no-structure",
     "published-late",
     "published-early",
+    "unbalanced-punctuation",
+    "personal-data",
 ];
 
 #[tokio::test]

@@ -1,0 +1,58 @@
+//! What a proofreader catches before publication: unpaired marks and personal data.
+
+use serde_json::json;
+
+use crate::common::{findings, fixture, spanned};
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn the_lone_quotation_mark_in_xixing_is_found_at_its_exact_place() {
+    let app = spawn_app().await;
+    let text = fixture("xixing-2024.txt");
+    let report = app.check_text(&text).await;
+    let found = findings(&report, "unbalanced-punctuation");
+    assert_eq!(found.len(), 1);
+    let span = &found[0]["span"];
+    assert_eq!(spanned(&text, span), "”");
+    assert_eq!(span["line"], 33);
+    let before: String = text
+        .chars()
+        .take(span["start"].as_u64().unwrap() as usize)
+        .collect();
+    assert!(
+        before.ends_with("115名,遵纪守法示范户"),
+        "{}",
+        &before[before.len() - 30..]
+    );
+    assert_eq!(found[0]["severity"], "warning");
+    assert!(found[0]["suggestion"].as_str().unwrap().contains("“"));
+}
+
+#[tokio::test]
+async fn unclosed_title_marks_and_brackets_are_found_and_item_numbers_are_not() {
+    let app = spawn_app().await;
+    let text = "2024年某县法治政府建设年度报告\n1）认真贯彻落实《法治政府建设实施纲要（2021—2025年）的要求。\n2）开展“八五”普法。";
+    let report = app.check_text(text).await;
+    let found = findings(&report, "unbalanced-punctuation");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(spanned(text, &found[0]["span"]), "《");
+}
+
+#[tokio::test]
+async fn id_numbers_and_mobile_numbers_are_flagged_with_a_masked_suggestion() {
+    let app = spawn_app().await;
+    let text = "一、2024年主要举措和成效\n为当事人王某（身份证号11010519491231002X）办理法律援助，联系人李某，手机138-0013-8000。\n\
+                热线电话0571-87654321，案件编号110105194912310021。";
+    let report = app.check(json!({"text": text, "lang": "en"})).await;
+    let found = findings(&report, "personal-data");
+    assert_eq!(
+        found.len(),
+        2,
+        "a landline and a number failing the check digit are not flagged"
+    );
+    assert_eq!(spanned(text, &found[0]["span"]), "11010519491231002X");
+    assert_eq!(found[0]["suggestion"], "110105********002X");
+    assert!(found[0]["message"].as_str().unwrap().contains("ID number"));
+    assert_eq!(spanned(text, &found[1]["span"]), "138-0013-8000");
+    assert_eq!(found[1]["suggestion"], "138****8000");
+}
