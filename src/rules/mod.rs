@@ -1,6 +1,7 @@
 //! The rules: one module each, a stable id each, documented in a Markdown file beside the module
 //! that `GET /v1/rules/{id}` and `nianbao rules` serve.
 
+mod citation_mismatch;
 mod doc;
 mod info;
 mod no_structure;
@@ -54,6 +55,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &published_early::PublishedEarly,
         &unbalanced_punctuation::UnbalancedPunctuation,
         &personal_data::PersonalData,
+        &citation_mismatch::CitationMismatch,
     ]
 }
 

@@ -98,6 +98,8 @@ pub struct RuleSet {
     parts: Vec<Part>,
     pub title_words: WordSet,
     pub metadata_labels: WordSet,
+    /// Citations of basis documents whose titles name years.
+    pub citations: Vec<super::citations::Citation>,
 }
 
 impl RuleSet {
@@ -151,6 +153,7 @@ impl RuleSet {
             .collect();
         parts.sort_by_key(|p| p.spec.order);
         Self {
+            citations: super::citations::compile(&data.basis),
             title_words: WordSet::new(&data.layout.title_words),
             metadata_labels: WordSet::new(&data.layout.metadata_labels),
             parts,

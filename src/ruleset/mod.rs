@@ -3,6 +3,7 @@
 //! A rule set is validated against `schemas/ruleset.schema.json` before use, then its words are
 //! normalised and compiled once into automata (see [`words`]).
 
+pub mod citations;
 mod load;
 mod model;
 pub mod words;

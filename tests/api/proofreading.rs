@@ -56,3 +56,17 @@ async fn id_numbers_and_mobile_numbers_are_flagged_with_a_masked_suggestion() {
     assert_eq!(spanned(text, &found[1]["span"]), "138-0013-8000");
     assert_eq!(found[1]["suggestion"], "138****8000");
 }
+
+#[tokio::test]
+async fn the_outline_cited_with_wrong_years_is_corrected_and_right_citations_pass() {
+    let app = spawn_app().await;
+    let text = "一、2024年工作开展情况\n深入贯彻《法治政府建设实施纲要（2022—2025年）》，对照实施纲要(2021-2025年)逐项落实。";
+    let report = app.check_text(text).await;
+    let found = findings(&report, "citation-mismatch");
+    assert_eq!(found.len(), 1, "the correct short citation passes");
+    assert_eq!(spanned(text, &found[0]["span"]), "2022—2025");
+    assert_eq!(found[0]["suggestion"], "2021—2025");
+    assert_eq!(found[0]["basis"]["number"], "中发〔2021〕33号");
+    let xixing = app.check_text(&fixture("xixing-2024.txt")).await;
+    assert!(findings(&xixing, "citation-mismatch").is_empty());
+}

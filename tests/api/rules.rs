@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::helpers::{problem, spawn_app};
 
-const RULE_IDS: [&str; 12] = [
+const RULE_IDS: [&str; 13] = [
     "part-missing",
     "part-embedded",
     "part-empty",
@@ -17,6 +17,7 @@ const RULE_IDS: [&str; 12] = [
     "published-early",
     "unbalanced-punctuation",
     "personal-data",
+    "citation-mismatch",
 ];
 
 #[tokio::test]
