@@ -177,7 +177,7 @@ fn rules_command_lists_every_rule() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids.len(), 13);
+    assert_eq!(ids.len(), 14);
     assert!(ids.contains(&"shortcomings-without-reasons"));
     let text = String::from_utf8(nianbao(&["rules"]).stdout).unwrap();
     assert!(

@@ -3,6 +3,7 @@
 
 mod citation_mismatch;
 mod doc;
+mod half_width_punctuation;
 mod info;
 mod no_structure;
 mod part_embedded;
@@ -56,6 +57,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &unbalanced_punctuation::UnbalancedPunctuation,
         &personal_data::PersonalData,
         &citation_mismatch::CitationMismatch,
+        &half_width_punctuation::HalfWidthPunctuation,
     ]
 }
 

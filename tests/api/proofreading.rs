@@ -70,3 +70,26 @@ async fn the_outline_cited_with_wrong_years_is_corrected_and_right_citations_pas
     let xixing = app.check_text(&fixture("xixing-2024.txt")).await;
     assert!(findings(&xixing, "citation-mismatch").is_empty());
 }
+
+#[tokio::test]
+async fn half_width_punctuation_is_checked_only_when_asked_for() {
+    let app = spawn_app().await;
+    let text = "一、2024年工作开展情况\n全年召开党工委(扩大)会议26次,办理案件1,000件,时间8:30。";
+    let default = app.check_text(text).await;
+    assert!(
+        findings(&default, "half-width-punctuation").is_empty(),
+        "off by default"
+    );
+
+    let report = app
+        .check(json!({"text": text, "rules": {"enable": ["half-width-punctuation"]}}))
+        .await;
+    let found = findings(&report, "half-width-punctuation");
+    let marks: Vec<String> = found.iter().map(|f| spanned(text, &f["span"])).collect();
+    assert_eq!(marks, ["(", ")", ",", ","], "not inside 1,000 or 8:30");
+    let fixes: Vec<&str> = found
+        .iter()
+        .map(|f| f["suggestion"].as_str().unwrap())
+        .collect();
+    assert_eq!(fixes, ["（", "）", "，", "，"]);
+}

@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::helpers::{problem, spawn_app};
 
-const RULE_IDS: [&str; 13] = [
+const RULE_IDS: [&str; 14] = [
     "part-missing",
     "part-embedded",
     "part-empty",
@@ -18,6 +18,7 @@ const RULE_IDS: [&str; 13] = [
     "unbalanced-punctuation",
     "personal-data",
     "citation-mismatch",
+    "half-width-punctuation",
 ];
 
 #[tokio::test]

@@ -1,0 +1,77 @@
+//! Rule `half-width-punctuation`; its documentation is `half_width_punctuation.md`.
+
+use crate::analysis::Analysis;
+use crate::report::{Finding, Severity};
+
+use super::{Rule, RuleMeta};
+
+pub struct HalfWidthPunctuation;
+
+static META: RuleMeta = RuleMeta {
+    id: "half-width-punctuation",
+    severity: Severity::Warning,
+    // Copies scraped from portals have ASCII punctuation everywhere: asked for, not imposed.
+    default_enabled: false,
+    doc: include_str!("half_width_punctuation.md"),
+};
+
+/// ASCII punctuation and the full-width form a Chinese sentence takes.
+const FULL_WIDTH: [(char, char); 6] = [
+    (',', '，'),
+    (';', '；'),
+    (':', '：'),
+    ('?', '？'),
+    ('!', '！'),
+    ('(', '（'),
+];
+
+impl Rule for HalfWidthPunctuation {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+        let document = analysis.document;
+        for line in document.lines() {
+            // The normalised copy folds width, so the marks are read from the submitted text;
+            // both have the same characters at the same places.
+            let original: Vec<char> = document.original_text(line.range()).chars().collect();
+            let places: Vec<usize> = document
+                .text(line.range())
+                .char_indices()
+                .map(|(i, _)| line.start + i)
+                .collect();
+            for (i, c) in original.iter().enumerate() {
+                let full = match *c {
+                    ')' => '）',
+                    c => match FULL_WIDTH.iter().find(|(half, _)| *half == c) {
+                        Some((_, full)) => *full,
+                        None => continue,
+                    },
+                };
+                let before = original[..i].iter().rev().find(|c| **c != ' ');
+                let after = original[i + 1..].iter().find(|c| **c != ' ');
+                if !before.is_some_and(|c| is_chinese(*c)) && !after.is_some_and(|c| is_chinese(*c))
+                {
+                    continue;
+                }
+                let start = places[i];
+                let message = analysis.lang().pick(
+                    format!("中文句子中使用了半角标点“{c}”。"),
+                    format!("Half-width “{c}” inside a Chinese sentence."),
+                );
+                findings.push(
+                    analysis
+                        .finding(&META, message)
+                        .at(start..start + c.len_utf8())
+                        .suggest(full.to_string())
+                        .build(),
+                );
+            }
+        }
+    }
+}
+
+fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '“' | '”' | '、' | '。')
+}
