@@ -163,7 +163,7 @@ fn mentions(
     let structured = !top.is_empty();
     // Paragraphs come in text order, so the enclosing section only moves forward.
     let mut section = 0;
-    for paragraph in outline.paragraphs(document) {
+    for paragraph in outline.paragraphs() {
         let host: Vec<usize> = if structured {
             while top
                 .get(section + 1)
@@ -183,7 +183,7 @@ fn mentions(
         if plan.is_some_and(|plan| host.contains(&plan)) {
             continue;
         }
-        let opening = opening(document, outline, &paragraph, rules);
+        let opening = opening(document, outline, paragraph, rules);
         let text = document.text(opening.clone());
         if plan.is_some_and(|plan| parts[plan].opening_words.is_match(text)) {
             continue;

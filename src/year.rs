@@ -126,10 +126,10 @@ pub fn report_year(
     let opening_end = first_heading.map_or(outline.body_end, |h| h.range.start);
     let opening = || {
         outline
-            .paragraphs(document)
-            .into_iter()
+            .paragraphs()
+            .iter()
             .take_while(|p| p.range.start < opening_end)
-            .find_map(|p| in_range(p.range, YearSource::Opening))
+            .find_map(|p| in_range(p.range.clone(), YearSource::Opening))
     };
     outline
         .title(document)

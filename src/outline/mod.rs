@@ -56,6 +56,8 @@ pub struct Outline {
     pub headings: Vec<Heading>,
     /// Where the body ends: the start of the sign-off, or the end of the text.
     pub body_end: usize,
+    /// The body's non-blank lines, found once here for every step after.
+    paragraphs: Vec<Paragraph>,
 }
 
 /// A non-blank line of the body: its range and, for a heading, the heading's index.
@@ -117,10 +119,12 @@ impl Outline {
             .map_or(document.normalized().len(), |r| r.start);
         assign_levels(&mut headings);
         close_sections(&mut headings, body_end);
+        let paragraphs = find_paragraphs(document, &layout, &headings);
         Self {
             layout,
             headings,
             body_end,
+            paragraphs,
         }
     }
 
@@ -136,30 +140,8 @@ impl Outline {
     }
 
     /// The body's non-blank lines, in order, outside the title, metadata, addressee and sign-off.
-    pub fn paragraphs(&self, document: &Document) -> Vec<Paragraph> {
-        let mut next_heading = self.headings.iter().enumerate().peekable();
-        document
-            .lines()
-            .iter()
-            .enumerate()
-            .filter(|(i, line)| {
-                !self.layout.is_frame(*i) && !document.text(line.range()).trim().is_empty()
-            })
-            .map(|(i, line)| {
-                while next_heading.peek().is_some_and(|(_, h)| h.line < i) {
-                    next_heading.next();
-                }
-                let heading = next_heading
-                    .peek()
-                    .filter(|(_, h)| h.line == i)
-                    .map(|(index, _)| *index);
-                Paragraph {
-                    line: i,
-                    range: line.range(),
-                    heading,
-                }
-            })
-            .collect()
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
     }
 
     /// The title line's range, if the report has one.
@@ -169,6 +151,31 @@ impl Outline {
         let start = line.start + (raw.len() - raw.trim_start().len());
         Some(start..start + raw.trim().len())
     }
+}
+
+/// The body's non-blank lines, each with its heading's index when it is one.
+fn find_paragraphs(document: &Document, layout: &Layout, headings: &[Heading]) -> Vec<Paragraph> {
+    let mut next_heading = headings.iter().enumerate().peekable();
+    document
+        .lines()
+        .iter()
+        .enumerate()
+        .filter(|(i, line)| !layout.is_frame(*i) && !document.text(line.range()).trim().is_empty())
+        .map(|(i, line)| {
+            while next_heading.peek().is_some_and(|(_, h)| h.line < i) {
+                next_heading.next();
+            }
+            let heading = next_heading
+                .peek()
+                .filter(|(_, h)| h.line == i)
+                .map(|(index, _)| *index);
+            Paragraph {
+                line: i,
+                range: line.range(),
+                heading,
+            }
+        })
+        .collect()
 }
 
 /// The end of the first sentence of a run-in heading ("1. 严格依法履职,……有新提升。坚持……").
