@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use crate::document::Document;
 use crate::lang::Lang;
 use crate::outline::Outline;
-use crate::parts::Parts;
+use crate::parts::{PartStatus, Parts};
 use crate::report::Finding;
-use crate::rules::RuleMeta;
+use crate::rules::{Profile, RuleMeta};
 use crate::ruleset::{IssuerKind, RuleSet};
 use crate::year::ReportYear;
 
@@ -21,6 +21,7 @@ pub struct CheckOptions {
     pub year: Option<i32>,
     pub published_on: Option<NaiveDate>,
     pub issuer_kind: IssuerKind,
+    pub profile: Profile,
     pub enable: Vec<String>,
     pub disable: Vec<String>,
     pub lang: Lang,
@@ -54,6 +55,55 @@ impl<'a> Analysis<'a> {
                 .replace("{year}", &year.year.to_string())
                 .replace("{next_year}", &(year.year + 1).to_string()),
             None => spec.name.clone(),
+        }
+    }
+
+    /// The text of a part: its sections, or the lines that report on it inside other parts;
+    /// `None` when it is missing.
+    pub fn part_text(&self, part: usize) -> Option<Vec<Range<usize>>> {
+        let placement = &self.parts.placements[part];
+        match placement.status {
+            PartStatus::Present => Some(self.parts.section_ranges(part, self.outline).collect()),
+            PartStatus::Embedded => Some(
+                placement
+                    .mentions
+                    .iter()
+                    .map(|m| self.document.lines()[self.document.line_of(m.start)].range())
+                    .collect(),
+            ),
+            PartStatus::Missing => None,
+        }
+    }
+
+    /// The body of a part without its top-level headings: the paragraphs that say something.
+    pub fn part_body(&self, part: usize) -> Vec<Range<usize>> {
+        let Some(ranges) = self.part_text(part) else {
+            return Vec::new();
+        };
+        let headings = &self.parts.placements[part].sections;
+        self.outline
+            .paragraphs()
+            .iter()
+            .filter(|p| ranges.iter().any(|r| r.contains(&p.range.start)))
+            .filter(|p| p.heading.is_none_or(|h| !headings.contains(&h)))
+            .map(|p| p.range.clone())
+            .collect()
+    }
+
+    /// Where to point at a part: its first heading, else its first mention.
+    pub fn part_place(&self, part: usize) -> Option<Range<usize>> {
+        let placement = &self.parts.placements[part];
+        match placement.sections.first() {
+            Some(&heading) => Some(self.outline.headings[heading].range.clone()),
+            None => placement.mentions.first().cloned(),
+        }
+    }
+
+    /// The title: the title line's text, else the one the request gives.
+    pub fn title(&self) -> Option<(&str, Option<Range<usize>>)> {
+        match self.outline.title(self.document) {
+            Some(range) => Some((self.document.text(range.clone()), Some(range))),
+            None => self.options.title.as_deref().map(|t| (t, None)),
         }
     }
 

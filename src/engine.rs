@@ -13,7 +13,8 @@ use crate::rules;
 use crate::ruleset::RuleSet;
 use crate::year::report_year;
 
-/// Everything built once at start-up: the compiled rule set and the script converter.
+/// Everything built once at start-up: the compiled rule set, the script converter and (shared by
+/// the process) the segmenter's dictionary.
 #[derive(Debug)]
 pub struct Engine {
     rules: RuleSet,
@@ -22,6 +23,7 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(rules: RuleSet) -> Self {
+        crate::segment::load();
         Self {
             rules,
             normalizer: Normalizer::new(),

@@ -13,7 +13,7 @@ use crate::configuration::RuleSetSource;
 use crate::engine::Engine;
 use crate::extract::{self, ExtractError, Extracted, Limits, extract};
 use crate::report::CheckReport;
-use crate::rules;
+use crate::rules::{self, Profile};
 use crate::ruleset::IssuerKind;
 
 #[derive(Debug, clap::Args)]
@@ -33,6 +33,9 @@ pub struct CheckArgs {
     /// Who issues the reports; departments may have an earlier deadline.
     #[arg(long, value_enum, default_value_t = IssuerArg::Government)]
     issuer_kind: IssuerArg,
+    /// Which rules run: `default` for drafters, `strict` for the collecting office.
+    #[arg(long, value_enum, default_value_t = ProfileArg::Default)]
+    profile: ProfileArg,
     /// Rule ids to enable, separated by commas.
     #[arg(long, value_delimiter = ',', value_name = "IDS")]
     enable: Vec<String>,
@@ -50,6 +53,12 @@ pub struct CheckArgs {
 enum IssuerArg {
     Government,
     Department,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ProfileArg {
+    Default,
+    Strict,
 }
 
 /// One report of several, with the file it came from.
@@ -104,6 +113,10 @@ fn check_all(args: &CheckArgs) -> Result<Vec<(String, CheckReport)>, String> {
         issuer_kind: match args.issuer_kind {
             IssuerArg::Government => IssuerKind::Government,
             IssuerArg::Department => IssuerKind::Department,
+        },
+        profile: match args.profile {
+            ProfileArg::Default => Profile::Default,
+            ProfileArg::Strict => Profile::Strict,
         },
         enable: args.enable.clone(),
         disable: args.disable.clone(),

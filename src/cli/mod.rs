@@ -12,7 +12,7 @@ use crate::configuration::Settings;
 use crate::engine::Engine;
 use crate::extract::Limits;
 use crate::lang::Lang;
-use crate::rules::{self, RuleInfo};
+use crate::rules::{self, Profile, RuleInfo};
 use crate::startup::Application;
 use crate::{openapi, telemetry};
 
@@ -151,10 +151,10 @@ fn print_rules(args: &RulesArgs) {
         Format::Text => {
             for rule in list {
                 let severity = text::severity_label(rule.default_severity, lang);
-                let enabled = if rule.default_enabled {
-                    ""
-                } else {
-                    lang.pick(" (默认关闭)", " (off by default)")
+                let enabled = match rule.profiles.as_slice() {
+                    [] => lang.pick(" (默认关闭)", " (off by default)"),
+                    [Profile::Strict] => lang.pick(" (仅 strict)", " (strict only)"),
+                    _ => "",
                 };
                 println!("{}  [{severity}]{enabled}  {}", rule.id, rule.title);
                 println!("    {}\n", rule.description);

@@ -3,6 +3,7 @@
 use crate::analysis::Analysis;
 use crate::report::{Finding, Severity};
 
+use super::profile::ON_REQUEST;
 use super::{Rule, RuleMeta};
 
 pub struct HalfWidthPunctuation;
@@ -11,7 +12,7 @@ static META: RuleMeta = RuleMeta {
     id: "half-width-punctuation",
     severity: Severity::Warning,
     // Copies scraped from portals have ASCII punctuation everywhere: asked for, not imposed.
-    default_enabled: false,
+    profiles: ON_REQUEST,
     doc: include_str!("half_width_punctuation.md"),
 };
 

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::{Rule, RuleDoc, Section};
+use super::{Profile, Rule, RuleDoc, Section};
 use crate::lang::Lang;
 use crate::report::Severity;
 
@@ -12,6 +12,7 @@ use crate::report::Severity;
     "id": "part-missing",
     "default_severity": "error",
     "default_enabled": true,
+    "profiles": ["default", "strict"],
     "title": "缺少必需部分",
     "description": "报告中既没有以该部分为题的一级标题，也没有在其他部分中报告该部分的内容。",
     "rationale": "《法治政府建设与责任落实督察工作规定》列明年度报告应当包括的内容……",
@@ -22,8 +23,10 @@ pub struct RuleInfo {
     /// Stable id, used in findings and in `rules.enable` / `rules.disable`.
     pub id: String,
     pub default_severity: Severity,
-    /// Whether the rule runs unless a request disables it.
+    /// Whether the rule runs in the `default` profile unless a request disables it.
     pub default_enabled: bool,
+    /// The profiles that run it; empty when only `rules.enable` turns it on.
+    pub profiles: Vec<Profile>,
     pub title: String,
     /// What it checks.
     pub description: String,
@@ -42,7 +45,8 @@ impl RuleInfo {
         Self {
             id: meta.id.to_owned(),
             default_severity: meta.severity,
-            default_enabled: meta.default_enabled,
+            default_enabled: meta.profiles.contains(&Profile::Default),
+            profiles: meta.profiles.to_vec(),
             title: section(Section::Title),
             description: section(Section::What),
             rationale: section(Section::Why),

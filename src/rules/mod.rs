@@ -1,8 +1,11 @@
 //! The rules: one module each, a stable id each, documented in a Markdown file beside the module
 //! that `GET /v1/rules/{id}` and `nianbao rules` serve.
 
+mod addressee_mismatch;
 mod citation_mismatch;
 mod doc;
+mod doubled_character;
+mod first_responsible_shallow;
 mod half_width_punctuation;
 mod info;
 mod no_structure;
@@ -12,10 +15,15 @@ mod part_missing;
 mod part_order;
 mod personal_data;
 mod plan_year_mismatch;
+mod profile;
 mod published_early;
 mod published_late;
 mod shortcomings_without_reasons;
+mod sign_off_missing;
+mod title_malformed;
+mod title_missing;
 mod unbalanced_punctuation;
+mod year_mismatch;
 mod year_unknown;
 
 use crate::analysis::Analysis;
@@ -23,6 +31,7 @@ use crate::report::{Finding, Severity};
 
 pub use doc::{RuleDoc, Section};
 pub use info::RuleInfo;
+pub use profile::Profile;
 
 /// What a rule is, apart from what it finds.
 #[derive(Debug)]
@@ -30,8 +39,8 @@ pub struct RuleMeta {
     /// Stable id, never reused.
     pub id: &'static str,
     pub severity: Severity,
-    /// Whether it runs unless a request disables it.
-    pub default_enabled: bool,
+    /// The profiles that run it unless a request disables it; empty for rules run on request only.
+    pub profiles: &'static [Profile],
     /// The rule's documentation, in the fixed sections of [`RuleDoc`].
     pub doc: &'static str,
 }
@@ -49,15 +58,22 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &part_empty::PartEmpty,
         &part_order::PartOrder,
         &shortcomings_without_reasons::ShortcomingsWithoutReasons,
+        &first_responsible_shallow::FirstResponsibleShallow,
+        &year_mismatch::YearMismatch,
         &plan_year_mismatch::PlanYearMismatch,
         &year_unknown::YearUnknown,
         &no_structure::NoStructure,
+        &title_missing::TitleMissing,
+        &title_malformed::TitleMalformed,
+        &sign_off_missing::SignOffMissing,
+        &addressee_mismatch::AddresseeMismatch,
         &published_late::PublishedLate,
         &published_early::PublishedEarly,
         &unbalanced_punctuation::UnbalancedPunctuation,
         &personal_data::PersonalData,
         &citation_mismatch::CitationMismatch,
         &half_width_punctuation::HalfWidthPunctuation,
+        &doubled_character::DoubledCharacter,
     ]
 }
 
@@ -71,7 +87,8 @@ pub fn run(analysis: &Analysis) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in all() {
         let id = rule.meta().id;
-        let enabled = (rule.meta().default_enabled || options.enable.iter().any(|e| e == id))
+        let enabled = (rule.meta().profiles.contains(&options.profile)
+            || options.enable.iter().any(|e| e == id))
             && !options.disable.iter().any(|d| d == id);
         if enabled {
             rule.check(analysis, &mut findings);

@@ -3,6 +3,7 @@
 use crate::analysis::Analysis;
 use crate::report::{Finding, Severity};
 
+use super::profile::EVERY_PROFILE;
 use super::{Rule, RuleMeta};
 
 pub struct NoStructure;
@@ -10,7 +11,7 @@ pub struct NoStructure;
 static META: RuleMeta = RuleMeta {
     id: "no-structure",
     severity: Severity::Warning,
-    default_enabled: true,
+    profiles: EVERY_PROFILE,
     doc: include_str!("no_structure.md"),
 };
 

@@ -4,6 +4,7 @@ use crate::analysis::Analysis;
 use crate::parts::PartStatus;
 use crate::report::{Finding, Severity};
 
+use super::profile::EVERY_PROFILE;
 use super::{Rule, RuleMeta};
 
 pub struct PartEmbedded;
@@ -11,7 +12,7 @@ pub struct PartEmbedded;
 static META: RuleMeta = RuleMeta {
     id: "part-embedded",
     severity: Severity::Warning,
-    default_enabled: true,
+    profiles: EVERY_PROFILE,
     doc: include_str!("part_embedded.md"),
 };
 

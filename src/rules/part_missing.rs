@@ -4,6 +4,7 @@ use crate::analysis::Analysis;
 use crate::parts::PartStatus;
 use crate::report::{Finding, Severity};
 
+use super::profile::EVERY_PROFILE;
 use super::{Rule, RuleMeta};
 
 pub struct PartMissing;
@@ -11,7 +12,7 @@ pub struct PartMissing;
 static META: RuleMeta = RuleMeta {
     id: "part-missing",
     severity: Severity::Error,
-    default_enabled: true,
+    profiles: EVERY_PROFILE,
     doc: include_str!("part_missing.md"),
 };
 

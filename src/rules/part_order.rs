@@ -3,6 +3,7 @@
 use crate::analysis::Analysis;
 use crate::report::{Finding, Severity};
 
+use super::profile::EVERY_PROFILE;
 use super::{Rule, RuleMeta};
 
 pub struct PartOrder;
@@ -10,7 +11,7 @@ pub struct PartOrder;
 static META: RuleMeta = RuleMeta {
     id: "part-order",
     severity: Severity::Info,
-    default_enabled: true,
+    profiles: EVERY_PROFILE,
     doc: include_str!("part_order.md"),
 };
 

@@ -8,6 +8,7 @@ use regex::Regex;
 use crate::analysis::Analysis;
 use crate::report::{Finding, Severity};
 
+use super::profile::EVERY_PROFILE;
 use super::{Rule, RuleMeta};
 
 pub struct PersonalData;
@@ -15,7 +16,7 @@ pub struct PersonalData;
 static META: RuleMeta = RuleMeta {
     id: "personal-data",
     severity: Severity::Warning,
-    default_enabled: true,
+    profiles: EVERY_PROFILE,
     doc: include_str!("personal_data.md"),
 };
 

@@ -6,6 +6,7 @@ use crate::analysis::Analysis;
 use crate::report::{Finding, Severity};
 use crate::year::years_named;
 
+use super::profile::EVERY_PROFILE;
 use super::{Rule, RuleMeta};
 
 pub struct PlanYearMismatch;
@@ -13,7 +14,7 @@ pub struct PlanYearMismatch;
 static META: RuleMeta = RuleMeta {
     id: "plan-year-mismatch",
     severity: Severity::Warning,
-    default_enabled: true,
+    profiles: EVERY_PROFILE,
     doc: include_str!("plan_year_mismatch.md"),
 };
 

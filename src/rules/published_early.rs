@@ -3,8 +3,10 @@
 use chrono::NaiveDate;
 
 use crate::analysis::Analysis;
+use crate::dates::{ReportDate, report_dates};
 use crate::report::{Finding, Severity};
 
+use super::profile::EVERY_PROFILE;
 use super::{Rule, RuleMeta};
 
 pub struct PublishedEarly;
@@ -12,7 +14,7 @@ pub struct PublishedEarly;
 static META: RuleMeta = RuleMeta {
     id: "published-early",
     severity: Severity::Error,
-    default_enabled: true,
+    profiles: EVERY_PROFILE,
     doc: include_str!("published_early.md"),
 };
 
@@ -22,23 +24,33 @@ impl Rule for PublishedEarly {
     }
 
     fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
-        let (Some(published), Some(year)) = (analysis.options.published_on, &analysis.year) else {
+        let Some(year) = &analysis.year else {
             return;
         };
-        let year_end = NaiveDate::from_ymd_opt(year.year, 12, 31);
-        if year_end.is_none_or(|end| published > end) {
+        let Some(year_end) = NaiveDate::from_ymd_opt(year.year, 12, 31) else {
             return;
+        };
+        for dated in report_dates(analysis) {
+            let ReportDate { date, source, range } = dated;
+            if date > year_end {
+                continue;
+            }
+            let what = source.describe(analysis.lang());
+            let message = analysis.lang().pick(
+                format!(
+                    "{what}{date}早于{}年度结束，报告不可能已涵盖全年。",
+                    year.year
+                ),
+                format!(
+                    "{what}{date} is before the year {} it reports on had ended.",
+                    year.year
+                ),
+            );
+            let mut finding = analysis.finding(&META, message).basis("gangyao");
+            if let Some(range) = range {
+                finding = finding.at(range);
+            }
+            findings.push(finding.build());
         }
-        let message = analysis.lang().pick(
-            format!(
-                "发布日期{published}早于{}年度结束，报告不可能已涵盖全年。",
-                year.year
-            ),
-            format!(
-                "Published on {published}, before the year {} it reports on had ended.",
-                year.year
-            ),
-        );
-        findings.push(analysis.finding(&META, message).basis("gangyao").build());
     }
 }

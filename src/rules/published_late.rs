@@ -1,8 +1,10 @@
 //! Rule `published-late`; its documentation is `published_late.md`.
 
 use crate::analysis::Analysis;
+use crate::dates::{ReportDate, report_dates};
 use crate::report::{Finding, Severity};
 
+use super::profile::EVERY_PROFILE;
 use super::{Rule, RuleMeta};
 
 pub struct PublishedLate;
@@ -10,7 +12,7 @@ pub struct PublishedLate;
 static META: RuleMeta = RuleMeta {
     id: "published-late",
     severity: Severity::Error,
-    default_enabled: true,
+    profiles: EVERY_PROFILE,
     doc: include_str!("published_late.md"),
 };
 
@@ -20,25 +22,30 @@ impl Rule for PublishedLate {
     }
 
     fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
-        let (Some(published), Some(year)) = (analysis.options.published_on, &analysis.year) else {
+        let Some(year) = &analysis.year else {
             return;
         };
         let deadline = analysis
             .rules
             .deadline(analysis.options.issuer_kind, year.year);
-        if published <= deadline {
-            return;
+        for dated in report_dates(analysis) {
+            let ReportDate { date, source, range } = dated;
+            if date <= deadline {
+                continue;
+            }
+            let what = source.describe(analysis.lang());
+            let message = analysis.lang().pick(
+                format!("{what}{date}晚于{}年度报告的公开期限{deadline}。", year.year),
+                format!(
+                    "{what}{date} is after the deadline for a report on {}: {deadline}.",
+                    year.year
+                ),
+            );
+            let mut finding = analysis.finding(&META, message).basis("gangyao");
+            if let Some(range) = range {
+                finding = finding.at(range);
+            }
+            findings.push(finding.build());
         }
-        let message = analysis.lang().pick(
-            format!(
-                "发布日期{published}晚于{}年度报告的公开期限{deadline}。",
-                year.year
-            ),
-            format!(
-                "Published on {published}, after the deadline for a report on {}: {deadline}.",
-                year.year
-            ),
-        );
-        findings.push(analysis.finding(&META, message).basis("gangyao").build());
     }
 }

@@ -1,11 +1,9 @@
 //! Rule `shortcomings-without-reasons`; its documentation is `shortcomings_without_reasons.md`.
 
-use std::ops::Range;
-
 use crate::analysis::Analysis;
-use crate::parts::PartStatus;
 use crate::report::{Finding, Severity};
 
+use super::profile::EVERY_PROFILE;
 use super::{Rule, RuleMeta};
 
 pub struct ShortcomingsWithoutReasons;
@@ -13,7 +11,7 @@ pub struct ShortcomingsWithoutReasons;
 static META: RuleMeta = RuleMeta {
     id: "shortcomings-without-reasons",
     severity: Severity::Warning,
-    default_enabled: true,
+    profiles: EVERY_PROFILE,
     doc: include_str!("shortcomings_without_reasons.md"),
 };
 
@@ -30,7 +28,7 @@ impl Rule for ShortcomingsWithoutReasons {
             let Some(causes) = spec.facet(CAUSES) else {
                 continue;
             };
-            let Some(ranges) = part_text(analysis, part) else {
+            let Some(ranges) = analysis.part_text(part) else {
                 continue;
             };
             let gives_causes = ranges
@@ -48,7 +46,7 @@ impl Rule for ShortcomingsWithoutReasons {
                 "逐条说明不足产生的原因，例如“究其原因，主要是……”。",
                 "Give the cause of each shortcoming, e.g. “究其原因，主要是……”.",
             );
-            let place = where_it_is(analysis, part, &ranges);
+            let place = analysis.part_place(part).unwrap_or(ranges[0].clone());
             findings.push(
                 analysis
                     .finding(&META, message)
@@ -58,42 +56,5 @@ impl Rule for ShortcomingsWithoutReasons {
                     .build(),
             );
         }
-    }
-}
-
-/// The text of a part: its sections, or the paragraphs that report on it inside other parts.
-fn part_text(analysis: &Analysis, part: usize) -> Option<Vec<Range<usize>>> {
-    let placement = &analysis.parts.placements[part];
-    match placement.status {
-        PartStatus::Present => Some(
-            analysis
-                .parts
-                .section_ranges(part, analysis.outline)
-                .collect(),
-        ),
-        PartStatus::Embedded => Some(
-            placement
-                .mentions
-                .iter()
-                .map(|m| {
-                    let line = analysis.document.lines()[analysis.document.line_of(m.start)];
-                    line.range()
-                })
-                .collect(),
-        ),
-        PartStatus::Missing => None,
-    }
-}
-
-/// The part's first heading, or its first mention.
-fn where_it_is(analysis: &Analysis, part: usize, ranges: &[Range<usize>]) -> Range<usize> {
-    let placement = &analysis.parts.placements[part];
-    match placement.sections.first() {
-        Some(&heading) => analysis.outline.headings[heading].range.clone(),
-        None => placement
-            .mentions
-            .first()
-            .cloned()
-            .unwrap_or(ranges[0].clone()),
     }
 }

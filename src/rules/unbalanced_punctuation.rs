@@ -7,6 +7,7 @@ use regex::Regex;
 use crate::analysis::Analysis;
 use crate::report::{Finding, Severity};
 
+use super::profile::EVERY_PROFILE;
 use super::{Rule, RuleMeta};
 
 pub struct UnbalancedPunctuation;
@@ -14,7 +15,7 @@ pub struct UnbalancedPunctuation;
 static META: RuleMeta = RuleMeta {
     id: "unbalanced-punctuation",
     severity: Severity::Warning,
-    default_enabled: true,
+    profiles: EVERY_PROFILE,
     doc: include_str!("unbalanced_punctuation.md"),
 };
 

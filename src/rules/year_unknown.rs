@@ -3,6 +3,7 @@
 use crate::analysis::Analysis;
 use crate::report::{Finding, Severity};
 
+use super::profile::EVERY_PROFILE;
 use super::{Rule, RuleMeta};
 
 pub struct YearUnknown;
@@ -10,7 +11,7 @@ pub struct YearUnknown;
 static META: RuleMeta = RuleMeta {
     id: "year-unknown",
     severity: Severity::Warning,
-    default_enabled: true,
+    profiles: EVERY_PROFILE,
     doc: include_str!("year_unknown.md"),
 };
 

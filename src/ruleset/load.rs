@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::model::{IssuerKind, PartSpec, RuleSetData};
+use super::model::{IssuerKind, IssuerLevel, PartSpec, RuleSetData};
 use super::words::WordSet;
 use super::{DEFAULT_RULESET_JSON, RULESET_SCHEMA_JSON};
 
@@ -98,8 +98,31 @@ pub struct RuleSet {
     parts: Vec<Part>,
     pub title_words: WordSet,
     pub metadata_labels: WordSet,
-    /// Citations of basis documents whose titles name years.
+    /// Citations of basis documents whose titles name years or which have numbers.
     pub citations: Vec<super::citations::Citation>,
+    pub title: CompiledTitle,
+    pub date_labels: WordSet,
+    government_addressees: WordSet,
+    department_addressees: WordSet,
+    pub issuer_levels: Vec<Level>,
+    /// One word set per coverage area, in the rule set's order.
+    pub areas: Vec<WordSet>,
+}
+
+/// The title's word lists, compiled.
+#[derive(Debug)]
+pub struct CompiledTitle {
+    pub subject: WordSet,
+    pub genre: WordSet,
+    pub wrong_genre: WordSet,
+}
+
+/// An issuer level with its words compiled.
+#[derive(Debug)]
+pub struct Level {
+    pub spec: IssuerLevel,
+    pub markers: WordSet,
+    pub beyond_powers: WordSet,
 }
 
 impl RuleSet {
@@ -152,10 +175,34 @@ impl RuleSet {
             })
             .collect();
         parts.sort_by_key(|p| p.spec.order);
+        let title = &data.title;
         Self {
             citations: super::citations::compile(&data.basis),
             title_words: WordSet::new(&data.layout.title_words),
             metadata_labels: WordSet::new(&data.layout.metadata_labels),
+            title: CompiledTitle {
+                subject: WordSet::new(&title.subject_words),
+                genre: WordSet::new(&title.genre_words),
+                wrong_genre: WordSet::new(&title.wrong_genre_words),
+            },
+            date_labels: WordSet::new(&data.layout.date_labels),
+            government_addressees: WordSet::new(&data.layout.addressee_words.government),
+            department_addressees: WordSet::new(&data.layout.addressee_words.department),
+            issuer_levels: data
+                .issuer_levels
+                .iter()
+                .map(|level| Level {
+                    spec: level.clone(),
+                    markers: WordSet::new(&level.markers),
+                    beyond_powers: WordSet::new(&level.beyond_powers),
+                })
+                .collect(),
+            areas: data
+                .coverage
+                .areas
+                .iter()
+                .map(|area| WordSet::new(&area.words))
+                .collect(),
             parts,
             data,
             raw,
@@ -186,6 +233,14 @@ impl RuleSet {
         self.parts
             .iter()
             .position(|p| p.spec.year_offset == Some(1))
+    }
+
+    /// Words an addressee line has when it fits reports from `kind`.
+    pub fn addressees(&self, kind: IssuerKind) -> &WordSet {
+        match kind {
+            IssuerKind::Government => &self.government_addressees,
+            IssuerKind::Department => &self.department_addressees,
+        }
     }
 
     pub fn basis(&self, id: &str) -> Option<&super::Basis> {
@@ -288,6 +343,21 @@ fn consistency_violations(data: &RuleSetData) -> Vec<Violation> {
             "/parts".into(),
             "only one part may have year_offset 1 (the plans)".into(),
         );
+    }
+    if !basis_ids.contains(data.coverage.basis.as_str()) {
+        flag(
+            "/coverage/basis".into(),
+            format!("no basis document has the id '{}'", data.coverage.basis),
+        );
+    }
+    let mut area_ids = HashSet::new();
+    for (i, area) in data.coverage.areas.iter().enumerate() {
+        if !area_ids.insert(area.id.as_str()) {
+            flag(
+                format!("/coverage/areas/{i}/id"),
+                format!("area id '{}' is used twice", area.id),
+            );
+        }
     }
     for (kind, month_day) in [
         ("government", &data.deadlines.government),

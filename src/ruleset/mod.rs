@@ -8,9 +8,10 @@ mod load;
 mod model;
 pub mod words;
 
-pub use load::{LoadError, Part, RuleSet, Violation};
+pub use load::{CompiledTitle, Level, LoadError, Part, RuleSet, Violation};
 pub use model::{
-    Basis, CatchAll, Deadlines, IssuerKind, Layout, PartSpec, Proofreading, RuleSetData, Thresholds,
+    AddresseeWords, Area, Basis, CatchAll, Coverage, Deadlines, IssuerKind, IssuerLevel, Layout,
+    PartSpec, Proofreading, RuleSetData, Thresholds, TitleWords,
 };
 
 /// The default rule set, embedded at build time.

@@ -17,7 +17,46 @@ pub struct RuleSetData {
     pub deadlines: Deadlines,
     pub layout: Layout,
     pub proofreading: Proofreading,
+    pub title: TitleWords,
+    pub issuer_levels: Vec<IssuerLevel>,
+    pub coverage: Coverage,
     pub thresholds: Thresholds,
+}
+
+/// What a title must say.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TitleWords {
+    pub subject_words: Vec<String>,
+    pub genre_words: Vec<String>,
+    pub wrong_genre_words: Vec<String>,
+}
+
+/// A level of issuer (townships and sub-districts) and the work it has no power to do.
+#[derive(Debug, Clone, Deserialize)]
+pub struct IssuerLevel {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    pub markers: Vec<String>,
+    pub beyond_powers: Vec<String>,
+}
+
+/// The task areas the measures part is read against, and what counts as a figure.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Coverage {
+    pub basis: String,
+    pub areas: Vec<Area>,
+    pub figure_units: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Area {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    pub words: Vec<String>,
 }
 
 /// What a proofreader checks.
@@ -25,6 +64,8 @@ pub struct RuleSetData {
 pub struct Proofreading {
     /// Marks that must balance within a paragraph: (opening, closing).
     pub pairs: Vec<(String, String)>,
+    /// Doubled characters that are words, never slips.
+    pub reduplications: Vec<String>,
 }
 
 /// A document the rule set enforces.
@@ -103,6 +144,15 @@ pub struct Layout {
     pub title_words: Vec<String>,
     pub metadata_labels: Vec<String>,
     pub citation_brackets: Vec<(String, String)>,
+    pub date_labels: Vec<String>,
+    pub addressee_words: AddresseeWords,
+}
+
+/// Words an addressee line has when it fits the issuer kind.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AddresseeWords {
+    pub government: Vec<String>,
+    pub department: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -114,4 +164,8 @@ pub struct Thresholds {
     pub part_empty_max_chars: usize,
     pub traditional_min_share: f64,
     pub context_chars: usize,
+    pub min_shortcomings: usize,
+    pub coverage_min_mentions: usize,
+    pub min_figures_per_1000_chars: f64,
+    pub plan_retrospective_share: f64,
 }

@@ -170,6 +170,7 @@ fn from_json(
     options.year = request.year.or(options.year);
     options.published_on = request.published_on.or(options.published_on);
     options.issuer_kind = request.issuer_kind.unwrap_or(options.issuer_kind);
+    options.profile = request.profile.unwrap_or(options.profile);
     if !selection.enable.is_empty() || !selection.disable.is_empty() {
         options.enable = selection.enable;
         options.disable = selection.disable;
@@ -226,6 +227,7 @@ async fn from_form(
         year: from_form.year.or(query.year),
         published_on: from_form.published_on.or(query.published_on),
         issuer_kind: from_form.issuer_kind.or(query.issuer_kind),
+        profile: from_form.profile.or(query.profile),
         lang: from_form.lang.or(query.lang),
         include_text: from_form.include_text.or(query.include_text),
         enable: from_form.enable.or(query.enable),

@@ -28,6 +28,8 @@ pub struct CheckForm {
     published_on: Option<String>,
     /// `government` (default) or `department`.
     issuer_kind: Option<String>,
+    /// `default` (for drafters) or `strict` (for the collecting office).
+    profile: Option<String>,
     /// `zh` (default) or `en`.
     lang: Option<String>,
     /// `true` to return the extracted text that spans refer to.

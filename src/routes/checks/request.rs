@@ -9,7 +9,7 @@ use crate::analysis::CheckOptions;
 use crate::lang::Lang;
 use crate::openapi::examples;
 use crate::problem::{FieldError, Problem};
-use crate::rules;
+use crate::rules::{self, Profile};
 use crate::ruleset::IssuerKind;
 
 /// A report to check, as JSON.
@@ -43,7 +43,10 @@ pub struct CheckRequest {
     pub published_on: Option<NaiveDate>,
     /// Who issues the report; departments may have an earlier deadline. Default `government`.
     pub issuer_kind: Option<IssuerKind>,
-    /// Rules to run besides or instead of the defaults.
+    /// Which rules run: `default` (for drafters) or `strict` (for the collecting office, which
+    /// also wants the title and the sign-off). `rules` then adds or removes single rules.
+    pub profile: Option<Profile>,
+    /// Rules to run besides or instead of the profile's.
     pub rules: Option<RuleSelection>,
     /// Language of messages; `Accept-Language` is used when absent.
     pub lang: Option<Lang>,
@@ -86,6 +89,8 @@ pub struct CheckQuery {
     pub published_on: Option<NaiveDate>,
     /// `government` (default) or `department`.
     pub issuer_kind: Option<IssuerKind>,
+    /// `default` (for drafters) or `strict` (for the collecting office).
+    pub profile: Option<Profile>,
     /// `zh` (default) or `en`.
     pub lang: Option<Lang>,
     /// Return the text that spans refer to.
@@ -131,6 +136,7 @@ pub fn query_options(query: CheckQuery, lang: Lang) -> Result<CheckOptions, Prob
         year: query.year,
         published_on: query.published_on,
         issuer_kind: query.issuer_kind.unwrap_or_default(),
+        profile: query.profile.unwrap_or_default(),
         enable,
         disable,
         lang,

@@ -1,0 +1,123 @@
+//! Rule `doubled-character`; its documentation is `doubled_character.md`.
+
+use crate::analysis::Analysis;
+use crate::report::{Finding, Severity};
+use crate::segment;
+
+use super::profile::EVERY_PROFILE;
+use super::{Rule, RuleMeta};
+
+pub struct DoubledCharacter;
+
+static META: RuleMeta = RuleMeta {
+    id: "doubled-character",
+    severity: Severity::Warning,
+    profiles: EVERY_PROFILE,
+    doc: include_str!("doubled_character.md"),
+};
+
+/// Characters of context on each side given to the segmenter: enough for the words around.
+const WINDOW_CHARS: usize = 8;
+
+impl Rule for DoubledCharacter {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+        let reduplications = &analysis.rules.data.proofreading.reduplications;
+        for paragraph in analysis.outline.paragraphs() {
+            let text = analysis.document.text(paragraph.range.clone());
+            for at in doubled(text) {
+                let ch = text[at..].chars().next().unwrap_or_default();
+                let pair = text[at..at + 2 * ch.len_utf8()].to_owned();
+                if reduplications.contains(&pair) || !is_slip(text, at, ch.len_utf8()) {
+                    continue;
+                }
+                let start = paragraph.range.start + at;
+                let range = start..start + pair.len();
+                let written = analysis.document.original_text(range.clone()).to_owned();
+                let single: String = written.chars().take(1).collect();
+                let message = analysis.lang().pick(
+                    format!("“{written}”重复了一个字，疑为笔误。"),
+                    format!("“{written}” repeats a character; it looks like a slip."),
+                );
+                findings.push(analysis.finding(&META, message).at(range).suggest(single).build());
+            }
+        }
+    }
+}
+
+/// Byte offsets where a Chinese character is immediately repeated.
+fn doubled(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.char_indices()
+        .zip(text.chars().skip(1))
+        .filter(|((_, a), b)| a == b && is_han(*a))
+        .map(|((at, _), _)| at)
+}
+
+fn is_han(ch: char) -> bool {
+    matches!(ch, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// A slip leaves one of the two characters standing alone beside a word that already has it:
+/// 充分|发|发挥. Two words that share the character (法治|治理, 学习|习近平) and a word that
+/// is the doubled pair itself (人人) are fine.
+fn is_slip(text: &str, at: usize, width: usize) -> bool {
+    let window_start = text[..at]
+        .char_indices()
+        .rev()
+        .nth(WINDOW_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    let window_end = text[at..]
+        .char_indices()
+        .nth(WINDOW_CHARS + 2)
+        .map_or(text.len(), |(i, _)| at + i);
+    let window = &text[window_start..window_end];
+    let (first, second) = (at - window_start, at - window_start + width);
+    let words = segment::words(window);
+    let word_at = |byte: usize| words.iter().find(|w| w.contains(&byte));
+    let (Some(left), Some(right)) = (word_at(first), word_at(second)) else {
+        return false;
+    };
+    if left == right {
+        return false;
+    }
+    let chars = |r: &std::ops::Range<usize>| window[r.clone()].chars().count();
+    let (left_chars, right_chars) = (chars(left), chars(right));
+    (left_chars == 1 && right_chars > 1) || (right_chars == 1 && left_chars > 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slips(text: &str) -> Vec<usize> {
+        doubled(text)
+            .filter(|&at| is_slip(text, at, text[at..].chars().next().unwrap().len_utf8()))
+            .collect()
+    }
+
+    #[test]
+    fn a_repeated_character_beside_its_word_is_a_slip() {
+        let text = "推动行政执法轨道，充分发发挥法治固根本的作用";
+        assert_eq!(slips(text), [text.find("发发").unwrap()]);
+        assert_eq!(slips("我们要认认真真学习").len(), 0);
+    }
+
+    #[test]
+    fn words_that_share_a_character_are_not_slips() {
+        for text in [
+            "提升法治治理水平",
+            "全面推行行政执法",
+            "开展法治宣讲讲座7场",
+            "深入学习习近平法治思想",
+            "坚实工作作风推动各项工作",
+            "《中国共产党党内法规制定条例》",
+            "确保事事有着落",
+            "推出“人人学法直播间”",
+        ] {
+            assert_eq!(slips(text), Vec::<usize>::new(), "{text}");
+        }
+    }
+}

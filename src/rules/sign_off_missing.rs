@@ -1,0 +1,58 @@
+//! Rule `sign-off-missing`; its documentation is `sign_off_missing.md`.
+
+use crate::analysis::Analysis;
+use crate::dates::first_date;
+use crate::report::{Finding, Severity};
+
+use super::profile::STRICT_ONLY;
+use super::{Rule, RuleMeta};
+
+pub struct SignOffMissing;
+
+static META: RuleMeta = RuleMeta {
+    id: "sign-off-missing",
+    severity: Severity::Warning,
+    profiles: STRICT_ONLY,
+    doc: include_str!("sign_off_missing.md"),
+};
+
+impl Rule for SignOffMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+        let lang = analysis.lang();
+        let document = analysis.document;
+        let Some(range) = analysis.outline.layout.sign_off_range(document) else {
+            let message = lang.pick(
+                "报告末尾没有落款：应写明发布机关和成文日期。",
+                "The report has no sign-off at the end: the issuer and the date.",
+            );
+            findings.push(analysis.finding(&META, message.to_owned()).build());
+            return;
+        };
+        let text = document.text(range.clone());
+        let date = first_date(text);
+        let has_issuer = text.lines().any(|line| {
+            let line = line.trim();
+            !line.is_empty() && first_date(line).is_none()
+        });
+        let mut missing = Vec::new();
+        if !has_issuer {
+            missing.push(lang.pick("发布机关", "the issuer"));
+        }
+        if date.is_none() {
+            missing.push(lang.pick("成文日期", "the date"));
+        }
+        if missing.is_empty() {
+            return;
+        }
+        let missing = missing.join(lang.pick("和", " and "));
+        let message = lang.pick(
+            format!("落款缺少{missing}。"),
+            format!("The sign-off lacks {missing}."),
+        );
+        findings.push(analysis.finding(&META, message).at(range).build());
+    }
+}

@@ -1,0 +1,115 @@
+//! Rule `year-mismatch`; its documentation is `year_mismatch.md`.
+
+use std::ops::Range;
+
+use crate::analysis::Analysis;
+use crate::report::{Finding, Severity};
+use crate::year::{YearSource, years_named};
+
+use super::profile::EVERY_PROFILE;
+use super::{Rule, RuleMeta};
+
+pub struct YearMismatch;
+
+static META: RuleMeta = RuleMeta {
+    id: "year-mismatch",
+    severity: Severity::Warning,
+    profiles: EVERY_PROFILE,
+    doc: include_str!("year_mismatch.md"),
+};
+
+/// Where a year that should be the report year is written.
+#[derive(Clone, Copy)]
+enum Place {
+    Title,
+    Opening,
+    Heading,
+}
+
+impl Rule for YearMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+        let Some(year) = &analysis.year else {
+            return;
+        };
+        let mut places: Vec<(Place, Range<usize>)> = Vec::new();
+        if year.source != YearSource::Title
+            && let Some(range) = analysis.outline.title(analysis.document)
+        {
+            places.push((Place::Title, range));
+        }
+        if year.source != YearSource::Opening
+            && let Some(range) = opening_naming_years(analysis)
+        {
+            places.push((Place::Opening, range));
+        }
+        places.extend(report_year_headings(analysis).map(|r| (Place::Heading, r)));
+        for (place, range) in places {
+            let named = years_named(analysis.document.text(range.clone()), analysis.rules);
+            // The opening may look back; it is wrong only when it never names the report year.
+            if matches!(place, Place::Opening) && named.iter().any(|(y, _)| *y == year.year) {
+                continue;
+            }
+            for (found, at) in named.into_iter().filter(|(y, _)| *y != year.year) {
+                let message = describe(analysis, place, found, year.year, year.source);
+                findings.push(
+                    analysis
+                        .finding(&META, message)
+                        .at(range.start + at.start..range.start + at.end)
+                        .suggest(year.year.to_string())
+                        .build(),
+                );
+            }
+        }
+    }
+}
+
+/// The first paragraph before the first heading that names a year.
+fn opening_naming_years(analysis: &Analysis) -> Option<Range<usize>> {
+    let first_heading = analysis
+        .outline
+        .top_level()
+        .next()
+        .map_or(analysis.outline.body_end, |(_, h)| h.range.start);
+    analysis
+        .outline
+        .paragraphs()
+        .iter()
+        .take_while(|p| p.range.start < first_heading)
+        .map(|p| p.range.clone())
+        .find(|r| !years_named(analysis.document.text(r.clone()), analysis.rules).is_empty())
+}
+
+/// Top-level headings of the parts about the report year itself (not the plans).
+fn report_year_headings<'a>(analysis: &'a Analysis) -> impl Iterator<Item = Range<usize>> + 'a {
+    let parts = analysis.rules.parts();
+    analysis
+        .outline
+        .top_level()
+        .filter(move |(index, _)| {
+            let of = &analysis.parts.of_heading[*index];
+            !of.is_empty() && of.iter().all(|&p| parts[p].spec.year_offset.unwrap_or(0) == 0)
+        })
+        .map(|(_, heading)| heading.words())
+}
+
+fn describe(analysis: &Analysis, place: Place, found: i32, year: i32, source: YearSource) -> String {
+    let (zh, en) = match place {
+        Place::Title => ("标题", "The title"),
+        Place::Opening => ("开头", "The opening"),
+        Place::Heading => ("本年度部分的标题", "A heading of a part about the report year"),
+    };
+    let (from_zh, from_en) = match source {
+        YearSource::Request => ("请求给出的年度", "the year given in the request"),
+        YearSource::Title => ("标题", "the title"),
+        YearSource::Opening => ("开头", "the opening"),
+        YearSource::Heading => ("第一部分的标题", "the first part's heading"),
+    };
+    analysis.lang().pick(
+        format!("{zh}写的是{found}年，而{from_zh}表明这是{year}年度报告。"),
+        format!("{en} names {found}, but {from_en} makes this a report on {year}."),
+    )
+}
