@@ -2,9 +2,11 @@
 //! options. Built once per check by the engine; rules only read it.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
+use crate::coverage::{self, Coverage};
 use crate::document::Document;
 use crate::lang::Lang;
 use crate::outline::Outline;
@@ -34,6 +36,8 @@ pub struct Analysis<'a> {
     pub parts: &'a Parts,
     pub year: Option<ReportYear>,
     pub options: &'a CheckOptions,
+    /// Worked out on first use: a rule and the report both need it.
+    pub coverage: OnceLock<Option<Coverage>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -73,6 +77,11 @@ impl<'a> Analysis<'a> {
             ),
             PartStatus::Missing => None,
         }
+    }
+
+    /// What the measures part covers; `None` when the report lacks it.
+    pub fn coverage(&self) -> Option<&Coverage> {
+        self.coverage.get_or_init(|| coverage::of(self)).as_ref()
     }
 
     /// The body of a part without its top-level headings: the paragraphs that say something.

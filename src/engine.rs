@@ -73,6 +73,7 @@ impl Engine {
             parts: &parts,
             year,
             options,
+            coverage: Default::default(),
         };
         let mut findings = rules::run(&analysis);
         if let Some(paragraphs) = &extracted.line_paragraphs {
@@ -108,6 +109,7 @@ impl Engine {
                 script: document.script(),
                 chars: document.chars(),
                 source: extracted.source.clone(),
+                coverage: analysis.coverage().cloned(),
             },
             summary,
             parts: part_reports(&analysis),

@@ -58,6 +58,9 @@ pub struct ReportInfo {
     pub chars: usize,
     /// What the submitted document was.
     pub source: crate::extract::Source,
+    /// Which task areas the measures part discusses and how many figures it gives; null when the
+    /// report has no measures part.
+    pub coverage: Option<crate::coverage::Coverage>,
 }
 
 /// How many findings of each severity.

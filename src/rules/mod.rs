@@ -8,6 +8,8 @@ mod doubled_character;
 mod first_responsible_shallow;
 mod half_width_punctuation;
 mod info;
+mod measures_coverage;
+mod measures_without_figures;
 mod no_structure;
 mod part_embedded;
 mod part_empty;
@@ -18,6 +20,8 @@ mod plan_year_mismatch;
 mod profile;
 mod published_early;
 mod published_late;
+mod shortcoming_beyond_powers;
+mod shortcomings_too_few;
 mod shortcomings_without_reasons;
 mod sign_off_missing;
 mod title_malformed;
@@ -57,7 +61,11 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &part_embedded::PartEmbedded,
         &part_empty::PartEmpty,
         &part_order::PartOrder,
+        &measures_coverage::MeasuresCoverage,
+        &measures_without_figures::MeasuresWithoutFigures,
         &shortcomings_without_reasons::ShortcomingsWithoutReasons,
+        &shortcomings_too_few::ShortcomingsTooFew,
+        &shortcoming_beyond_powers::ShortcomingBeyondPowers,
         &first_responsible_shallow::FirstResponsibleShallow,
         &year_mismatch::YearMismatch,
         &plan_year_mismatch::PlanYearMismatch,

@@ -344,6 +344,12 @@ fn consistency_violations(data: &RuleSetData) -> Vec<Violation> {
             "only one part may have year_offset 1 (the plans)".into(),
         );
     }
+    if !part_ids.contains(data.coverage.part.as_str()) {
+        flag(
+            "/coverage/part".into(),
+            format!("no part has the id '{}'", data.coverage.part),
+        );
+    }
     if !basis_ids.contains(data.coverage.basis.as_str()) {
         flag(
             "/coverage/basis".into(),

@@ -45,6 +45,8 @@ pub struct IssuerLevel {
 /// The task areas the measures part is read against, and what counts as a figure.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Coverage {
+    /// The part whose text is read.
+    pub part: String,
     pub basis: String,
     pub areas: Vec<Area>,
     pub figure_units: Vec<String>,

@@ -1,0 +1,28 @@
+//! The issuer's level (a township or sub-district), read from the title, the sign-off or the
+//! opening sentence, so that rules can tell what it has the power to do.
+
+use crate::analysis::Analysis;
+use crate::ruleset::Level;
+
+/// The first level of the rule set whose markers the issuer's name carries.
+pub fn level<'r>(analysis: &Analysis<'r>) -> Option<&'r Level> {
+    let document = analysis.document;
+    let outline = analysis.outline;
+    let mut places: Vec<&str> = Vec::new();
+    if let Some((title, _)) = analysis.title() {
+        places.push(title);
+    }
+    if let Some(range) = outline.layout.sign_off_range(document) {
+        places.push(document.text(range));
+    }
+    if let Some(first) = outline.paragraphs().iter().find(|p| p.heading.is_none()) {
+        let text = document.text(first.range.clone());
+        let sentence = text.find('。').map_or(text, |end| &text[..end]);
+        places.push(sentence);
+    }
+    analysis
+        .rules
+        .issuer_levels
+        .iter()
+        .find(|level| places.iter().any(|place| level.markers.is_match(place)))
+}

@@ -1,0 +1,64 @@
+//! Rule `shortcoming-beyond-powers`; its documentation is `shortcoming_beyond_powers.md`.
+
+use crate::analysis::Analysis;
+use crate::issuer;
+use crate::report::{Finding, Severity};
+
+use super::profile::EVERY_PROFILE;
+use super::{Rule, RuleMeta};
+
+pub struct ShortcomingBeyondPowers;
+
+static META: RuleMeta = RuleMeta {
+    id: "shortcoming-beyond-powers",
+    severity: Severity::Warning,
+    profiles: EVERY_PROFILE,
+    doc: include_str!("shortcoming_beyond_powers.md"),
+};
+
+/// The rule set's facet that marks the shortcomings part.
+const SHORTCOMINGS: &str = "shortcomings";
+
+impl Rule for ShortcomingBeyondPowers {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+        let Some(level) = issuer::level(analysis) else {
+            return;
+        };
+        let english = analysis.lang().is_english();
+        let level_name = match (&level.spec.name_en, english) {
+            (Some(name), true) => name.as_str(),
+            _ => level.spec.name.as_str(),
+        };
+        for (part, spec) in analysis.rules.parts().iter().enumerate() {
+            if spec.facet(SHORTCOMINGS).is_none() {
+                continue;
+            }
+            for range in analysis.part_body(part) {
+                let text = analysis.document.text(range.clone());
+                for found in level.beyond_powers.find_all(text) {
+                    let words = &text[found.start..found.end];
+                    let message = analysis.lang().pick(
+                        format!("{level_name}没有“{words}”的职权，把它列为自身不足像是照抄上级的报告。"),
+                        format!("A {level_name} has no power over “{words}”; listing it as its own shortcoming looks copied from a higher level's report."),
+                    );
+                    let suggestion = analysis.lang().pick(
+                        "改写本级职权范围内的不足，如规范性文件管理、行政执法、矛盾纠纷化解。",
+                        "Write about shortcomings within the issuer's own powers: normative documents, enforcement, resolving disputes.",
+                    );
+                    findings.push(
+                        analysis
+                            .finding(&META, message)
+                            .part(part)
+                            .at(range.start + found.start..range.start + found.end)
+                            .suggest(suggestion.to_owned())
+                            .build(),
+                    );
+                }
+            }
+        }
+    }
+}

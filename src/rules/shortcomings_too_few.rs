@@ -1,0 +1,69 @@
+//! Rule `shortcomings-too-few`; its documentation is `shortcomings_too_few.md`.
+
+use crate::analysis::Analysis;
+use crate::report::{Finding, Severity};
+use crate::sentences;
+
+use super::profile::EVERY_PROFILE;
+use super::{Rule, RuleMeta};
+
+pub struct ShortcomingsTooFew;
+
+static META: RuleMeta = RuleMeta {
+    id: "shortcomings-too-few",
+    severity: Severity::Warning,
+    profiles: EVERY_PROFILE,
+    doc: include_str!("shortcomings_too_few.md"),
+};
+
+/// The rule set's facet that lists the words a shortcoming is written with.
+const SHORTCOMINGS: &str = "shortcomings";
+
+impl Rule for ShortcomingsTooFew {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+        let wanted = analysis.rules.data.thresholds.min_shortcomings;
+        for (part, spec) in analysis.rules.parts().iter().enumerate() {
+            let Some(words) = spec.facet(SHORTCOMINGS) else {
+                continue;
+            };
+            let body = analysis.part_body(part);
+            let Some(place) = analysis.part_place(part) else {
+                continue;
+            };
+            let stated = body
+                .iter()
+                .map(|range| {
+                    let text = analysis.document.text(range.clone());
+                    sentences::split(text)
+                        .into_iter()
+                        .filter(|s| words.is_match(&text[s.clone()]))
+                        .count()
+                })
+                .sum::<usize>();
+            if stated >= wanted {
+                continue;
+            }
+            let name = analysis.part_name(part);
+            let message = analysis.lang().pick(
+                format!("“{name}”只写了{stated}条具体的不足，至少应有{wanted}条。"),
+                format!("“{name}” states {stated} concrete shortcoming(s); at least {wanted} are expected."),
+            );
+            let suggestion = analysis.lang().pick(
+                "逐条写明具体的不足（哪项工作、差在哪里），每条说明原因。",
+                "List each concrete shortcoming (which work, what falls short) with its cause.",
+            );
+            findings.push(
+                analysis
+                    .finding(&META, message)
+                    .part(part)
+                    .at(place)
+                    .suggest(suggestion.to_owned())
+                    .build(),
+            );
+        }
+    }
+}
