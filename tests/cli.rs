@@ -5,7 +5,7 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use common::{assert_outcome, expectations, fixture, fixture_path};
 
@@ -177,13 +177,24 @@ fn rules_command_lists_every_rule() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids.len(), 14);
+    assert_eq!(ids.len(), nianbao::rules::all().len());
     assert!(ids.contains(&"shortcomings-without-reasons"));
+    let strict = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "title-missing")
+        .unwrap();
+    assert_eq!(strict["profiles"], json!(["strict"]));
+    assert_eq!(strict["default_enabled"], false);
     let text = String::from_utf8(nianbao(&["rules"]).stdout).unwrap();
-    assert!(
-        text.contains("part-missing  [错误]  缺少必需部分"),
-        "{text}"
-    );
+    for line in [
+        "part-missing  [错误]  缺少必需部分",
+        "title-missing  [警告] (仅 strict)  缺少标题",
+        "half-width-punctuation  [警告] (默认关闭)",
+    ] {
+        assert!(text.contains(line), "{line} in {text}");
+    }
 }
 
 #[test]

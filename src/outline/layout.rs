@@ -34,28 +34,48 @@ impl Layout {
         let non_blank: Vec<usize> = (0..lines.len())
             .filter(|&i| !text_of(i).is_empty())
             .collect();
-        let metadata_lines = non_blank
+        // The metadata block may come under a page heading; it starts within the title lines.
+        let search = rules.data.thresholds.title_search_lines;
+        let metadata_start = non_blank
             .iter()
-            .take_while(|&&i| is_metadata(text_of(i), rules))
-            .count();
+            .take(search)
+            .position(|&i| is_metadata(text_of(i), rules));
+        let metadata_lines = metadata_start.map_or(0, |start| {
+            start
+                + non_blank[start..]
+                    .iter()
+                    .take_while(|&&i| is_metadata(text_of(i), rules))
+                    .count()
+        });
         layout.metadata_end = if metadata_lines == 0 {
             0
         } else {
             non_blank[metadata_lines - 1] + 1
         };
-        let mut opening = non_blank.iter().copied().skip(metadata_lines);
         let title_chars = rules.data.thresholds.title_max_chars;
-        for i in opening
-            .clone()
-            .take(rules.data.thresholds.title_search_lines)
-        {
+        let is_title = |i: usize| {
             let text = text_of(i);
-            if numbering(text).is_some() || !is_short_unpunctuated(text, title_chars) {
-                break;
-            }
-            if rules.title_words.is_match(text) {
-                layout.title = Some(i);
-                break;
+            numbering(text).is_none()
+                && is_short_unpunctuated(text, title_chars)
+                && !is_metadata(text, rules)
+                && rules.title_words.is_match(text)
+        };
+        // A title above the metadata block (a page heading) counts too.
+        layout.title = non_blank[..metadata_start.unwrap_or(0)]
+            .iter()
+            .copied()
+            .find(|&i| is_title(i));
+        let mut opening = non_blank.iter().copied().skip(metadata_lines);
+        if layout.title.is_none() {
+            for i in opening.clone().take(search) {
+                let text = text_of(i);
+                if numbering(text).is_some() || !is_short_unpunctuated(text, title_chars) {
+                    break;
+                }
+                if is_title(i) {
+                    layout.title = Some(i);
+                    break;
+                }
             }
         }
         layout.addressee = opening

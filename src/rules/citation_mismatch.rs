@@ -22,34 +22,42 @@ impl Rule for CitationMismatch {
 
     fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
         let text = analysis.document.normalized();
+        let lang = analysis.lang();
         for citation in &analysis.rules.citations {
-            let (from, to) = (&citation.from, &citation.to);
-            for found in citation.pattern.captures_iter(text) {
-                let (Some(first), Some(last)) = (found.get(1), found.get(2)) else {
-                    continue;
-                };
-                if first.as_str() == from && last.as_str() == to {
-                    continue;
+            let title = &citation.title;
+            for cited in citation.find_all(text) {
+                if let (Some((from, to)), Some((first, last, range))) = (&citation.years, &cited.years)
+                    && (first != from || last != to)
+                {
+                    let message = lang.pick(
+                        format!("引用《{title}》时年份写成了“{first}—{last}”，应为“{from}—{to}”。"),
+                        format!("“{title}” is cited with the years {first}—{last}; they are {from}—{to}."),
+                    );
+                    findings.push(
+                        analysis
+                            .finding(&META, message)
+                            .at(range.clone())
+                            .basis(&citation.basis)
+                            .suggest(format!("{from}—{to}"))
+                            .build(),
+                    );
                 }
-                let written = format!("{}—{}", first.as_str(), last.as_str());
-                let message = analysis.lang().pick(
-                    format!(
-                        "引用《{}》时年份写成了“{written}”，应为“{from}—{to}”。",
-                        citation.title
-                    ),
-                    format!(
-                        "“{}” is cited with the years {written}; they are {from}—{to}.",
-                        citation.title
-                    ),
-                );
-                findings.push(
-                    analysis
-                        .finding(&META, message)
-                        .at(first.start()..last.end())
-                        .basis(&citation.basis)
-                        .suggest(format!("{from}—{to}"))
-                        .build(),
-                );
+                if let (Some(canonical), Some((written, range))) = (&citation.number, &cited.number)
+                    && written != canonical
+                {
+                    let message = lang.pick(
+                        format!("《{title}》的文号写成了“{written}”，应为“{canonical}”。"),
+                        format!("“{title}” is cited as {written}; its number is {canonical}."),
+                    );
+                    findings.push(
+                        analysis
+                            .finding(&META, message)
+                            .at(range.clone())
+                            .basis(&citation.basis)
+                            .suggest(canonical.to_string())
+                            .build(),
+                    );
+                }
             }
         }
     }

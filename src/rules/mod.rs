@@ -16,6 +16,7 @@ mod part_empty;
 mod part_missing;
 mod part_order;
 mod personal_data;
+mod plan_restates_year;
 mod plan_year_mismatch;
 mod profile;
 mod published_early;
@@ -69,6 +70,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &first_responsible_shallow::FirstResponsibleShallow,
         &year_mismatch::YearMismatch,
         &plan_year_mismatch::PlanYearMismatch,
+        &plan_restates_year::PlanRestatesYear,
         &year_unknown::YearUnknown,
         &no_structure::NoStructure,
         &title_missing::TitleMissing,

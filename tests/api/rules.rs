@@ -4,21 +4,33 @@ use serde_json::Value;
 
 use crate::helpers::{problem, spawn_app};
 
-const RULE_IDS: [&str; 14] = [
+const RULE_IDS: [&str; 26] = [
     "part-missing",
     "part-embedded",
     "part-empty",
     "part-order",
+    "measures-coverage",
+    "measures-without-figures",
     "shortcomings-without-reasons",
+    "shortcomings-too-few",
+    "shortcoming-beyond-powers",
+    "first-responsible-shallow",
+    "year-mismatch",
     "plan-year-mismatch",
+    "plan-restates-year",
     "year-unknown",
     "no-structure",
+    "title-missing",
+    "title-malformed",
+    "sign-off-missing",
+    "addressee-mismatch",
     "published-late",
     "published-early",
     "unbalanced-punctuation",
     "personal-data",
     "citation-mismatch",
     "half-width-punctuation",
+    "doubled-character",
 ];
 
 #[tokio::test]

@@ -1,0 +1,96 @@
+//! Rule `plan-restates-year`; its documentation is `plan_restates_year.md`.
+
+use std::collections::HashSet;
+
+use crate::analysis::Analysis;
+use crate::report::{Finding, Severity};
+use crate::sentences;
+
+use super::profile::EVERY_PROFILE;
+use super::{Rule, RuleMeta};
+
+pub struct PlanRestatesYear;
+
+static META: RuleMeta = RuleMeta {
+    id: "plan-restates-year",
+    severity: Severity::Warning,
+    profiles: EVERY_PROFILE,
+    doc: include_str!("plan_restates_year.md"),
+};
+
+/// The rule set's facet of the plans part: words that report work already done.
+const RETROSPECTIVE: &str = "retrospective";
+/// Sentences shorter than this are headings or fragments, and say nothing either way.
+const MIN_SENTENCE_CHARS: usize = 8;
+/// Fewest retrospective sentences worth a finding, whatever their share.
+const MIN_RETROSPECTIVE: usize = 2;
+
+impl Rule for PlanRestatesYear {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+        let Some(plan) = analysis.rules.plan_part() else {
+            return;
+        };
+        let Some(retrospective) = analysis.rules.parts()[plan].facet(RETROSPECTIVE) else {
+            return;
+        };
+        let document = analysis.document;
+        // Sentences of the other parts, to find plans copied from this year's report.
+        let elsewhere: HashSet<&str> = (0..analysis.rules.parts().len())
+            .filter(|&p| p != plan)
+            .flat_map(|p| analysis.part_body(p))
+            .flat_map(|range| {
+                let text = document.text(range);
+                sentences::split(text).into_iter().map(move |s| text[s].trim())
+            })
+            .filter(|s| s.chars().count() >= MIN_SENTENCE_CHARS)
+            .collect();
+        let mut total = 0;
+        let mut looking_back = Vec::new();
+        for range in analysis.part_body(plan) {
+            let text = document.text(range.clone());
+            for sentence in sentences::split(text) {
+                let words = text[sentence.clone()].trim();
+                if words.chars().count() < MIN_SENTENCE_CHARS {
+                    continue;
+                }
+                total += 1;
+                if retrospective.is_match(words) || elsewhere.contains(words) {
+                    looking_back.push(range.start + sentence.start..range.start + sentence.end);
+                }
+            }
+        }
+        let share = looking_back.len() as f64 / total.max(1) as f64;
+        if looking_back.len() < MIN_RETROSPECTIVE
+            || share < analysis.rules.data.thresholds.plan_retrospective_share
+        {
+            return;
+        }
+        let name = analysis.part_name(plan);
+        let message = analysis.lang().pick(
+            format!(
+                "“{name}”的{total}句中有{}句在讲已经做过的工作（已完成、累计、与前文重复），读起来是本年度工作的重述，而不是下一年度的安排。",
+                looking_back.len()
+            ),
+            format!(
+                "{} of the {total} sentences of “{name}” report work already done (completed, totals, repeated from above): it restates this year instead of planning the next.",
+                looking_back.len()
+            ),
+        );
+        let suggestion = analysis.lang().pick(
+            "写明下一年度要做的具体工作、目标和时间节点，不要重复本年度的成效。",
+            "Say what will be done next year, with targets and dates, rather than repeating this year's results.",
+        );
+        findings.push(
+            analysis
+                .finding(&META, message)
+                .part(plan)
+                .at(looking_back[0].clone())
+                .suggest(suggestion.to_owned())
+                .build(),
+        );
+    }
+}
