@@ -12,7 +12,7 @@ use crate::lang::Lang;
 
 /// 2025-03-13, 2025/3/13, 2025.3.13, 2025年3月13日.
 static DIGIT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+    Regex::new(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?")
         .expect("date pattern compiles")
 });
 /// 二〇二五年三月十三日, as sign-offs of official documents write it.
@@ -103,12 +103,15 @@ pub fn report_dates(analysis: &Analysis) -> Vec<ReportDate> {
 /// The first real date in a text, in digits or Chinese numerals.
 pub fn first_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     let digits = DIGIT_DATE.captures_iter(text).find_map(|c| {
-        let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        let date =
+            NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
         let whole = c.get(0)?;
         Some((date, whole.start()..whole.end()))
     });
     let chinese = CHINESE_DATE.captures_iter(text).find_map(|c| {
-        let year = c[1].chars().try_fold(0, |acc, ch| Some(acc * 10 + digit(ch)?))?;
+        let year = c[1]
+            .chars()
+            .try_fold(0, |acc, ch| Some(acc * 10 + digit(ch)?))?;
         let date = NaiveDate::from_ymd_opt(year, chinese_number(&c[2])?, chinese_number(&c[3])?)?;
         let whole = c.get(0)?;
         Some((date, whole.start()..whole.end()))
@@ -122,7 +125,10 @@ pub fn first_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
 fn digit(ch: char) -> Option<i32> {
     match ch {
         '〇' | '○' | '零' | 'O' | '0' => Some(0),
-        _ => "一二三四五六七八九".chars().position(|c| c == ch).map(|i| i as i32 + 1),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|c| c == ch)
+            .map(|i| i as i32 + 1),
     }
 }
 
@@ -153,7 +159,10 @@ mod tests {
         assert_eq!(date("2025年3月13日").as_deref(), Some("2025-03-13"));
         assert_eq!(date("| 2024-02-29 |").as_deref(), Some("2024-02-29"));
         assert_eq!(date("二〇二五年三月十三日").as_deref(), Some("2025-03-13"));
-        assert_eq!(date("二〇二四年十二月三十一日").as_deref(), Some("2024-12-31"));
+        assert_eq!(
+            date("二〇二四年十二月三十一日").as_deref(),
+            Some("2024-12-31")
+        );
         assert_eq!(date("2023-02-29"), None, "not a real day");
         assert_eq!(date("曲靖市麒麟区人民政府白石江街道办事处"), None);
     }

@@ -23,7 +23,8 @@ pub fn count(text: &str, units: &[String]) -> usize {
         .filter(|m| {
             let next = text[m.end()..].chars().next();
             let before = text[..m.start()].trim_start_matches(['(', ' ']);
-            let is_item_number = before.trim().is_empty() && next.is_some_and(|c| ITEM_NUMBER_END.contains(&c));
+            let is_item_number =
+                before.trim().is_empty() && next.is_some_and(|c| ITEM_NUMBER_END.contains(&c));
             !next.is_some_and(|c| NOT_A_COUNT_AFTER.contains(&c))
                 && !text[..m.start()].ends_with('第')
                 && !is_item_number

@@ -43,7 +43,11 @@ mod tests {
         let pieces: Vec<&str> = split(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             pieces,
-            ["仍存在薄弱环节:一是素养有待提升;", "二是力量仍需增强。", "三是质量还需提升"]
+            [
+                "仍存在薄弱环节:一是素养有待提升;",
+                "二是力量仍需增强。",
+                "三是质量还需提升"
+            ]
         );
     }
 }

@@ -232,6 +232,52 @@ fn a_province_rule_set_changes_the_outcome_without_a_rebuild() {
 }
 
 #[test]
+fn a_province_may_add_a_required_part_words_and_thresholds() {
+    let mut rules: Value = serde_json::from_str(nianbao::ruleset::DEFAULT_RULESET_JSON).unwrap();
+    // A province that also wants the follow-up to inspections, three shortcomings, and a word of
+    // its own for the township level.
+    rules["parts"].as_array_mut().unwrap().push(json!({
+        "id": "inspection_followup",
+        "name": "法治督察反馈问题整改情况",
+        "short_name": "督察整改情况",
+        "required": true,
+        "order": 6,
+        "basis": "ducha",
+        "suggested_heading": "{year}年法治督察反馈问题整改情况",
+        "heading_words": ["督察整改", "整改情况"],
+        "opening_words": [],
+        "facets": {}
+    }));
+    rules["thresholds"]["min_shortcomings"] = 4.into();
+    let file = std::env::temp_dir().join(format!("nianbao-province2-{}.json", std::process::id()));
+    std::fs::write(&file, rules.to_string()).unwrap();
+    let output = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        "--ruleset",
+        file.to_str().unwrap(),
+        fixture_path("xixing-2024.txt").to_str().unwrap(),
+    ]);
+    std::fs::remove_file(file).unwrap();
+    let report = stdout_json(&output);
+    assert_eq!(report["parts"][5]["part"], "inspection_followup");
+    assert_eq!(report["parts"][5]["status"], "missing");
+    let rules_found: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules_found.contains(&"part-missing"), "{rules_found:?}");
+    assert!(
+        rules_found.contains(&"shortcomings-too-few"),
+        "xixing lists three: {rules_found:?}"
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
 fn an_invalid_rule_set_stops_start_up_naming_the_pointer() {
     let mut rules: Value = serde_json::from_str(nianbao::ruleset::DEFAULT_RULESET_JSON).unwrap();
     rules["parts"][0]["required"] = "yes".into();

@@ -34,13 +34,25 @@ impl Rule for AddresseeMismatch {
         }
         let addressee = document.original_text(range.clone()).trim();
         let (zh, en) = match kind {
-            IssuerKind::Government => ("上级党委、政府或其法治建设议事协调机构", "the Party committee and government above, or their rule-of-law office"),
-            IssuerKind::Department => ("本级政府或其法治建设议事协调机构", "its own government, or its rule-of-law office"),
+            IssuerKind::Government => (
+                "上级党委、政府或其法治建设议事协调机构",
+                "the Party committee and government above, or their rule-of-law office",
+            ),
+            IssuerKind::Department => (
+                "本级政府或其法治建设议事协调机构",
+                "its own government, or its rule-of-law office",
+            ),
         };
         let message = analysis.lang().pick(
             format!("抬头“{addressee}”不是{zh}：年度报告应报送{zh}。"),
             format!("The addressee “{addressee}” is not {en}, to whom the report goes."),
         );
-        findings.push(analysis.finding(&META, message).at(range).basis("ducha").build());
+        findings.push(
+            analysis
+                .finding(&META, message)
+                .at(range)
+                .basis("ducha")
+                .build(),
+        );
     }
 }

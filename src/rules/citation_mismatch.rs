@@ -26,7 +26,8 @@ impl Rule for CitationMismatch {
         for citation in &analysis.rules.citations {
             let title = &citation.title;
             for cited in citation.find_all(text) {
-                if let (Some((from, to)), Some((first, last, range))) = (&citation.years, &cited.years)
+                if let (Some((from, to)), Some((first, last, range))) =
+                    (&citation.years, &cited.years)
                     && (first != from || last != to)
                 {
                     let message = lang.pick(

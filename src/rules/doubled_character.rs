@@ -42,7 +42,13 @@ impl Rule for DoubledCharacter {
                     format!("“{written}”重复了一个字，疑为笔误。"),
                     format!("“{written}” repeats a character; it looks like a slip."),
                 );
-                findings.push(analysis.finding(&META, message).at(range).suggest(single).build());
+                findings.push(
+                    analysis
+                        .finding(&META, message)
+                        .at(range)
+                        .suggest(single)
+                        .build(),
+                );
             }
         }
     }

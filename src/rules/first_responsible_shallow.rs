@@ -52,7 +52,8 @@ impl Rule for FirstResponsibleShallow {
             let mut problems = Vec::new();
             let names_leaders = names(WHO)
                 || (party && government)
-                || (analysis.options.issuer_kind == IssuerKind::Department && (party || government));
+                || (analysis.options.issuer_kind == IssuerKind::Department
+                    && (party || government));
             if !names_leaders {
                 problems.push(match (party, government) {
                     (true, _) => lang.pick(
@@ -64,8 +65,8 @@ impl Rule for FirstResponsibleShallow {
                         "it names the government head but not how the Party head fulfilled the duty",
                     ),
                     _ => lang.pick(
-                        "没有写明党政主要负责人是谁、做了什么",
-                        "it does not say which leaders it is about",
+                        "没有写明党委、政府主要负责人是谁",
+                        "it does not name the Party and government heads",
                     ),
                 });
             }

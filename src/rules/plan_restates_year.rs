@@ -44,7 +44,9 @@ impl Rule for PlanRestatesYear {
             .flat_map(|p| analysis.part_body(p))
             .flat_map(|range| {
                 let text = document.text(range);
-                sentences::split(text).into_iter().map(move |s| text[s].trim())
+                sentences::split(text)
+                    .into_iter()
+                    .map(move |s| text[s].trim())
             })
             .filter(|s| s.chars().count() >= MIN_SENTENCE_CHARS)
             .collect();

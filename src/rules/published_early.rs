@@ -31,7 +31,11 @@ impl Rule for PublishedEarly {
             return;
         };
         for dated in report_dates(analysis) {
-            let ReportDate { date, source, range } = dated;
+            let ReportDate {
+                date,
+                source,
+                range,
+            } = dated;
             if date > year_end {
                 continue;
             }

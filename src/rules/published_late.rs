@@ -29,13 +29,20 @@ impl Rule for PublishedLate {
             .rules
             .deadline(analysis.options.issuer_kind, year.year);
         for dated in report_dates(analysis) {
-            let ReportDate { date, source, range } = dated;
+            let ReportDate {
+                date,
+                source,
+                range,
+            } = dated;
             if date <= deadline {
                 continue;
             }
             let what = source.describe(analysis.lang());
             let message = analysis.lang().pick(
-                format!("{what}{date}晚于{}年度报告的公开期限{deadline}。", year.year),
+                format!(
+                    "{what}{date}晚于{}年度报告的公开期限{deadline}。",
+                    year.year
+                ),
                 format!(
                     "{what}{date} is after the deadline for a report on {}: {deadline}.",
                     year.year

@@ -39,7 +39,15 @@ impl Rule for ShortcomingBeyondPowers {
             }
             for range in analysis.part_body(part) {
                 let text = analysis.document.text(range.clone());
-                for found in level.beyond_powers.find_all(text) {
+                let mut matches = level.beyond_powers.find_all(text);
+                matches.sort_by_key(|m| m.start);
+                let mut covered_to = 0;
+                for found in matches {
+                    // 地方立法质量 holds 地方立法 and 立法质量: one finding.
+                    if found.start < covered_to {
+                        continue;
+                    }
+                    covered_to = found.end;
                     let words = &text[found.start..found.end];
                     let message = analysis.lang().pick(
                         format!("{level_name}没有“{words}”的职权，把它列为自身不足像是照抄上级的报告。"),

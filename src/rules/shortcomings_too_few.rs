@@ -2,6 +2,7 @@
 
 use crate::analysis::Analysis;
 use crate::report::{Finding, Severity};
+use crate::ruleset::words::WordSet;
 use crate::sentences;
 
 use super::profile::EVERY_PROFILE;
@@ -16,8 +17,9 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("shortcomings_too_few.md"),
 };
 
-/// The rule set's facet that lists the words a shortcoming is written with.
+/// The rule set's facets: the words a shortcoming is written with, and those of its causes.
 const SHORTCOMINGS: &str = "shortcomings";
+const CAUSES: &str = "causes";
 
 impl Rule for ShortcomingsTooFew {
     fn meta(&self) -> &'static RuleMeta {
@@ -30,6 +32,7 @@ impl Rule for ShortcomingsTooFew {
             let Some(words) = spec.facet(SHORTCOMINGS) else {
                 continue;
             };
+            let causes = spec.facet(CAUSES);
             let body = analysis.part_body(part);
             let Some(place) = analysis.part_place(part) else {
                 continue;
@@ -40,7 +43,7 @@ impl Rule for ShortcomingsTooFew {
                     let text = analysis.document.text(range.clone());
                     sentences::split(text)
                         .into_iter()
-                        .filter(|s| words.is_match(&text[s.clone()]))
+                        .filter(|s| states_shortcoming(&text[s.clone()], words, causes))
                         .count()
                 })
                 .sum::<usize>();
@@ -66,4 +69,15 @@ impl Rule for ShortcomingsTooFew {
             );
         }
     }
+}
+
+/// A sentence states a shortcoming when a shortcoming word comes before any word of causes:
+/// "究其原因，主要是投入不够" gives a cause, not another shortcoming.
+fn states_shortcoming(sentence: &str, words: &WordSet, causes: Option<&WordSet>) -> bool {
+    let Some(shortcoming) = words.find(sentence) else {
+        return false;
+    };
+    causes
+        .and_then(|c| c.find(sentence))
+        .is_none_or(|cause| cause.start > shortcoming.start)
 }

@@ -91,16 +91,28 @@ fn report_year_headings<'a>(analysis: &'a Analysis) -> impl Iterator<Item = Rang
         .top_level()
         .filter(move |(index, _)| {
             let of = &analysis.parts.of_heading[*index];
-            !of.is_empty() && of.iter().all(|&p| parts[p].spec.year_offset.unwrap_or(0) == 0)
+            !of.is_empty()
+                && of
+                    .iter()
+                    .all(|&p| parts[p].spec.year_offset.unwrap_or(0) == 0)
         })
         .map(|(_, heading)| heading.words())
 }
 
-fn describe(analysis: &Analysis, place: Place, found: i32, year: i32, source: YearSource) -> String {
+fn describe(
+    analysis: &Analysis,
+    place: Place,
+    found: i32,
+    year: i32,
+    source: YearSource,
+) -> String {
     let (zh, en) = match place {
         Place::Title => ("标题", "The title"),
         Place::Opening => ("开头", "The opening"),
-        Place::Heading => ("本年度部分的标题", "A heading of a part about the report year"),
+        Place::Heading => (
+            "本年度部分的标题",
+            "A heading of a part about the report year",
+        ),
     };
     let (from_zh, from_en) = match source {
         YearSource::Request => ("请求给出的年度", "the year given in the request"),

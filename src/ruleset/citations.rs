@@ -96,7 +96,10 @@ impl Citation {
                 let number = NUMBER_AFTER.captures(rest).and_then(|c| {
                     let (first, last) = (c.get(1)?, c.get(0)?);
                     let number = DocumentNumber::parse(rest)?;
-                    Some((number, whole.end() + first.start()..whole.end() + last.end()))
+                    Some((
+                        number,
+                        whole.end() + first.start()..whole.end() + last.end(),
+                    ))
                 });
                 Some(Cited { years, number })
             })
@@ -113,10 +116,12 @@ pub fn compile(basis: &[Basis]) -> Vec<Citation> {
             if with_years.is_none() && number.is_none() {
                 return None;
             }
-            let name = with_years
+            let name = with_years.as_ref().map_or(document.title.as_str(), |c| {
+                c.get(1).map_or("", |m| m.as_str())
+            });
+            let years = with_years
                 .as_ref()
-                .map_or(document.title.as_str(), |c| c.get(1).map_or("", |m| m.as_str()));
-            let years = with_years.as_ref().map(|c| (c[2].to_owned(), c[3].to_owned()));
+                .map(|c| (c[2].to_owned(), c[3].to_owned()));
             let pattern = Regex::new(&format!(
                 r"(?:{}|{})(?:\s*[(（]\s*(\d{{4}})\s*[-—–~至]\s*(\d{{4}})\s*年?\s*[)）])?",
                 regex::escape(name),
@@ -148,13 +153,25 @@ mod tests {
 
     #[test]
     fn years_and_numbers_after_the_name() {
-        let found = cited("gangyao", "落实《法治政府建设实施纲要(2022—2025年)》(中发〔2021〕3号)");
+        let found = cited(
+            "gangyao",
+            "落实《法治政府建设实施纲要(2022—2025年)》(中发〔2021〕3号)",
+        );
         assert_eq!(found.len(), 1);
         let (from, to, _) = found[0].years.clone().unwrap();
         assert_eq!((from.as_str(), to.as_str()), ("2022", "2025"));
-        assert_eq!(found[0].number.as_ref().unwrap().0.to_string(), "中发〔2021〕3号");
-        let found = cited("ducha", "按照《法治政府建设与责任落实督察工作规定》(厅字[2019]28号)");
-        assert_eq!(found[0].number.as_ref().unwrap().0.to_string(), "厅字〔2019〕28号");
+        assert_eq!(
+            found[0].number.as_ref().unwrap().0.to_string(),
+            "中发〔2021〕3号"
+        );
+        let found = cited(
+            "ducha",
+            "按照《法治政府建设与责任落实督察工作规定》(厅字[2019]28号)",
+        );
+        assert_eq!(
+            found[0].number.as_ref().unwrap().0.to_string(),
+            "厅字〔2019〕28号"
+        );
     }
 
     #[test]

@@ -423,6 +423,14 @@ mod tests {
     }
 
     #[test]
+    fn coverage_of_an_unknown_part_is_rejected() {
+        let mut json = default_json();
+        json["coverage"]["part"] = Value::String("nowhere".into());
+        let err = RuleSet::from_json_str(&json.to_string()).unwrap_err();
+        assert!(err.to_string().contains("/coverage/part"), "{err}");
+    }
+
+    #[test]
     fn impossible_deadline_is_rejected() {
         let mut json = default_json();
         json["deadlines"]["department"] = Value::String("02-31".into());

@@ -125,7 +125,9 @@ async fn messages_follow_lang_and_accept_language() {
     let app = spawn_app().await;
     let text = fixture("zhuangshi-2023.txt");
     let english = app.check(json!({"text": text, "lang": "en"})).await;
-    let message = findings(&english, "part-missing")[0]["message"].as_str().unwrap();
+    let message = findings(&english, "part-missing")[0]["message"]
+        .as_str()
+        .unwrap();
     assert!(message.starts_with("The required part"), "{message}");
     assert_eq!(
         english["parts"][0]["name"],

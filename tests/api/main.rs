@@ -8,6 +8,8 @@ mod documents;
 mod errors;
 mod helpers;
 mod openapi;
+mod profiles;
 mod proofreading;
+mod reviewer;
 mod rules;
 mod variants;

@@ -93,3 +93,39 @@ async fn half_width_punctuation_is_checked_only_when_asked_for() {
         .collect();
     assert_eq!(fixes, ["（", "）", "，", "，"]);
 }
+
+#[tokio::test]
+async fn the_doubled_character_in_xixing_is_found_at_its_exact_place() {
+    let app = spawn_app().await;
+    let text = fixture("xixing-2024.txt");
+    let report = app.check_text(&text).await;
+    let found = findings(&report, "doubled-character");
+    assert_eq!(
+        found.len(),
+        1,
+        "legitimate doubles (法治治理, 学习习近平) are not flagged"
+    );
+    let span = &found[0]["span"];
+    assert_eq!(spanned(&text, span), "发发");
+    let before: String = text
+        .chars()
+        .take(span["start"].as_u64().unwrap() as usize)
+        .collect();
+    assert!(
+        before.ends_with("轨道,充分"),
+        "{}",
+        &before[before.len() - 30..]
+    );
+    assert_eq!(found[0]["suggestion"], "发");
+    assert_eq!(found[0]["severity"], "warning");
+}
+
+#[tokio::test]
+async fn reduplications_and_shared_characters_are_not_slips() {
+    let app = spawn_app().await;
+    let text = "一、2024年主要举措和成效\n紧紧围绕中心工作，人人学法、事事依法，常常开展法治讲座，全面推行行政执法公示，坚持学习习近平法治思想。\n要认真真落实责任。";
+    let report = app.check_text(text).await;
+    let found = findings(&report, "doubled-character");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(spanned(text, &found[0]["span"]), "真真");
+}
