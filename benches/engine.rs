@@ -56,6 +56,11 @@ fn start_up(c: &mut Criterion) {
     c.bench_function("engine start-up (rule set + script tables)", |b| {
         b.iter(|| Engine::new(RuleSet::embedded()))
     });
+    // Loaded once per process (the engine above reuses it), so timed on its own.
+    let mut group = c.benchmark_group("once per process");
+    group.sample_size(10);
+    group.bench_function("segmenter dictionary", |b| b.iter(jieba_rs::Jieba::new));
+    group.finish();
 }
 
 criterion_group!(benches, check_corpus, large_inputs, start_up);

@@ -57,22 +57,25 @@ pub fn of(analysis: &Analysis) -> Option<Coverage> {
         .iter()
         .map(|t| figures::count(t, &config.figure_units))
         .sum();
+    let mut mentions = vec![0; config.areas.len()];
+    for text in &texts {
+        for found in rules.area_words.find_all(text) {
+            mentions[rules.area_of_word[found.word]] += 1;
+        }
+    }
     let english = analysis.lang().is_english();
     let areas = config
         .areas
         .iter()
-        .zip(&rules.areas)
-        .map(|(area, words)| {
-            let mentions = texts.iter().map(|t| words.find_all(t).len()).sum();
-            AreaCoverage {
-                id: area.id.clone(),
-                name: match (&area.name_en, english) {
-                    (Some(name), true) => name.clone(),
-                    _ => area.name.clone(),
-                },
-                covered: mentions >= rules.data.thresholds.coverage_min_mentions,
-                mentions,
-            }
+        .zip(mentions)
+        .map(|(area, mentions)| AreaCoverage {
+            id: area.id.clone(),
+            name: match (&area.name_en, english) {
+                (Some(name), true) => name.clone(),
+                _ => area.name.clone(),
+            },
+            covered: mentions >= rules.data.thresholds.coverage_min_mentions,
+            mentions,
         })
         .collect();
     let per_thousand = if chars == 0 {

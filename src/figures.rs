@@ -1,43 +1,76 @@
 //! Figures and counts in a text: what makes a report concrete ("开展法治讲座7场", "出庭应诉三次")
 //! rather than a list of slogans.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-static DIGITS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d+(?:\.\d+)?").expect("pattern compiles"));
-static CHINESE_NUMERAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[一二两三四五六七八九十百千万]+").expect("pattern compiles"));
-
 /// What may follow a number that is not a figure: dates, document numbers, years.
 const NOT_A_COUNT_AFTER: [char; 6] = ['年', '月', '日', '号', '〕', ']'];
 /// What closes an item number at the start of a line: "1." "2、" "3)".
 const ITEM_NUMBER_END: [char; 3] = ['.', '、', ')'];
 
+fn is_chinese_numeral(ch: char) -> bool {
+    matches!(
+        ch,
+        '一' | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+    )
+}
+
 /// How many figures a text gives: numbers in digits that are not dates, years, document or item
-/// numbers, and numbers in Chinese numerals followed by one of `units` (三次, 五场).
+/// numbers, and numbers in Chinese numerals followed by one of `units` (三次, 五场). One pass
+/// over the characters: this runs on every paragraph of the measures.
 pub fn count(text: &str, units: &[String]) -> usize {
-    let digits = DIGITS
-        .find_iter(text)
-        .filter(|m| {
-            let next = text[m.end()..].chars().next();
-            let before = text[..m.start()].trim_start_matches(['(', ' ']);
-            let is_item_number =
-                before.trim().is_empty() && next.is_some_and(|c| ITEM_NUMBER_END.contains(&c));
-            !next.is_some_and(|c| NOT_A_COUNT_AFTER.contains(&c))
-                && !text[..m.start()].ends_with('第')
-                && !is_item_number
-        })
-        .count();
-    let chinese = CHINESE_NUMERAL
-        .find_iter(text)
-        .filter(|m| {
-            let rest = &text[m.end()..];
-            !text[..m.start()].ends_with('第') && units.iter().any(|u| rest.starts_with(u.as_str()))
-        })
-        .count();
-    digits + chinese
+    let mut figures = 0;
+    let mut chars = text.char_indices().peekable();
+    let mut previous: Option<char> = None;
+    while let Some((start, ch)) = chars.next() {
+        let digit = ch.is_ascii_digit();
+        if !digit && !is_chinese_numeral(ch) {
+            previous = Some(ch);
+            continue;
+        }
+        let mut end = start + ch.len_utf8();
+        while let Some(&(at, next)) = chars.peek() {
+            let continues = if digit {
+                next.is_ascii_digit()
+                    || (next == '.' && text[at + 1..].starts_with(|c: char| c.is_ascii_digit()))
+            } else {
+                is_chinese_numeral(next)
+            };
+            if !continues {
+                break;
+            }
+            end = at + next.len_utf8();
+            chars.next();
+        }
+        let rest = &text[end..];
+        let after = rest.chars().next();
+        let ordinal = previous == Some('第');
+        let counted = if digit {
+            let at_line_start = text[..start]
+                .trim_start_matches(['(', ' '])
+                .trim()
+                .is_empty();
+            let item_number = at_line_start && after.is_some_and(|c| ITEM_NUMBER_END.contains(&c));
+            !after.is_some_and(|c| NOT_A_COUNT_AFTER.contains(&c)) && !item_number
+        } else {
+            units.iter().any(|unit| rest.starts_with(unit.as_str()))
+        };
+        if counted && !ordinal {
+            figures += 1;
+        }
+        previous = text[..end].chars().next_back();
+    }
+    figures
 }
 
 #[cfg(test)]

@@ -105,8 +105,10 @@ pub struct RuleSet {
     government_addressees: WordSet,
     department_addressees: WordSet,
     pub issuer_levels: Vec<Level>,
-    /// One word set per coverage area, in the rule set's order.
-    pub areas: Vec<WordSet>,
+    /// The words of every coverage area in one automaton, so a text is scanned once.
+    pub area_words: WordSet,
+    /// For each word of `area_words`, the index of its area.
+    pub area_of_word: Vec<usize>,
 }
 
 /// The title's word lists, compiled.
@@ -176,6 +178,13 @@ impl RuleSet {
             .collect();
         parts.sort_by_key(|p| p.spec.order);
         let title = &data.title;
+        let (area_words, area_of_word): (Vec<String>, Vec<usize>) = data
+            .coverage
+            .areas
+            .iter()
+            .enumerate()
+            .flat_map(|(area, spec)| spec.words.iter().map(move |word| (word.clone(), area)))
+            .unzip();
         Self {
             citations: super::citations::compile(&data.basis),
             title_words: WordSet::new(&data.layout.title_words),
@@ -197,12 +206,8 @@ impl RuleSet {
                     beyond_powers: WordSet::new(&level.beyond_powers),
                 })
                 .collect(),
-            areas: data
-                .coverage
-                .areas
-                .iter()
-                .map(|area| WordSet::new(&area.words))
-                .collect(),
+            area_words: WordSet::new(&area_words),
+            area_of_word,
             parts,
             data,
             raw,

@@ -4,7 +4,7 @@
 //! `主要举措和突出成效`. Words are normalised like report text, so `（一）` in a rule set matches
 //! `(一)` in a report.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::document::normalize::fold_width;
 
@@ -46,8 +46,13 @@ impl WordSet {
                 .collect();
             fragments_of.push(ids);
         }
-        let automaton = (!fragments.is_empty())
-            .then(|| AhoCorasick::new(&fragments).expect("word lists are small enough to compile"));
+        let automaton = (!fragments.is_empty()).then(|| {
+            // A DFA: word lists are small, and every check scans with them many times.
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&fragments)
+                .expect("word lists are small enough to compile")
+        });
         Self {
             words: words.to_vec(),
             fragments_of,
