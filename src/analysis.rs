@@ -86,15 +86,24 @@ impl<'a> Analysis<'a> {
 
     /// The body of a part without its top-level headings: the paragraphs that say something.
     pub fn part_body(&self, part: usize) -> Vec<Range<usize>> {
-        let Some(ranges) = self.part_text(part) else {
+        let Some(mut ranges) = self.part_text(part) else {
             return Vec::new();
         };
+        ranges.sort_by_key(|r| r.start);
         let headings = &self.parts.placements[part].sections;
+        let inside = |at: usize| {
+            // The last range starting at or before `at` is the only one that can hold it.
+            let after = ranges.partition_point(|r| r.start <= at);
+            after > 0 && ranges[after - 1].contains(&at)
+        };
         self.outline
             .paragraphs()
             .iter()
-            .filter(|p| ranges.iter().any(|r| r.contains(&p.range.start)))
-            .filter(|p| p.heading.is_none_or(|h| !headings.contains(&h)))
+            .filter(|p| inside(p.range.start))
+            .filter(|p| {
+                p.heading
+                    .is_none_or(|h| headings.binary_search(&h).is_err())
+            })
             .map(|p| p.range.clone())
             .collect()
     }

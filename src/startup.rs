@@ -49,6 +49,8 @@ impl Application {
                 (OPENAPI_PATH, "GET"),
                 ("/docs", "GET"),
                 ("/docs/{tail:.*}", "GET"),
+                (routes::page::PATHS[0], "GET"),
+                (routes::page::PATHS[1], "GET"),
             ],
         ));
         let state = web::Data::new(AppState {
@@ -76,6 +78,7 @@ impl Application {
                 .into_app()
                 .service(swagger)
                 .route("/docs", web::get().to(docs_redirect))
+                .configure(routes::page::configure)
                 .default_service(web::to(fallback))
         })
         .listen(listener)?;

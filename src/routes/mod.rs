@@ -4,6 +4,7 @@ pub mod body;
 pub mod checks;
 pub mod fallback;
 pub mod health;
+pub mod page;
 pub mod rules;
 
 use std::sync::Arc;

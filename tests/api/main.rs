@@ -8,6 +8,7 @@ mod documents;
 mod errors;
 mod helpers;
 mod openapi;
+mod page;
 mod profiles;
 mod proofreading;
 mod reviewer;

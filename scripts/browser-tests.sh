@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The drafter's page in a real headless Chromium. Installs Debian's chromium and playwright-core
+# (npm, pinned by tests/browser/package-lock.json) when missing, builds the binary, runs the tests.
+# Screenshots: target/browser-screenshots/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "== installing Chromium (Debian)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+cargo build --locked --bin nianbao
+cd tests/browser
+NIANBAO_BIN="$PWD/../../target/debug/nianbao" node --test --test-concurrency=1
