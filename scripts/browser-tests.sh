@@ -11,6 +11,7 @@ if ! command -v chromium >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
-cargo build --locked --bin nianbao
+# The binary as `cargo test` builds it (same features, so nothing is rebuilt after the tests).
+cargo test --locked --no-run --quiet
 cd tests/browser
 NIANBAO_BIN="$PWD/../../target/debug/nianbao" node --test --test-concurrency=1
