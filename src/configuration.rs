@@ -41,6 +41,12 @@ pub struct Settings {
     /// Worker threads serving HTTP (default: one per core).
     #[arg(long, env = "NIANBAO_WORKERS", value_name = "N")]
     pub workers: Option<usize>,
+    /// Checks in progress at once; beyond, requests get 503 with Retry-After.
+    #[arg(long, env = "NIANBAO_MAX_IN_FLIGHT", default_value_t = 64, value_name = "N")]
+    pub max_in_flight: usize,
+    /// Seconds a client has to send its request headers, and then its body.
+    #[arg(long, env = "NIANBAO_CLIENT_TIMEOUT", default_value_t = 30, value_name = "SECONDS")]
+    pub client_timeout: u64,
 }
 
 impl Settings {
@@ -51,6 +57,8 @@ impl Settings {
             ruleset: RuleSetSource::default(),
             body_limit: 10 * 1024 * 1024,
             workers: None,
+            max_in_flight: 64,
+            client_timeout: 30,
         }
     }
 }

@@ -84,6 +84,8 @@ struct Details {
     instance: Option<String>,
     errors: Vec<FieldError>,
     allow: Option<String>,
+    /// Seconds after which a client may try again (503).
+    retry_after: Option<u32>,
 }
 
 impl std::fmt::Debug for Problem {
@@ -108,6 +110,7 @@ impl Problem {
             instance: None,
             errors: Vec::new(),
             allow: None,
+            retry_after: None,
         }))
     }
 
@@ -157,6 +160,34 @@ impl Problem {
             lang.pick(
                 format!("不支持内容类型“{got}”。请以 JSON、multipart/form-data 或文件本身的类型提交报告。{ACCEPTED_ZH}"),
                 format!("Content type “{got}” is not supported. Send JSON, multipart/form-data, or the document with its own media type. {ACCEPTED_EN}"),
+            ),
+        )
+    }
+
+    /// Too many checks in flight: the service sheds load rather than queueing without bound.
+    pub fn overloaded(limit: usize, lang: Lang) -> Self {
+        let mut problem = Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "overloaded",
+            "Too many checks in progress",
+            lang.pick(
+                format!("检查服务正忙（同时进行的检查已达上限 {limit} 个），请稍后重试。"),
+                format!("The service is busy ({limit} checks in progress, the limit); try again shortly."),
+            ),
+        );
+        problem.0.retry_after = Some(1);
+        problem
+    }
+
+    /// The client sent the request too slowly.
+    pub fn request_timeout(seconds: u64, lang: Lang) -> Self {
+        Self::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "request-timeout",
+            "Request sent too slowly",
+            lang.pick(
+                format!("请求在 {seconds} 秒内没有发送完毕，请检查网络后重新提交。"),
+                format!("The request was not received within {seconds} seconds; check the connection and send it again."),
             ),
         )
     }
@@ -373,6 +404,9 @@ impl ResponseError for Problem {
         ));
         if let Some(allow) = &self.0.allow {
             response.insert_header((header::ALLOW, allow.clone()));
+        }
+        if let Some(seconds) = self.0.retry_after {
+            response.insert_header((header::RETRY_AFTER, seconds.to_string()));
         }
         response.json(self.body())
     }

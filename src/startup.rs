@@ -2,11 +2,13 @@
 
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::error::QueryPayloadError;
 use actix_web::http::header;
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use tokio::sync::Semaphore;
 use tracing_actix_web::TracingLogger;
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
@@ -57,6 +59,9 @@ impl Application {
             engine,
             body_limit: settings.body_limit,
             limits,
+            in_flight: Arc::new(Semaphore::new(settings.max_in_flight)),
+            max_in_flight: settings.max_in_flight,
+            client_timeout: Duration::from_secs(settings.client_timeout),
         });
         let mut server = HttpServer::new(move || {
             let swagger = SwaggerUi::new("/docs/{_:.*}")
@@ -81,6 +86,7 @@ impl Application {
                 .configure(routes::page::configure)
                 .default_service(web::to(fallback))
         })
+        .client_request_timeout(Duration::from_secs(settings.client_timeout))
         .listen(listener)?;
         if let Some(workers) = settings.workers {
             server = server.workers(workers);

@@ -8,6 +8,9 @@ pub mod page;
 pub mod rules;
 
 use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::Semaphore;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -22,6 +25,11 @@ pub struct AppState {
     pub body_limit: usize,
     /// What reading one document may cost.
     pub limits: Limits,
+    /// Permits for checks in progress; none left means 503.
+    pub in_flight: Arc<Semaphore>,
+    pub max_in_flight: usize,
+    /// How long a client may take to send its body.
+    pub client_timeout: Duration,
 }
 
 pub fn configure(config: &mut ServiceConfig) {

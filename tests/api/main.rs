@@ -7,6 +7,7 @@ mod checks;
 mod documents;
 mod errors;
 mod helpers;
+mod load;
 mod openapi;
 mod page;
 mod profiles;

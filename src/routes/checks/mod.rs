@@ -73,7 +73,10 @@ pub struct CheckForm {
         (status = 413, description = "The body or the unpacked document is larger than the limits (10 MiB body by default).", body = ProblemBody, content_type = "application/problem+json"),
         (status = 415, description = "A media type or document format that is not accepted, or .doc/.wps/.rtf without LibreOffice.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 422, description = "A field fails validation (blank text, year out of range, a date that is not YYYY-MM-DD, an unknown field or rule id), or the document cannot be read: damaged, encrypted, a scan without text.", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 500, description = "An internal error; the report was not checked.", body = ProblemBody, content_type = "application/problem+json")
+        (status = 408, description = "The request body was not received within the client time-out (30 s by default).", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 500, description = "An internal error; the report was not checked.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 503, description = "Too many checks in progress; try again after `Retry-After` seconds.", body = ProblemBody, content_type = "application/problem+json",
+            headers(("Retry-After" = u32, description = "Seconds to wait before trying again.")))
     )
 )]
 #[post("/v1/checks")]
@@ -85,19 +88,30 @@ pub async fn post_check(
 ) -> Result<HttpResponse, Problem> {
     let header_lang = request_lang(&request);
     let fail = |problem: Problem| problem.for_request(&request);
-    let submission = receive(
+    // Held until the check itself ends, even past a time-out, so the count is of real work.
+    let Ok(permit) = state.in_flight.clone().try_acquire_owned() else {
+        tracing::warn!(limit = state.max_in_flight, "check refused: too many in flight");
+        return Err(fail(Problem::overloaded(state.max_in_flight, header_lang)));
+    };
+    let receiving = receive(
         &request,
         payload,
         query.into_inner(),
         state.body_limit,
         header_lang,
-    )
-    .await
-    .map_err(fail)?;
+    );
+    let submission = match actix_web::rt::time::timeout(state.client_timeout, receiving).await {
+        Ok(received) => received.map_err(fail)?,
+        Err(_) => {
+            let seconds = state.client_timeout.as_secs();
+            return Err(fail(Problem::request_timeout(seconds, header_lang)));
+        }
+    };
     let lang = submission.options.lang;
     let state = state.into_inner();
     let budget = state.limits.time_budget;
     let work = web::block(move || -> Result<CheckReport, ExtractError> {
+        let _permit = permit;
         let extracted = match submission.content {
             Content::Text(text) => Extracted::from_text(text),
             Content::File { bytes, media_type } => {
