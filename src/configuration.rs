@@ -42,10 +42,20 @@ pub struct Settings {
     #[arg(long, env = "NIANBAO_WORKERS", value_name = "N")]
     pub workers: Option<usize>,
     /// Checks in progress at once; beyond, requests get 503 with Retry-After.
-    #[arg(long, env = "NIANBAO_MAX_IN_FLIGHT", default_value_t = 64, value_name = "N")]
+    #[arg(
+        long,
+        env = "NIANBAO_MAX_IN_FLIGHT",
+        default_value_t = 64,
+        value_name = "N"
+    )]
     pub max_in_flight: usize,
     /// Seconds a client has to send its request headers, and then its body.
-    #[arg(long, env = "NIANBAO_CLIENT_TIMEOUT", default_value_t = 30, value_name = "SECONDS")]
+    #[arg(
+        long,
+        env = "NIANBAO_CLIENT_TIMEOUT",
+        default_value_t = 30,
+        value_name = "SECONDS"
+    )]
     pub client_timeout: u64,
 }
 

@@ -20,6 +20,7 @@ pub mod outline;
 pub mod parts;
 pub mod problem;
 pub mod report;
+pub mod request_id;
 pub mod routes;
 pub mod rules;
 pub mod ruleset;

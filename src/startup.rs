@@ -4,7 +4,7 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::Duration;
 
-use actix_web::dev::Server;
+use actix_web::dev::{Server, Service};
 use actix_web::error::QueryPayloadError;
 use actix_web::http::header;
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
@@ -19,6 +19,7 @@ use crate::engine::Engine;
 use crate::extract::Limits;
 use crate::openapi::{self, ApiDoc};
 use crate::problem::{Problem, request_lang};
+use crate::request_id::{self, RequestSpan};
 use crate::routes::fallback::{RouteTable, fallback};
 use crate::routes::{self, AppState};
 
@@ -73,7 +74,11 @@ impl Application {
                         .validator_url("none"),
                 );
             App::new()
-                .wrap(TracingLogger::default())
+                .wrap(TracingLogger::<RequestSpan>::new())
+                .wrap_fn(|request, service| {
+                    let response = service.call(request);
+                    async move { response.await.map(request_id::echo) }
+                })
                 .app_data(state.clone())
                 .app_data(table.clone())
                 .app_data(web::QueryConfig::default().error_handler(query_error))

@@ -198,3 +198,34 @@ async fn health_and_readiness_answer() {
         assert_eq!(response.status(), 200, "{path}");
     }
 }
+
+#[tokio::test]
+async fn request_ids_are_taken_from_the_caller_or_generated_and_returned() {
+    let app = spawn_app().await;
+    let send = |id: Option<&'static str>| {
+        let mut request = app.client.get(app.url("/healthz"));
+        if let Some(id) = id {
+            request = request.header("x-request-id", id);
+        }
+        request.send()
+    };
+    let taken = send(Some("oa-2025-000123")).await.unwrap();
+    assert_eq!(taken.headers()["x-request-id"], "oa-2025-000123");
+    let generated = send(None).await.unwrap();
+    let id = generated.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(id.len(), 36, "a UUID: {id}");
+    let replaced = send(Some("not a token")).await.unwrap();
+    assert_ne!(replaced.headers()["x-request-id"], "not a token");
+    // Problems carry it too.
+    let missing = app
+        .client
+        .get(app.url("/nowhere"))
+        .header("x-request-id", "oa-404")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.headers()["x-request-id"], "oa-404");
+}

@@ -15,7 +15,10 @@ async fn slow_sender(app: &TestApp) -> TcpStream {
         "POST /v1/checks HTTP/1.1\r\nHost: {address}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 1000\r\n\r\n"
     );
     stream.write_all(head.as_bytes()).await.unwrap();
-    stream.write_all("一、主要举措".repeat(5).as_bytes()).await.unwrap();
+    stream
+        .write_all("一、主要举措".repeat(5).as_bytes())
+        .await
+        .unwrap();
     stream.flush().await.unwrap();
     // Let the server take it in and start the check.
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -37,7 +40,11 @@ async fn beyond_the_limit_in_flight_a_check_gets_503_with_retry_after() {
     drop(slow);
     let mut status = 0;
     for _ in 0..50 {
-        status = app.post_text("", "一、2024年主要举措和成效").await.status().as_u16();
+        status = app
+            .post_text("", "一、2024年主要举措和成效")
+            .await
+            .status()
+            .as_u16();
         if status == 200 {
             break;
         }
@@ -62,5 +69,8 @@ async fn a_sender_too_slow_gets_408_and_frees_its_place() {
     let answer = String::from_utf8_lossy(&answer);
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(answer.contains("/problems/request-timeout"), "{answer}");
-    assert_eq!(app.post_text("", "一、2024年主要举措和成效").await.status(), 200);
+    assert_eq!(
+        app.post_text("", "一、2024年主要举措和成效").await.status(),
+        200
+    );
 }

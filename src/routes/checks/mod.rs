@@ -90,7 +90,10 @@ pub async fn post_check(
     let fail = |problem: Problem| problem.for_request(&request);
     // Held until the check itself ends, even past a time-out, so the count is of real work.
     let Ok(permit) = state.in_flight.clone().try_acquire_owned() else {
-        tracing::warn!(limit = state.max_in_flight, "check refused: too many in flight");
+        tracing::warn!(
+            limit = state.max_in_flight,
+            "check refused: too many in flight"
+        );
         return Err(fail(Problem::overloaded(state.max_in_flight, header_lang)));
     };
     let receiving = receive(
