@@ -15,6 +15,7 @@ pub mod extract;
 pub mod figures;
 pub mod issuer;
 pub mod lang;
+pub mod metrics;
 pub mod openapi;
 pub mod outline;
 pub mod parts;

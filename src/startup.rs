@@ -2,7 +2,7 @@
 
 use std::net::TcpListener;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use actix_web::dev::{Server, Service};
 use actix_web::error::QueryPayloadError;
@@ -17,6 +17,7 @@ use utoipa_swagger_ui::{Config, SwaggerUi};
 use crate::configuration::Settings;
 use crate::engine::Engine;
 use crate::extract::Limits;
+use crate::metrics::{self, Metrics};
 use crate::openapi::{self, ApiDoc};
 use crate::problem::{Problem, request_lang};
 use crate::request_id::{self, RequestSpan};
@@ -54,6 +55,7 @@ impl Application {
                 ("/docs/{tail:.*}", "GET"),
                 (routes::page::PATHS[0], "GET"),
                 (routes::page::PATHS[1], "GET"),
+                (metrics::PATH, "GET"),
             ],
         ));
         let state = web::Data::new(AppState {
@@ -63,7 +65,9 @@ impl Application {
             in_flight: Arc::new(Semaphore::new(settings.max_in_flight)),
             max_in_flight: settings.max_in_flight,
             client_timeout: Duration::from_secs(settings.client_timeout),
+            metrics: Arc::new(Metrics::default()),
         });
+        let metrics = state.metrics.clone();
         let mut server = HttpServer::new(move || {
             let swagger = SwaggerUi::new("/docs/{_:.*}")
                 .url(OPENAPI_PATH, document.clone())
@@ -79,6 +83,26 @@ impl Application {
                     let response = service.call(request);
                     async move { response.await.map(request_id::echo) }
                 })
+                .wrap_fn({
+                    let metrics = metrics.clone();
+                    move |request, service| {
+                        let started = Instant::now();
+                        let method = request.method().to_string();
+                        let response = service.call(request);
+                        let metrics = metrics.clone();
+                        async move {
+                            let response = response.await?;
+                            let route = response
+                                .request()
+                                .match_pattern()
+                                .unwrap_or_else(|| "unmatched".to_owned());
+                            let status = response.status().as_u16();
+                            let seconds = started.elapsed().as_secs_f64();
+                            metrics.observe_request(&route, &method, status, seconds);
+                            Ok(response)
+                        }
+                    }
+                })
                 .app_data(state.clone())
                 .app_data(table.clone())
                 .app_data(web::QueryConfig::default().error_handler(query_error))
@@ -89,6 +113,7 @@ impl Application {
                 .service(swagger)
                 .route("/docs", web::get().to(docs_redirect))
                 .configure(routes::page::configure)
+                .route(metrics::PATH, web::get().to(metrics::scrape))
                 .default_service(web::to(fallback))
         })
         .client_request_timeout(Duration::from_secs(settings.client_timeout))

@@ -70,6 +70,33 @@ pub enum ExtractError {
     Empty,
 }
 
+impl ExtractError {
+    /// The document's format when it was recognised before reading failed.
+    pub fn format(&self) -> Option<Format> {
+        match self {
+            ExtractError::ConverterMissing { format }
+            | ExtractError::Malformed { format, .. }
+            | ExtractError::Encrypted { format }
+            | ExtractError::NoText { format } => Some(*format),
+            _ => None,
+        }
+    }
+
+    /// A short name of what went wrong, for metrics.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ExtractError::Unsupported(_) => "unsupported",
+            ExtractError::ConverterMissing { .. } => "converter-missing",
+            ExtractError::TooLarge { .. } => "too-large",
+            ExtractError::Malformed { .. } => "malformed",
+            ExtractError::Encrypted { .. } => "encrypted",
+            ExtractError::NoText { .. } => "no-text",
+            ExtractError::Timeout { .. } => "timeout",
+            ExtractError::Empty => "empty",
+        }
+    }
+}
+
 /// Extracts the text of `bytes`. `media_type` is what the sender declared, if anything.
 pub fn extract(
     bytes: &[u8],

@@ -16,6 +16,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::engine::Engine;
 use crate::extract::Limits;
+use crate::metrics::Metrics;
 
 /// What every handler shares.
 #[derive(Debug, Clone)]
@@ -30,6 +31,7 @@ pub struct AppState {
     pub max_in_flight: usize,
     /// How long a client may take to send its body.
     pub client_timeout: Duration,
+    pub metrics: Arc<Metrics>,
 }
 
 pub fn configure(config: &mut ServiceConfig) {

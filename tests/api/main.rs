@@ -8,6 +8,7 @@ mod documents;
 mod errors;
 mod helpers;
 mod load;
+mod metrics;
 mod openapi;
 mod page;
 mod profiles;

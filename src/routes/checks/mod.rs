@@ -112,6 +112,7 @@ pub async fn post_check(
     };
     let lang = submission.options.lang;
     let state = state.into_inner();
+    let metrics = state.metrics.clone();
     let budget = state.limits.time_budget;
     let work = web::block(move || -> Result<CheckReport, ExtractError> {
         let _permit = permit;
@@ -139,8 +140,10 @@ pub async fn post_check(
     };
     let report = checked.map_err(|error| {
         tracing::info!(%error, "document refused");
+        metrics.observe_extraction_failure(&error);
         fail(Problem::unreadable(&error, lang))
     })?;
+    metrics.observe_check(&report);
     tracing::info!(
         compliant = report.compliant,
         errors = report.summary.error,
