@@ -57,6 +57,28 @@ pub struct Settings {
         value_name = "SECONDS"
     )]
     pub client_timeout: u64,
+    /// API keys, comma-separated; when any are set, `/v1/` needs `Authorization: Bearer <key>`.
+    #[arg(
+        long,
+        env = "NIANBAO_API_KEYS",
+        value_name = "KEYS",
+        hide_env_values = true
+    )]
+    pub api_keys: Option<String>,
+    /// A file of API keys, one per line.
+    #[arg(long, env = "NIANBAO_API_KEYS_FILE", value_name = "FILE")]
+    pub api_keys_file: Option<PathBuf>,
+    /// Also require a key for /healthz, /readyz and /metrics.
+    #[arg(long, env = "NIANBAO_PROTECT_PROBES")]
+    pub protect_probes: bool,
+    /// Browser origins allowed to call the API (CORS), comma-separated, e.g. https://oa.example.gov.cn.
+    #[arg(
+        long,
+        env = "NIANBAO_CORS_ORIGINS",
+        value_name = "ORIGINS",
+        value_delimiter = ','
+    )]
+    pub cors_origins: Vec<String>,
 }
 
 impl Settings {
@@ -69,6 +91,10 @@ impl Settings {
             workers: None,
             max_in_flight: 64,
             client_timeout: 30,
+            api_keys: None,
+            api_keys_file: None,
+            protect_probes: false,
+            cors_origins: Vec::new(),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! [`report::CheckReport`], driven by [`engine::Engine`] and served by [`startup`] and [`cli`].
 
 pub mod analysis;
+pub mod auth;
 pub mod cli;
 pub mod configuration;
 pub mod coverage;

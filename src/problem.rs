@@ -86,6 +86,8 @@ struct Details {
     allow: Option<String>,
     /// Seconds after which a client may try again (503).
     retry_after: Option<u32>,
+    /// Ask for a bearer token (401).
+    www_authenticate: bool,
 }
 
 impl std::fmt::Debug for Problem {
@@ -111,6 +113,7 @@ impl Problem {
             errors: Vec::new(),
             allow: None,
             retry_after: None,
+            www_authenticate: false,
         }))
     }
 
@@ -176,6 +179,22 @@ impl Problem {
             ),
         );
         problem.0.retry_after = Some(1);
+        problem
+    }
+
+    /// No valid API key.
+    pub fn unauthorized(lang: Lang) -> Self {
+        let mut problem = Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "API key required",
+            lang.pick(
+                "此服务需要 API 密钥：请在请求头中加上 Authorization: Bearer <密钥>。密钥请向系统管理员索取。",
+                "This service needs an API key: send Authorization: Bearer <key>. Ask the administrator for one.",
+            )
+            .to_owned(),
+        );
+        problem.0.www_authenticate = true;
         problem
     }
 
@@ -404,6 +423,9 @@ impl ResponseError for Problem {
         ));
         if let Some(allow) = &self.0.allow {
             response.insert_header((header::ALLOW, allow.clone()));
+        }
+        if self.0.www_authenticate {
+            response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
         }
         if let Some(seconds) = self.0.retry_after {
             response.insert_header((header::RETRY_AFTER, seconds.to_string()));

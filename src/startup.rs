@@ -4,9 +4,11 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use actix_cors::Cors;
 use actix_web::dev::{Server, Service};
 use actix_web::error::QueryPayloadError;
 use actix_web::http::header;
+use actix_web::middleware::{Condition, from_fn};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use tokio::sync::Semaphore;
 use tracing_actix_web::TracingLogger;
@@ -14,6 +16,7 @@ use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
+use crate::auth::{self, ApiKeys};
 use crate::configuration::Settings;
 use crate::engine::Engine;
 use crate::extract::Limits;
@@ -68,6 +71,20 @@ impl Application {
             metrics: Arc::new(Metrics::default()),
         });
         let metrics = state.metrics.clone();
+        let keys = web::Data::new(
+            ApiKeys::load(
+                settings.api_keys.as_deref(),
+                settings.api_keys_file.as_deref(),
+                settings.protect_probes,
+            )
+            .map_err(|e| {
+                std::io::Error::new(e.kind(), format!("cannot read the API keys file: {e}"))
+            })?,
+        );
+        if keys.is_enabled() {
+            tracing::info!(keys = keys.count(), "API keys required for /v1/");
+        }
+        let cors_origins = settings.cors_origins.clone();
         let mut server = HttpServer::new(move || {
             let swagger = SwaggerUi::new("/docs/{_:.*}")
                 .url(OPENAPI_PATH, document.clone())
@@ -78,6 +95,7 @@ impl Application {
                         .validator_url("none"),
                 );
             App::new()
+                .wrap(from_fn(auth::require_key))
                 .wrap(TracingLogger::<RequestSpan>::new())
                 .wrap_fn(|request, service| {
                     let response = service.call(request);
@@ -103,7 +121,12 @@ impl Application {
                         }
                     }
                 })
+                .wrap(Condition::new(
+                    !cors_origins.is_empty(),
+                    cors(&cors_origins),
+                ))
                 .app_data(state.clone())
+                .app_data(keys.clone())
                 .app_data(table.clone())
                 .app_data(web::QueryConfig::default().error_handler(query_error))
                 .into_utoipa_app()
@@ -146,4 +169,20 @@ async fn docs_redirect() -> HttpResponse {
     HttpResponse::PermanentRedirect()
         .insert_header((header::LOCATION, "/docs/"))
         .finish()
+}
+
+/// Browser front ends of OA systems on the listed origins may call the API.
+fn cors(origins: &[String]) -> Cors {
+    origins
+        .iter()
+        .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
+        .allowed_methods(["GET", "POST"])
+        .allowed_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            header::ACCEPT_LANGUAGE,
+            request_id::HEADER,
+        ])
+        .expose_headers([request_id::HEADER, header::RETRY_AFTER])
+        .max_age(3600)
 }
