@@ -4,6 +4,7 @@ pub mod examples;
 
 use actix_web::App;
 use utoipa::OpenApi;
+use utoipa::openapi::schema::{AllOfBuilder, Object, ObjectBuilder, OneOfBuilder, Schema};
 use utoipa_actix_web::AppExt;
 
 use crate::problem::{FieldError, ProblemBody};
@@ -33,12 +34,30 @@ pub struct ApiDoc;
 
 /// The document the running service serves at `/openapi.json`.
 pub fn document() -> utoipa::openapi::OpenApi {
-    let (_, document) = App::new()
+    let (_, mut document) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .configure(routes::configure)
         .split_for_parts();
+    require_text_or_file(&mut document);
     document
+}
+
+/// A JSON check request has `text` or `file`, never both: say so, so that clients (and
+/// schema-driven testers) do not send both.
+fn require_text_or_file(document: &mut utoipa::openapi::OpenApi) {
+    let Some(schema) = document
+        .components
+        .as_mut()
+        .and_then(|components| components.schemas.get_mut("CheckRequest"))
+    else {
+        return;
+    };
+    let fields = std::mem::replace(schema, Schema::Object(Object::new()).into());
+    let exactly_one = OneOfBuilder::new()
+        .item(ObjectBuilder::new().required("text"))
+        .item(ObjectBuilder::new().required("file"));
+    *schema = AllOfBuilder::new().item(fields).item(exactly_one).into();
 }
 
 /// The document as committed in `openapi/openapi.json`.

@@ -26,7 +26,10 @@ pub struct LangQuery {
 #[utoipa::path(
     tag = "rules",
     params(LangQuery),
-    responses((status = 200, description = "All rules, in documentation order.", body = Vec<RuleInfo>))
+    responses(
+        (status = 200, description = "All rules, in documentation order.", body = Vec<RuleInfo>),
+        (status = 400, description = "An invalid query string (lang must be zh or en).", body = ProblemBody, content_type = "application/problem+json")
+    )
 )]
 #[get("/v1/rules")]
 pub async fn list_rules(request: HttpRequest, query: web::Query<LangQuery>) -> HttpResponse {
@@ -44,6 +47,7 @@ pub async fn list_rules(request: HttpRequest, query: web::Query<LangQuery>) -> H
     params(("id" = String, Path, description = "A rule id.", example = "part-missing"), LangQuery),
     responses(
         (status = 200, description = "The rule.", body = RuleInfo),
+        (status = 400, description = "An invalid query string (lang must be zh or en).", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No rule has this id.", body = ProblemBody, content_type = "application/problem+json")
     )
 )]

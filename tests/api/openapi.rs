@@ -1,6 +1,6 @@
 //! The OpenAPI document and the Swagger UI, served without anything from outside.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::helpers::spawn_app;
 
@@ -54,8 +54,18 @@ async fn every_operation_is_described_with_examples() {
         }
     }
     let check = &document["paths"]["/v1/checks"]["post"];
-    let json_example = &document["components"]["schemas"]["CheckRequest"]["example"];
-    assert!(json_example["text"].as_str().unwrap().contains("庄市街道"));
+    let request = &document["components"]["schemas"]["CheckRequest"]["allOf"];
+    assert!(
+        request[0]["example"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("庄市街道")
+    );
+    assert_eq!(
+        request[1]["oneOf"],
+        json!([{"type": "object", "required": ["text"]}, {"type": "object", "required": ["file"]}]),
+        "text or file, not both"
+    );
     assert!(check["requestBody"]["content"]["text/plain"]["example"].is_string());
     let report = &check["responses"]["200"]["content"]["application/json"]["example"];
     assert_eq!(report["compliant"], false);

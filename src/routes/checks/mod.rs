@@ -9,10 +9,13 @@ use utoipa::ToSchema;
 pub use request::{CheckQuery, CheckRequest, FileUpload, RuleSelection};
 
 use crate::extract::{ExtractError, Extracted, extract};
+use crate::lang::Lang;
 use crate::openapi::examples;
 use crate::problem::{Problem, ProblemBody, request_lang};
 use crate::report::CheckReport;
 use crate::routes::AppState;
+use crate::rules::Profile;
+use crate::ruleset::IssuerKind;
 use intake::{Content, receive};
 
 /// An upload form: the report file and the same options as the query string.
@@ -23,15 +26,17 @@ pub struct CheckForm {
     #[schema(value_type = String, format = Binary)]
     file: Vec<u8>,
     /// The year the report covers (2000 to 2100).
+    #[schema(minimum = 2000, maximum = 2100)]
     year: Option<i32>,
     /// The day it was published, YYYY-MM-DD.
+    #[schema(value_type = Option<String>, format = Date)]
     published_on: Option<String>,
     /// `government` (default) or `department`.
-    issuer_kind: Option<String>,
+    issuer_kind: Option<IssuerKind>,
     /// `default` (for drafters) or `strict` (for the collecting office).
-    profile: Option<String>,
+    profile: Option<Profile>,
     /// `zh` (default) or `en`.
-    lang: Option<String>,
+    lang: Option<Lang>,
     /// `true` to return the extracted text that spans refer to.
     include_text: Option<bool>,
     /// Rule ids to enable, separated by commas.
@@ -39,6 +44,19 @@ pub struct CheckForm {
     /// Rule ids to disable, separated by commas.
     disable: Option<String>,
 }
+
+/// A document sent as the body itself: its bytes, in whatever encoding it has (text in UTF-8,
+/// GB18030/GBK or UTF-16 is detected).
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Binary, min_length = 1)]
+#[allow(dead_code)] // Describes the body for the OpenAPI document; the handler reads a stream.
+pub struct DocumentBytes(Vec<u8>);
+
+/// The report's text as the body, in UTF-8 (or the charset the media type names).
+#[derive(ToSchema)]
+#[schema(value_type = String, min_length = 1)]
+#[allow(dead_code)] // Describes the body for the OpenAPI document; the handler reads a stream.
+pub struct ReportText(String);
 
 /// Check a report
 ///
@@ -60,11 +78,10 @@ pub struct CheckForm {
         content(
             (CheckRequest = "application/json"),
             (CheckForm = "multipart/form-data"),
-            (String = "text/plain", example = examples::report_text),
-            (String = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-            (String = "application/pdf"),
-            (String = "text/html"),
-            (String = "application/ofd")
+            (ReportText = "text/plain", example = examples::report_text),
+            (DocumentBytes = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (DocumentBytes = "application/pdf"),
+            (DocumentBytes = "application/ofd")
         )
     ),
     responses(

@@ -23,10 +23,11 @@ pub struct CheckRequest {
         custom(function = "not_blank"),
         length(max = 2_000_000, code = "too_long")
     )]
-    #[schema(min_length = 1, max_length = 2_000_000)]
+    #[schema(min_length = 1, max_length = 2_000_000, nullable = false)]
     pub text: Option<String>,
     /// The report as a file (.docx, PDF, HTML, OFD, text in any common encoding), the way OA
     /// systems send attachments; instead of `text`.
+    #[schema(nullable = false)]
     pub file: Option<FileUpload>,
     /// Return the text that spans refer to (the extracted text of a file) in the report.
     pub include_text: Option<bool>,
@@ -60,6 +61,7 @@ pub struct FileUpload {
     /// The file's name, for messages only: the format is read from the content.
     pub name: Option<String>,
     /// The file's bytes in standard base64.
+    #[schema(min_length = 1)]
     pub content_base64: String,
 }
 
