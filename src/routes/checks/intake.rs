@@ -216,6 +216,8 @@ async fn from_form(
             "text" => {
                 text = Some(String::from_utf8(bytes).map_err(|_| Problem::invalid_utf8(lang))?)
             }
+            // An empty field is an option left blank, as HTML forms send it.
+            _ if bytes.iter().all(u8::is_ascii_whitespace) => {}
             _ => fields.push((name, String::from_utf8_lossy(&bytes).into_owned())),
         }
     }

@@ -26,22 +26,28 @@ pub struct CheckForm {
     #[schema(value_type = String, format = Binary)]
     file: Vec<u8>,
     /// The year the report covers (2000 to 2100).
-    #[schema(minimum = 2000, maximum = 2100)]
+    #[schema(minimum = 2000, maximum = 2100, nullable = false)]
     year: Option<i32>,
     /// The day it was published, YYYY-MM-DD.
-    #[schema(value_type = Option<String>, format = Date)]
+    #[schema(value_type = Option<String>, format = Date, nullable = false)]
     published_on: Option<String>,
     /// `government` (default) or `department`.
+    #[schema(nullable = false)]
     issuer_kind: Option<IssuerKind>,
     /// `default` (for drafters) or `strict` (for the collecting office).
+    #[schema(nullable = false)]
     profile: Option<Profile>,
     /// `zh` (default) or `en`.
+    #[schema(nullable = false)]
     lang: Option<Lang>,
     /// `true` to return the extracted text that spans refer to.
+    #[schema(nullable = false)]
     include_text: Option<bool>,
     /// Rule ids to enable, separated by commas.
+    #[schema(nullable = false)]
     enable: Option<String>,
     /// Rule ids to disable, separated by commas.
+    #[schema(nullable = false)]
     disable: Option<String>,
 }
 

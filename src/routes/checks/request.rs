@@ -60,8 +60,11 @@ pub struct CheckRequest {
 pub struct FileUpload {
     /// The file's name, for messages only: the format is read from the content.
     pub name: Option<String>,
-    /// The file's bytes in standard base64.
-    #[schema(min_length = 1)]
+    /// The file's bytes in standard base64 (line breaks in it are tolerated).
+    #[schema(
+        min_length = 4,
+        pattern = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
+    )]
     pub content_base64: String,
 }
 
