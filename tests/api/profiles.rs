@@ -92,3 +92,23 @@ async fn an_unknown_profile_is_a_422_naming_the_field() {
     let body = problem(response, 422).await;
     assert_eq!(body["errors"][0]["pointer"], "/rules/disable/0");
 }
+
+#[tokio::test]
+async fn options_left_blank_in_a_form_count_as_absent() {
+    let app = spawn_app().await;
+    let form = Form::new()
+        .text("text", fixture("wuxing-2024.txt"))
+        .text("year", "")
+        .text("published_on", "")
+        .text("profile", " ");
+    let response = app
+        .client
+        .post(app.url("/v1/checks"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let report: Value = response.json().await.unwrap();
+    assert_eq!(report["report"]["year"], 2024);
+}
