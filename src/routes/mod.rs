@@ -1,5 +1,6 @@
 //! HTTP routes, registered through utoipa-actix-web so the OpenAPI document lists each one.
 
+pub mod batch;
 pub mod body;
 pub mod checks;
 pub mod fallback;
@@ -37,6 +38,7 @@ pub struct AppState {
 pub fn configure(config: &mut ServiceConfig) {
     config
         .service(checks::post_check)
+        .service(batch::post_batch)
         .service(rules::list_rules)
         .service(rules::get_rule)
         .service(rules::get_ruleset)

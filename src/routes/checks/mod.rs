@@ -1,7 +1,7 @@
 //! `POST /v1/checks`: check one report, sent as text, as JSON, as a form upload or as the file.
 
 mod intake;
-mod request;
+pub mod request;
 
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use utoipa::ToSchema;
