@@ -328,3 +328,45 @@ fn extract_prints_what_nianbao_reads_and_refuses_what_it_cannot() {
             .contains("no text layer")
     );
 }
+
+#[test]
+fn a_directory_is_checked_recursively_with_a_line_per_report_and_a_summary() {
+    let dir = std::env::temp_dir().join(format!("nianbao-dir-{}", std::process::id()));
+    let inner = dir.join("街道");
+    std::fs::create_dir_all(&inner).unwrap();
+    std::fs::copy(fixture_path("xixing-2024.txt"), dir.join("xixing.txt")).unwrap();
+    let docs = fixture_path("documents");
+    std::fs::copy(
+        docs.join("zhuangshi-2023.typed.docx"),
+        inner.join("zhuangshi.docx"),
+    )
+    .unwrap();
+    std::fs::copy(docs.join("hostile/truncated.pdf"), inner.join("broken.pdf")).unwrap();
+    std::fs::write(dir.join("notes.md"), "not a report").unwrap();
+
+    let output = nianbao(&["check", "--format", "ndjson", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines.len(),
+        4,
+        "three reports and the summary; notes.md is skipped"
+    );
+    assert!(lines[0]["file"].as_str().unwrap().ends_with("xixing.txt"));
+    assert_eq!(lines[0]["report"]["compliant"], true);
+    assert!(lines[1]["error"].as_str().unwrap().contains("broken.pdf"));
+    assert_eq!(lines[2]["report"]["compliant"], false);
+    assert_eq!(
+        lines[3]["summary"],
+        json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1})
+    );
+
+    let text = String::from_utf8(nianbao(&["check", dir.to_str().unwrap()]).stdout).unwrap();
+    assert!(text.contains("文件 | 结论 | 错误 | 警告 | 提示"), "{text}");
+    assert!(text.contains("broken.pdf | 无法读取"), "{text}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

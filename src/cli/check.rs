@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde_json::{Value, json};
 
 use super::{EXIT_USAGE, Format, LangArg, text};
 use crate::analysis::CheckOptions;
@@ -61,19 +61,26 @@ enum ProfileArg {
     Strict,
 }
 
-/// One report of several, with the file it came from.
-#[derive(Serialize)]
-struct FileReport<'a> {
-    file: String,
-    #[serde(flatten)]
-    report: &'a CheckReport,
+/// What came of one file.
+enum Outcome {
+    Checked(Box<CheckReport>),
+    /// A file found in a directory that could not be read; named files stop the run instead.
+    Failed(String),
 }
+
+/// Extensions of the files taken from a directory.
+const REPORT_EXTENSIONS: [&str; 9] = [
+    "docx", "pdf", "ofd", "txt", "html", "htm", "doc", "wps", "rtf",
+];
 
 pub fn run(args: CheckArgs) -> ExitCode {
     match check_all(&args) {
         Ok(reports) => {
             print(&args, &reports);
-            if reports.iter().all(|(_, r)| r.compliant) {
+            let all_compliant = reports
+                .iter()
+                .all(|(_, outcome)| matches!(outcome, Outcome::Checked(r) if r.compliant));
+            if all_compliant {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
@@ -86,7 +93,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
 }
 
-fn check_all(args: &CheckArgs) -> Result<Vec<(String, CheckReport)>, String> {
+fn check_all(args: &CheckArgs) -> Result<Vec<(String, Outcome)>, String> {
     for id in args.enable.iter().chain(&args.disable) {
         if rules::by_id(id).is_none() {
             return Err(format!(
@@ -98,13 +105,26 @@ fn check_all(args: &CheckArgs) -> Result<Vec<(String, CheckReport)>, String> {
         return Err(format!("rule '{id}' cannot be both enabled and disabled"));
     }
     let limits = Limits::default();
-    let documents = args
-        .files
-        .iter()
-        .map(|path| {
-            read_document(path, &limits).map(|document| (path.display().to_string(), document))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut inputs = Vec::new();
+    for path in &args.files {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            found.sort();
+            inputs.extend(found.into_iter().map(|p| (p, true)));
+        } else {
+            inputs.push((path.clone(), false));
+        }
+    }
+    let mut documents = Vec::with_capacity(inputs.len());
+    for (path, in_directory) in inputs {
+        let name = path.display().to_string();
+        match read_document(&path, &limits) {
+            Ok(document) => documents.push((name, Ok(document))),
+            Err(message) if in_directory => documents.push((name, Err(message))),
+            Err(message) => return Err(message),
+        }
+    }
     let engine = Engine::new(args.ruleset.load().map_err(|e| e.to_string())?);
     let options = CheckOptions {
         title: None,
@@ -125,10 +145,32 @@ fn check_all(args: &CheckArgs) -> Result<Vec<(String, CheckReport)>, String> {
     Ok(documents
         .into_iter()
         .map(|(name, document)| {
-            let report = engine.check_extracted(&document, &options, false);
-            (name, report)
+            let outcome = match document {
+                Ok(document) => {
+                    Outcome::Checked(Box::new(engine.check_extracted(&document, &options, false)))
+                }
+                Err(message) => Outcome::Failed(message),
+            };
+            (name, outcome)
         })
         .collect())
+}
+
+/// The report files under a directory, at any depth.
+fn walk(dir: &std::path::Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, found)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            found.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// A file's bytes, or standard input's for `-`, extracted like an upload.
@@ -153,27 +195,82 @@ pub fn read_document(path: &PathBuf, limits: &Limits) -> Result<Extracted, Strin
     Ok(extracted)
 }
 
-fn print(args: &CheckArgs, reports: &[(String, CheckReport)]) {
+fn print(args: &CheckArgs, reports: &[(String, Outcome)]) {
+    let lang = args.lang.into();
     match args.format {
         Format::Json => {
-            let json = if let [(_, report)] = reports {
-                serde_json::to_string_pretty(report)
+            let json = if let [(_, Outcome::Checked(report))] = reports {
+                serde_json::to_value(report)
             } else {
-                let list: Vec<FileReport> = reports
-                    .iter()
-                    .map(|(file, report)| FileReport {
-                        file: file.clone(),
-                        report,
-                    })
-                    .collect();
-                serde_json::to_string_pretty(&list)
+                // Each report with its file beside its own fields, as before directories existed.
+                let flattened = reports.iter().map(|(file, outcome)| match outcome {
+                    Outcome::Checked(report) => serde_json::to_value(report).map(|mut value| {
+                        value["file"] = json!(file);
+                        value
+                    }),
+                    Outcome::Failed(_) => Ok(file_line(file, outcome)),
+                });
+                flattened
+                    .collect::<Result<Vec<Value>, _>>()
+                    .map(Value::Array)
             };
-            println!("{}", json.expect("a check report serialises"));
+            let json = json.expect("a check report serialises");
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).expect("JSON prints")
+            );
+        }
+        Format::Ndjson => {
+            for (file, outcome) in reports {
+                println!("{}", file_line(file, outcome));
+            }
+            println!("{}", json!({ "summary": summary(reports) }));
         }
         Format::Text => {
-            for (file, report) in reports {
-                print!("{}", text::render(file, report, args.lang.into()));
+            for (file, outcome) in reports {
+                match outcome {
+                    Outcome::Checked(report) => print!("{}", text::render(file, report, lang)),
+                    Outcome::Failed(message) => {
+                        println!(
+                            "{file}\n  {}{message}\n",
+                            lang.pick("无法读取：", "Cannot be read: ")
+                        )
+                    }
+                }
+            }
+            if reports.len() > 1 {
+                print!(
+                    "{}",
+                    text::summary_table(
+                        reports.iter().map(|(file, outcome)| {
+                            let report = match outcome {
+                                Outcome::Checked(report) => Some(report.as_ref()),
+                                Outcome::Failed(_) => None,
+                            };
+                            (file.as_str(), report)
+                        }),
+                        lang
+                    )
+                );
             }
         }
     }
+}
+
+/// `{"file", ...report}` or `{"file", "error"}`, as the batch endpoint writes them.
+fn file_line(file: &str, outcome: &Outcome) -> Value {
+    match outcome {
+        Outcome::Checked(report) => json!({ "file": file, "report": report }),
+        Outcome::Failed(message) => json!({ "file": file, "error": message }),
+    }
+}
+
+fn summary(reports: &[(String, Outcome)]) -> Value {
+    let count = |wanted: fn(&Outcome) -> bool| reports.iter().filter(|(_, o)| wanted(o)).count();
+    json!({
+        "files": reports.len(),
+        "compliant": count(|o| matches!(o, Outcome::Checked(r) if r.compliant)),
+        "not_compliant": count(|o| matches!(o, Outcome::Checked(r) if !r.compliant)),
+        "failed": count(|o| matches!(o, Outcome::Failed(_))),
+    })
 }

@@ -59,6 +59,8 @@ enum Format {
     #[default]
     Text,
     Json,
+    /// One JSON line per report, then a summary line (as `POST /v1/checks/batch` streams).
+    Ndjson,
 }
 
 #[derive(Debug, clap::Args)]
@@ -148,6 +150,14 @@ fn print_rules(args: &RulesArgs) {
             "{}",
             serde_json::to_string_pretty(&list).expect("rule documentation serialises")
         ),
+        Format::Ndjson => {
+            for rule in &list {
+                println!(
+                    "{}",
+                    serde_json::to_string(rule).expect("rule documentation serialises")
+                );
+            }
+        }
         Format::Text => {
             for rule in list {
                 let severity = text::severity_label(rule.default_severity, lang);

@@ -98,3 +98,41 @@ pub fn render(file: &str, report: &CheckReport, lang: Lang) -> String {
 fn line_label(line: usize, lang: Lang) -> String {
     lang.pick(format!("第{line}行"), format!("line {line}"))
 }
+
+/// The closing table of a run over several files: verdict and counts per file.
+pub fn summary_table<'a>(
+    reports: impl Iterator<Item = (&'a str, Option<&'a CheckReport>)>,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "文件 | 结论 | 错误 | 警告 | 提示",
+            "file | verdict | errors | warnings | notes"
+        )
+    );
+    for (file, report) in reports {
+        let _ = match report {
+            Some(r) => writeln!(
+                out,
+                "{file} | {} | {} | {} | {}",
+                if r.compliant {
+                    lang.pick("符合", "compliant")
+                } else {
+                    lang.pick("不符合", "not compliant")
+                },
+                r.summary.error,
+                r.summary.warning,
+                r.summary.info
+            ),
+            None => writeln!(
+                out,
+                "{file} | {} | - | - | -",
+                lang.pick("无法读取", "unreadable")
+            ),
+        };
+    }
+    out
+}
