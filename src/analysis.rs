@@ -158,6 +158,14 @@ impl FindingBuilder<'_> {
         self
     }
 
+    /// Where the finding is, when it has a place in the text.
+    pub fn at_place(self, range: Option<Range<usize>>) -> Self {
+        match range {
+            Some(range) => self.at(range),
+            None => self,
+        }
+    }
+
     /// The part it concerns, and that part's basis document.
     pub fn part(mut self, part: usize) -> Self {
         let spec = &self.analysis.rules.parts()[part].spec;

@@ -9,6 +9,8 @@ use regex::Regex;
 
 use crate::analysis::Analysis;
 use crate::lang::Lang;
+use crate::report::Finding;
+use crate::rules::RuleMeta;
 
 /// 2025-03-13, 2025/3/13, 2025.3.13, 2025年3月13日.
 static DIGIT_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -98,6 +100,23 @@ pub fn report_dates(analysis: &Analysis) -> Vec<ReportDate> {
         });
     }
     dates
+}
+
+/// One finding of `meta` for each report date that `misdated` objects to, at the date where it
+/// is written; `misdated` gets what the date is ("落款日期") and the date, and returns the message.
+pub fn flag_dates(
+    analysis: &Analysis,
+    meta: &RuleMeta,
+    findings: &mut Vec<Finding>,
+    misdated: impl Fn(&str, NaiveDate) -> Option<String>,
+) {
+    for dated in report_dates(analysis) {
+        let what = dated.source.describe(analysis.lang());
+        if let Some(message) = misdated(&what, dated.date) {
+            let finding = analysis.finding(meta, message).basis("gangyao");
+            findings.push(finding.at_place(dated.range).build());
+        }
+    }
 }
 
 /// The first real date in a text, in digits or Chinese numerals.

@@ -90,14 +90,11 @@ impl Rule for FirstResponsibleShallow {
                 "写明党政主要负责人（党委和政府各自的主要负责人）亲自部署、亲自过问、亲自协调、亲自督办的具体事项，召开常务会议专题研究的次数，会前学法、述法和出庭应诉情况。",
                 "Name the Party and government heads and what each did in person, with counts: meetings that studied rule-of-law work, study before meetings, year-end reporting on rule of law, court appearances.",
             );
-            let mut finding = analysis
+            let finding = analysis
                 .finding(&META, message)
                 .part(part)
                 .suggest(suggestion.to_owned());
-            if let Some(place) = analysis.part_place(part) {
-                finding = finding.at(place);
-            }
-            findings.push(finding.build());
+            findings.push(finding.at_place(analysis.part_place(part)).build());
         }
     }
 }

@@ -64,10 +64,7 @@ impl Rule for MeasuresCoverage {
                 coverage.figures_per_1000_chars
             ),
         );
-        let mut finding = analysis.finding(&META, message).part(part).basis(basis);
-        if let Some(place) = analysis.part_place(part) {
-            finding = finding.at(place);
-        }
-        findings.push(finding.build());
+        let finding = analysis.finding(&META, message).part(part).basis(basis);
+        findings.push(finding.at_place(analysis.part_place(part)).build());
     }
 }

@@ -46,13 +46,10 @@ impl Rule for MeasuresWithoutFigures {
             "用数字说明成效：办理了多少件、开展了多少场、覆盖多少人、比上年变化多少。",
             "Show results in numbers: cases handled, sessions held, people reached, change from last year.",
         );
-        let mut finding = analysis
+        let finding = analysis
             .finding(&META, message)
             .part(part)
             .suggest(suggestion.to_owned());
-        if let Some(place) = analysis.part_place(part) {
-            finding = finding.at(place);
-        }
-        findings.push(finding.build());
+        findings.push(finding.at_place(analysis.part_place(part)).build());
     }
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::analysis::Analysis;
-use crate::dates::{ReportDate, report_dates};
+use crate::dates::flag_dates;
 use crate::report::{Finding, Severity};
 
 use super::profile::EVERY_PROFILE;
@@ -30,31 +30,19 @@ impl Rule for PublishedEarly {
         let Some(year_end) = NaiveDate::from_ymd_opt(year.year, 12, 31) else {
             return;
         };
-        for dated in report_dates(analysis) {
-            let ReportDate {
-                date,
-                source,
-                range,
-            } = dated;
-            if date > year_end {
-                continue;
-            }
-            let what = source.describe(analysis.lang());
-            let message = analysis.lang().pick(
-                format!(
-                    "{what}{date}早于{}年度结束，报告不可能已涵盖全年。",
-                    year.year
-                ),
-                format!(
-                    "{what}{date} is before the year {} it reports on had ended.",
-                    year.year
-                ),
-            );
-            let mut finding = analysis.finding(&META, message).basis("gangyao");
-            if let Some(range) = range {
-                finding = finding.at(range);
-            }
-            findings.push(finding.build());
-        }
+        flag_dates(analysis, &META, findings, |what, date| {
+            (date <= year_end).then(|| {
+                analysis.lang().pick(
+                    format!(
+                        "{what}{date}早于{}年度结束，报告不可能已涵盖全年。",
+                        year.year
+                    ),
+                    format!(
+                        "{what}{date} is before the year {} it reports on had ended.",
+                        year.year
+                    ),
+                )
+            })
+        });
     }
 }

@@ -1,7 +1,7 @@
 //! Rule `published-late`; its documentation is `published_late.md`.
 
 use crate::analysis::Analysis;
-use crate::dates::{ReportDate, report_dates};
+use crate::dates::flag_dates;
 use crate::report::{Finding, Severity};
 
 use super::profile::EVERY_PROFILE;
@@ -28,31 +28,19 @@ impl Rule for PublishedLate {
         let deadline = analysis
             .rules
             .deadline(analysis.options.issuer_kind, year.year);
-        for dated in report_dates(analysis) {
-            let ReportDate {
-                date,
-                source,
-                range,
-            } = dated;
-            if date <= deadline {
-                continue;
-            }
-            let what = source.describe(analysis.lang());
-            let message = analysis.lang().pick(
-                format!(
-                    "{what}{date}晚于{}年度报告的公开期限{deadline}。",
-                    year.year
-                ),
-                format!(
-                    "{what}{date} is after the deadline for a report on {}: {deadline}.",
-                    year.year
-                ),
-            );
-            let mut finding = analysis.finding(&META, message).basis("gangyao");
-            if let Some(range) = range {
-                finding = finding.at(range);
-            }
-            findings.push(finding.build());
-        }
+        flag_dates(analysis, &META, findings, |what, date| {
+            (date > deadline).then(|| {
+                analysis.lang().pick(
+                    format!(
+                        "{what}{date}晚于{}年度报告的公开期限{deadline}。",
+                        year.year
+                    ),
+                    format!(
+                        "{what}{date} is after the deadline for a report on {}: {deadline}.",
+                        year.year
+                    ),
+                )
+            })
+        });
     }
 }

@@ -60,12 +60,10 @@ impl Rule for TitleMalformed {
         }
         for problem in problems {
             let message = format!("{problem}{}", lang.pick("。", "."));
-            let mut finding = analysis
+            let finding = analysis
                 .finding(&META, message)
-                .suggest(suggested_title(analysis));
-            if let Some(range) = range.clone() {
-                finding = finding.at(range);
-            }
+                .suggest(suggested_title(analysis))
+                .at_place(range.clone());
             findings.push(finding.build());
         }
     }
