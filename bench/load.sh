@@ -10,8 +10,8 @@ command -v wrk >/dev/null || { echo "bench/load.sh needs wrk (apt-get install wr
 cargo build --release --locked --quiet
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 NIANBAO_LOG=warn target/release/nianbao serve --addr "127.0.0.1:$port" --max-in-flight 256 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null || true' EXIT
 until curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.1; done
 
 docx_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -32,4 +32,4 @@ for input in "text:tests/fixtures/xixing-2024.txt:text/plain; charset=utf-8" \
     done
 done
 echo
-echo "peak RSS of the server: $(awk '/VmHWM/ {print $2, $3}' /proc/$server/status)"
+echo "peak RSS of the server: $(awk '/VmHWM/ {print $2, $3}' /proc/$server_pid/status)"

@@ -9,24 +9,24 @@ command -v wrk >/dev/null || { echo "bench/soak.sh needs wrk (apt-get install wr
 cargo build --release --locked --quiet
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 NIANBAO_LOG=error target/release/nianbao serve --addr "127.0.0.1:$port" &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null || true' EXIT
 until curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.1; done
-rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
+rss() { awk '/VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 
 wrk -t2 -c64 -d5s -s bench/soak.lua "http://127.0.0.1:$port" >/dev/null
 warm=$(rss)
 out=$(wrk -t2 -c64 -d"${SOAK_SECONDS:-30}s" -s bench/soak.lua "http://127.0.0.1:$port")
 after=$(rss)
 echo "$out" | grep -E "requests in|answers:"
-read -r ok client server <<<"$(sed -n 's/^answers: \([0-9]*\) 2xx, \([0-9]*\) 4xx, \([0-9]*\) 5xx.*/\1 \2 \3/p' <<<"$out")"
+read -r ok client_errors server_errors <<<"$(sed -n 's/^answers: \([0-9]*\) 2xx, \([0-9]*\) 4xx, \([0-9]*\) 5xx.*/\1 \2 \3/p' <<<"$out")"
 sockets=$(sed -n 's/.*socket errors: connect \([0-9]*\), read \([0-9]*\), write \([0-9]*\), timeout \([0-9]*\).*/\1+\2+\3+\4/p' <<<"$out")
 echo "resident memory: ${warm} kB after warm-up, ${after} kB at the end"
-total=$((ok + client + server))
+total=$((ok + client_errors + server_errors))
 fail=0
 [ "$total" -ge 10000 ] || { echo "only $total answers"; fail=1; }
-[ "$server" -eq 0 ] || { echo "$server answers were 5xx"; fail=1; }
+[ "$server_errors" -eq 0 ] || { echo "$server_errors answers were 5xx"; fail=1; }
 [ "$((sockets))" -eq 0 ] || { echo "socket errors: $sockets"; fail=1; }
 [ "$after" -le $((warm * 125 / 100)) ] || { echo "memory grew from $warm kB to $after kB"; fail=1; }
-[ "$fail" -eq 0 ] && echo "soak: $total answers ($ok 2xx, $client 4xx, 0 5xx), no socket errors, memory flat"
+[ "$fail" -eq 0 ] && echo "soak: $total answers ($ok 2xx, $client_errors 4xx, 0 5xx), no socket errors, memory flat"
 exit "$fail"
