@@ -16,12 +16,11 @@ use tokio::sync::{Semaphore, mpsc};
 use utoipa::ToSchema;
 
 use crate::analysis::CheckOptions;
-use crate::extract::{ExtractError, extract};
 use crate::problem::{Problem, ProblemBody, request_lang};
 use crate::report::CheckReport;
 use crate::routes::AppState;
-use crate::routes::checks::CheckQuery;
 use crate::routes::checks::request::query_options;
+use crate::routes::checks::{CheckQuery, Content, check_content};
 
 /// A batch may be this many times larger than one request.
 const BATCH_BODY_FACTOR: usize = 10;
@@ -241,29 +240,13 @@ async fn check_one(
     options: &Arc<CheckOptions>,
     state: &Arc<AppState>,
 ) -> (String, usize) {
-    let lang = options.lang;
-    let name = file.name;
-    let (work_state, work_options) = (state.clone(), options.clone());
-    let work = web::block(move || -> Result<CheckReport, ExtractError> {
-        let extracted = extract(&file.bytes, file.media_type.as_deref(), &work_state.limits)?;
-        Ok(work_state
-            .engine
-            .check_extracted(&extracted, &work_options, false))
-    });
-    let budget = state.limits.time_budget;
-    let outcome = match actix_web::rt::time::timeout(budget, work).await {
-        Ok(Ok(result)) => result.map_err(|e| Problem::unreadable(&e, lang)),
-        Ok(Err(_)) => Err(Problem::internal(lang)),
-        Err(_) => Err(Problem::unreadable(
-            &ExtractError::Timeout {
-                seconds: budget.as_secs(),
-            },
-            lang,
-        )),
+    let content = Content::File {
+        bytes: file.bytes,
+        media_type: file.media_type,
     };
-    match outcome {
+    let name = file.name;
+    match check_content(state.clone(), content, options.clone(), false, None).await {
         Ok(report) => {
-            state.metrics.observe_check(&report);
             let kind = if report.compliant {
                 COMPLIANT
             } else {

@@ -3,7 +3,12 @@
 mod intake;
 pub mod request;
 
+use std::sync::Arc;
+
 use actix_web::{HttpRequest, HttpResponse, post, web};
+use tokio::sync::OwnedSemaphorePermit;
+
+use crate::analysis::CheckOptions;
 use utoipa::ToSchema;
 
 pub use request::{CheckQuery, CheckRequest, FileUpload, RuleSelection};
@@ -16,7 +21,8 @@ use crate::report::CheckReport;
 use crate::routes::AppState;
 use crate::rules::Profile;
 use crate::ruleset::IssuerKind;
-use intake::{Content, receive};
+pub use intake::Content;
+use intake::receive;
 
 /// An upload form: the report file and the same options as the query string.
 #[derive(ToSchema)]
@@ -133,40 +139,15 @@ pub async fn post_check(
             return Err(fail(Problem::request_timeout(seconds, header_lang)));
         }
     };
-    let lang = submission.options.lang;
-    let state = state.into_inner();
-    let metrics = state.metrics.clone();
-    let budget = state.limits.time_budget;
-    let work = web::block(move || -> Result<CheckReport, ExtractError> {
-        let _permit = permit;
-        let extracted = match submission.content {
-            Content::Text(text) => Extracted::from_text(text),
-            Content::File { bytes, media_type } => {
-                extract(&bytes, media_type.as_deref(), &state.limits)?
-            }
-        };
-        Ok(state
-            .engine
-            .check_extracted(&extracted, &submission.options, submission.include_text))
-    });
-    // The reading goes on in its thread, bounded by the size limits; the client is answered.
-    let timed_out = ExtractError::Timeout {
-        seconds: budget.as_secs(),
-    };
-    let checked = match actix_web::rt::time::timeout(budget, work).await {
-        Ok(Ok(checked)) => checked,
-        Ok(Err(_)) => {
-            tracing::error!("a check panicked");
-            return Err(fail(Problem::internal(lang)));
-        }
-        Err(_) => Err(timed_out),
-    };
-    let report = checked.map_err(|error| {
-        tracing::info!(%error, "document refused");
-        metrics.observe_extraction_failure(&error);
-        fail(Problem::unreadable(&error, lang))
-    })?;
-    metrics.observe_check(&report);
+    let report = check_content(
+        state.into_inner(),
+        submission.content,
+        Arc::new(submission.options),
+        submission.include_text,
+        Some(permit),
+    )
+    .await
+    .map_err(fail)?;
     tracing::info!(
         compliant = report.compliant,
         errors = report.summary.error,
@@ -176,4 +157,49 @@ pub async fn post_check(
         "checked a report"
     );
     Ok(HttpResponse::Ok().json(report))
+}
+
+/// Reads and checks one document on the blocking pool within the time budget, counting the
+/// outcome in the metrics. A permit, when given, is held until the work really ends: the reading
+/// goes on in its thread after a time-out, bounded by the size limits, while the client is
+/// answered.
+pub async fn check_content(
+    state: Arc<AppState>,
+    content: Content,
+    options: Arc<CheckOptions>,
+    include_text: bool,
+    permit: Option<OwnedSemaphorePermit>,
+) -> Result<CheckReport, Problem> {
+    let lang = options.lang;
+    let budget = state.limits.time_budget;
+    let metrics = state.metrics.clone();
+    let work = web::block(move || -> Result<CheckReport, ExtractError> {
+        let _permit = permit;
+        let extracted = match content {
+            Content::Text(text) => Extracted::from_text(text),
+            Content::File { bytes, media_type } => {
+                extract(&bytes, media_type.as_deref(), &state.limits)?
+            }
+        };
+        Ok(state
+            .engine
+            .check_extracted(&extracted, &options, include_text))
+    });
+    let checked = match actix_web::rt::time::timeout(budget, work).await {
+        Ok(Ok(checked)) => checked,
+        Ok(Err(_)) => {
+            tracing::error!("a check panicked");
+            return Err(Problem::internal(lang));
+        }
+        Err(_) => Err(ExtractError::Timeout {
+            seconds: budget.as_secs(),
+        }),
+    };
+    let report = checked.map_err(|error| {
+        tracing::info!(%error, "document refused");
+        metrics.observe_extraction_failure(&error);
+        Problem::unreadable(&error, lang)
+    })?;
+    metrics.observe_check(&report);
+    Ok(report)
 }
