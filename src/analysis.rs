@@ -79,9 +79,10 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// What the measures part covers; `None` when the report lacks it.
-    pub fn coverage(&self) -> Option<&Coverage> {
-        self.coverage.get_or_init(|| coverage::of(self)).as_ref()
+    /// What the measures part covers, and that part's index; `None` when the report lacks it.
+    pub fn coverage(&self) -> Option<(&Coverage, usize)> {
+        let coverage = self.coverage.get_or_init(|| coverage::of(self)).as_ref()?;
+        Some((coverage, self.rules.part_index(&coverage.part)?))
     }
 
     /// The body of a part without its top-level headings: the paragraphs that say something.

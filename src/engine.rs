@@ -109,7 +109,7 @@ impl Engine {
                 script: document.script(),
                 chars: document.chars(),
                 source: extracted.source.clone(),
-                coverage: analysis.coverage().cloned(),
+                coverage: analysis.coverage().map(|(coverage, _)| coverage.clone()),
             },
             summary,
             parts: part_reports(&analysis),

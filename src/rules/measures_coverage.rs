@@ -21,10 +21,7 @@ impl Rule for MeasuresCoverage {
     }
 
     fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
-        let Some(coverage) = analysis.coverage() else {
-            return;
-        };
-        let Some(part) = analysis.rules.part_index(&coverage.part) else {
+        let Some((coverage, part)) = analysis.coverage() else {
             return;
         };
         let lang = analysis.lang();
