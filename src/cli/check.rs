@@ -39,7 +39,7 @@ pub struct CheckArgs {
     /// Rule ids to enable, separated by commas.
     #[arg(long, value_delimiter = ',', value_name = "IDS")]
     enable: Vec<String>,
-    /// Rule ids to disable, separated by commas.
+    /// Rule ids to disable, separated by commas (wins over --enable).
     #[arg(long, value_delimiter = ',', value_name = "IDS")]
     disable: Vec<String>,
     /// Language of messages.
@@ -100,9 +100,6 @@ fn check_all(args: &CheckArgs) -> Result<Vec<(String, Outcome)>, String> {
                 "there is no rule '{id}' (nianbao rules lists them)"
             ));
         }
-    }
-    if let Some(id) = args.enable.iter().find(|id| args.disable.contains(id)) {
-        return Err(format!("rule '{id}' cannot be both enabled and disabled"));
     }
     let limits = Limits::default();
     let mut inputs = Vec::new();

@@ -4,7 +4,10 @@ pub mod examples;
 
 use actix_web::App;
 use utoipa::OpenApi;
-use utoipa::openapi::schema::{AllOfBuilder, Object, ObjectBuilder, OneOfBuilder, Schema};
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{
+    AdditionalProperties, AllOfBuilder, Object, ObjectBuilder, OneOfBuilder, Schema, Type,
+};
 use utoipa_actix_web::AppExt;
 
 use crate::problem::{FieldError, ProblemBody};
@@ -40,11 +43,26 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .configure(routes::configure)
         .split_for_parts();
     require_text_or_file(&mut document);
+    close_forms(&mut document);
     document
 }
 
-/// A JSON check request has `text` or `file`, never both: say so, so that clients (and
-/// schema-driven testers) do not send both.
+/// The upload forms take only the fields they list: an unknown field is refused (400), so the
+/// document says `additionalProperties: false` as serde's `deny_unknown_fields` does for JSON.
+fn close_forms(document: &mut utoipa::openapi::OpenApi) {
+    let Some(components) = document.components.as_mut() else {
+        return;
+    };
+    for name in ["CheckForm", "BatchForm"] {
+        if let Some(RefOr::T(Schema::Object(form))) = components.schemas.get_mut(name) {
+            form.additional_properties = Some(Box::new(AdditionalProperties::FreeForm(false)));
+        }
+    }
+}
+
+/// A JSON check request has `text` or `file`, never both (either may be given as null, as
+/// the other optional fields may): say so, so that clients (and schema-driven testers) do not
+/// send both.
 fn require_text_or_file(document: &mut utoipa::openapi::OpenApi) {
     let Some(schema) = document
         .components
@@ -54,9 +72,14 @@ fn require_text_or_file(document: &mut utoipa::openapi::OpenApi) {
         return;
     };
     let fields = std::mem::replace(schema, Schema::Object(Object::new()).into());
+    let given = |field: &str, kind: Type| {
+        ObjectBuilder::new()
+            .required(field)
+            .property(field, ObjectBuilder::new().schema_type(kind))
+    };
     let exactly_one = OneOfBuilder::new()
-        .item(ObjectBuilder::new().required("text"))
-        .item(ObjectBuilder::new().required("file"));
+        .item(given("text", Type::String))
+        .item(given("file", Type::Object));
     *schema = AllOfBuilder::new().item(fields).item(exactly_one).into();
 }
 

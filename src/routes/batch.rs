@@ -20,7 +20,7 @@ use crate::problem::{Problem, ProblemBody, request_lang};
 use crate::report::CheckReport;
 use crate::routes::AppState;
 use crate::routes::checks::request::query_options;
-use crate::routes::checks::{CheckQuery, Content, check_content};
+use crate::routes::checks::{CheckQuery, Content, DOCUMENT_MEDIA_TYPES, check_content};
 
 /// A batch may be this many times larger than one request.
 const BATCH_BODY_FACTOR: usize = 10;
@@ -32,7 +32,7 @@ const MAX_FILES: usize = 1000;
 #[allow(dead_code)] // Describes the form for the OpenAPI document; the handler reads a stream.
 pub struct BatchForm {
     /// The reports, each a .docx, PDF, HTML, OFD or text file; repeat the part for each.
-    #[schema(value_type = Vec<String>, format = Binary)]
+    #[schema(value_type = Vec<String>, format = Binary, min_items = 1)]
     file: Vec<Vec<u8>>,
 }
 
@@ -73,7 +73,9 @@ pub struct BatchSummary {
 #[utoipa::path(
     tag = "checks",
     params(CheckQuery),
-    request_body(content = BatchForm, content_type = "multipart/form-data"),
+    request_body(content(
+        (BatchForm = "multipart/form-data", encoding(("file" = (content_type = DOCUMENT_MEDIA_TYPES))))
+    )),
     responses(
         (status = 200, description = "One JSON line per report as it is checked, then a summary line.", body = BatchLine, content_type = "application/x-ndjson"),
         (status = 400, description = "A malformed form or query string.", body = ProblemBody, content_type = "application/problem+json"),
@@ -144,10 +146,13 @@ async fn read_files(
     let mut total = 0usize;
     while let Some(part) = form.next().await {
         let mut part = part.map_err(|_| Problem::bad_request_body(lang))?;
-        let Some(name) = part
-            .content_disposition()
-            .and_then(|d| d.get_filename().map(str::to_owned))
-        else {
+        // A report is a part with a file name, or a `file` field without one (some clients send
+        // it so); it is then named by its place in the form.
+        let Some(name) = part.content_disposition().and_then(|d| {
+            d.get_filename().map(str::to_owned).or_else(|| {
+                (d.get_name() == Some("file")).then(|| format!("file[{}]", files.len() + 1))
+            })
+        }) else {
             continue;
         };
         if files.len() == MAX_FILES {

@@ -27,6 +27,7 @@ async fn the_service_serves_the_committed_document() {
 
 #[tokio::test]
 async fn every_operation_is_described_with_examples() {
+    let app = spawn_app().await;
     let document = committed();
     let paths = document["paths"].as_object().unwrap();
     for path in [
@@ -63,8 +64,26 @@ async fn every_operation_is_described_with_examples() {
     );
     assert_eq!(
         request[1]["oneOf"],
-        json!([{"type": "object", "required": ["text"]}, {"type": "object", "required": ["file"]}]),
+        json!([
+            {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}},
+            {"type": "object", "required": ["file"], "properties": {"file": {"type": "object"}}}
+        ]),
         "text or file, not both"
+    );
+    let rules: Vec<Value> = app.get("/v1/rules").await.json().await.unwrap();
+    let ids: Vec<&Value> = rules.iter().map(|rule| &rule["id"]).collect();
+    let rule_id = &document["components"]["schemas"]["RuleId"]["enum"];
+    assert_eq!(rule_id.as_array().unwrap().iter().collect::<Vec<_>>(), ids);
+    let form = &check["requestBody"]["content"]["multipart/form-data"];
+    assert!(
+        form["encoding"]["file"]["contentType"]
+            .as_str()
+            .unwrap()
+            .contains("application/pdf")
+    );
+    assert_eq!(
+        document["components"]["schemas"]["CheckForm"]["additionalProperties"],
+        false
     );
     assert!(check["requestBody"]["content"]["text/plain"]["example"].is_string());
     let report = &check["responses"]["200"]["content"]["application/json"]["example"];

@@ -85,12 +85,54 @@ async fn an_unknown_profile_is_a_422_naming_the_field() {
         .await;
     let body = problem(response, 422).await;
     assert_eq!(body["errors"][0]["pointer"], "/profile");
+}
 
+#[tokio::test]
+async fn a_rule_both_enabled_and_disabled_does_not_run() {
+    let app = spawn_app().await;
+    let untitled = "一、主要举措\n开展工作。";
+    let both = json!({"text": untitled, "profile": "strict",
+        "rules": {"enable": ["title-missing"], "disable": ["title-missing"]}});
+    assert!(findings(&app.check(both).await, "title-missing").is_empty());
+
+    for (query, expected) in [
+        ("enable=title-missing", 1),
+        (
+            "enable=half-width-punctuation,title-missing&disable=title-missing",
+            0,
+        ),
+    ] {
+        let response = app.post_text(query, untitled).await;
+        assert_eq!(response.status(), 200);
+        let report: Value = response.json().await.unwrap();
+        assert_eq!(
+            findings(&report, "title-missing").len(),
+            expected,
+            "{query}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_form_may_repeat_the_rule_fields() {
+    let app = spawn_app().await;
+    let form = Form::new()
+        .text("text", "一、主要举措\n开展工作,取得成效。")
+        .text("enable", "title-missing")
+        .text("enable", "half-width-punctuation")
+        .text("disable", "part-missing");
     let response = app
-        .post_json(&json!({"text": "报告", "profile": "strict", "rules": {"enable": ["title-missing"], "disable": ["title-missing"]}}))
-        .await;
-    let body = problem(response, 422).await;
-    assert_eq!(body["errors"][0]["pointer"], "/rules/disable/0");
+        .client
+        .post(app.url("/v1/checks"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let report: Value = response.json().await.unwrap();
+    assert_eq!(findings(&report, "title-missing").len(), 1);
+    assert!(!findings(&report, "half-width-punctuation").is_empty());
+    assert!(findings(&report, "part-missing").is_empty());
 }
 
 #[tokio::test]

@@ -182,6 +182,19 @@ fn from_json(
     })
 }
 
+/// Keeps a form field; a rule list given in several fields (as forms send a list) becomes one
+/// comma-separated list.
+fn add_field(fields: &mut Vec<(String, String)>, name: String, value: String) {
+    let is_list = name == "enable" || name == "disable";
+    match fields.iter_mut().find(|(known, _)| *known == name) {
+        Some((_, list)) if is_list => {
+            list.push(',');
+            list.push_str(&value);
+        }
+        _ => fields.push((name, value)),
+    }
+}
+
 /// A form with a `file` part (or a `text` field) and the same options as the query string.
 async fn from_form(
     mut form: Multipart,
@@ -218,7 +231,11 @@ async fn from_form(
             }
             // An empty field is an option left blank, as HTML forms send it.
             _ if bytes.iter().all(u8::is_ascii_whitespace) => {}
-            _ => fields.push((name, String::from_utf8_lossy(&bytes).into_owned())),
+            _ => add_field(
+                &mut fields,
+                name,
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ),
         }
     }
     let encoded = serde_urlencoded::to_string(&fields).unwrap_or_default();

@@ -11,7 +11,7 @@ use tokio::sync::OwnedSemaphorePermit;
 use crate::analysis::CheckOptions;
 use utoipa::ToSchema;
 
-pub use request::{CheckQuery, CheckRequest, FileUpload, RuleSelection};
+pub use request::{CheckQuery, CheckRequest, FileUpload, RuleId, RuleSelection};
 
 use crate::extract::{ExtractError, Extracted, extract};
 use crate::lang::Lang;
@@ -49,11 +49,11 @@ pub struct CheckForm {
     /// `true` to return the extracted text that spans refer to.
     #[schema(nullable = false)]
     include_text: Option<bool>,
-    /// Rule ids to enable, separated by commas.
-    #[schema(nullable = false)]
+    /// Rules to run besides the profile's: repeat the field, or separate ids by commas.
+    #[schema(value_type = Option<Vec<RuleId>>, nullable = false)]
     enable: Option<String>,
-    /// Rule ids to disable, separated by commas.
-    #[schema(nullable = false)]
+    /// Rules not to run (this wins over `enable`): repeat the field, or separate ids by commas.
+    #[schema(value_type = Option<Vec<RuleId>>, nullable = false)]
     disable: Option<String>,
 }
 
@@ -69,6 +69,11 @@ pub struct DocumentBytes(Vec<u8>);
 #[schema(value_type = String, min_length = 1)]
 #[allow(dead_code)] // Describes the body for the OpenAPI document; the handler reads a stream.
 pub struct ReportText(String);
+
+/// The media types of a report file, as a form part's `Content-Type` may name them (the format is
+/// still read from the content).
+pub const DOCUMENT_MEDIA_TYPES: &str = "text/plain, text/html, application/pdf, \
+application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/ofd";
 
 /// Check a report
 ///
@@ -89,7 +94,7 @@ pub struct ReportText(String);
         description = "The report: JSON with its text or file and options, an upload form, or the document itself.",
         content(
             (CheckRequest = "application/json"),
-            (CheckForm = "multipart/form-data"),
+            (CheckForm = "multipart/form-data", encoding(("file" = (content_type = DOCUMENT_MEDIA_TYPES)))),
             (ReportText = "text/plain", example = examples::report_text),
             (DocumentBytes = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
             (DocumentBytes = "application/pdf"),

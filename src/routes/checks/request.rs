@@ -23,11 +23,10 @@ pub struct CheckRequest {
         custom(function = "not_blank"),
         length(max = 2_000_000, code = "too_long")
     )]
-    #[schema(min_length = 1, max_length = 2_000_000, nullable = false)]
+    #[schema(min_length = 1, max_length = 2_000_000)]
     pub text: Option<String>,
     /// The report as a file (.docx, PDF, HTML, OFD, text in any common encoding), the way OA
     /// systems send attachments; instead of `text`.
-    #[schema(nullable = false)]
     pub file: Option<FileUpload>,
     /// Return the text that spans refer to (the extracted text of a file) in the report.
     pub include_text: Option<bool>,
@@ -63,21 +62,44 @@ pub struct FileUpload {
     /// The file's bytes in standard base64 (line breaks in it are tolerated).
     #[schema(
         min_length = 4,
+        content_encoding = "base64",
         pattern = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
     )]
     pub content_base64: String,
 }
 
-/// Rules to enable or disable for this request, by id (see `GET /v1/rules`).
+/// Rules to enable or disable for this request, by id (see `GET /v1/rules`). A rule in both
+/// lists does not run: disabling wins, as `ignore` does over `select` in ruff.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"disable": ["part-order"]}))]
 pub struct RuleSelection {
+    /// Rules to run besides the profile's.
     #[serde(default)]
+    #[schema(value_type = Vec<RuleId>)]
     pub enable: Vec<String>,
+    /// Rules not to run, even if the profile or `enable` names them.
     #[serde(default)]
+    #[schema(value_type = Vec<RuleId>)]
     pub disable: Vec<String>,
 }
+
+/// A rule's id: one of the rules `GET /v1/rules` lists. Kept as a string in requests, so that an
+/// unknown id gets a message naming it rather than serde's list of variants.
+pub struct RuleId;
+
+impl utoipa::PartialSchema for RuleId {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some("A rule's id, as `GET /v1/rules` lists them."))
+            .enum_values(Some(rules::all().iter().map(|rule| rule.meta().id)))
+            .into()
+    }
+}
+
+impl ToSchema for RuleId {}
 
 /// Options in the query string, for a `text/plain` body (a JSON body's own fields win). Nothing
 /// from the report itself goes here: request logs record the query string.
@@ -100,10 +122,11 @@ pub struct CheckQuery {
     pub lang: Option<Lang>,
     /// Return the text that spans refer to.
     pub include_text: Option<bool>,
-    /// Rule ids to enable, separated by commas.
+    /// Rules to run besides the profile's: ids separated by commas.
+    #[param(value_type = Option<Vec<RuleId>>, style = Form, explode = false)]
     pub enable: Option<String>,
-    /// Rule ids to disable, separated by commas.
-    #[param(example = "part-order")]
+    /// Rules not to run (this wins over `enable`): ids separated by commas.
+    #[param(value_type = Option<Vec<RuleId>>, style = Form, explode = false, example = json!(["part-order"]))]
     pub disable: Option<String>,
 }
 
@@ -148,7 +171,7 @@ pub fn query_options(query: CheckQuery, lang: Lang) -> Result<CheckOptions, Prob
     })
 }
 
-/// Unknown rule ids, and ids both enabled and disabled: (list, index, detail).
+/// Unknown rule ids: (list, index, detail).
 pub fn selection_errors(
     enable: &[String],
     disable: &[String],
@@ -164,15 +187,6 @@ pub fn selection_errors(
                 );
                 errors.push((list, index, detail));
             }
-        }
-    }
-    for (index, id) in disable.iter().enumerate() {
-        if enable.contains(id) {
-            let detail = lang.pick(
-                format!("规则“{id}”不能同时启用和停用。"),
-                format!("Rule “{id}” cannot be both enabled and disabled."),
-            );
-            errors.push(("disable", index, detail));
         }
     }
     errors

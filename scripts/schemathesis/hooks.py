@@ -1,0 +1,56 @@
+"""Schemathesis hooks: real reports for the document media types.
+
+No schema can say what a readable .docx or PDF is, so Schemathesis would send arbitrary bytes
+(or a one-pixel PNG) as a "valid" file. These strategies give it the corpus reports in each
+format instead, for raw bodies and for the `file` parts of the upload forms.
+"""
+
+from pathlib import Path
+
+import schemathesis
+from hypothesis import strategies as st
+
+DOCUMENTS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "documents"
+
+MEDIA_TYPES = {
+    "application/pdf": "*.pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "*.docx",
+    "application/ofd": "*.ofd",
+    "text/html": "*.html",
+}
+
+for media_type, pattern in MEDIA_TYPES.items():
+    samples = [path.read_bytes() for path in sorted(DOCUMENTS.glob(pattern))]
+    if not samples:
+        raise SystemExit(f"no {pattern} fixtures in {DOCUMENTS}")
+    schemathesis.openapi.media_type(media_type, st.sampled_from(samples))
+
+
+@schemathesis.deserializer("application/x-ndjson")
+def ndjson_lines(ctx, response):
+    """The batch answer, a JSON line per report then a summary line.
+
+    The OpenAPI document (3.1, which has no schema for a sequence) describes one line, so every
+    line is checked against that schema here; the summary line is then handed to Schemathesis,
+    which checks it again with its response-schema check.
+    """
+    import json
+
+    import jsonschema_rs
+
+    document = ctx.operation.schema.raw_schema
+    line_schema = document["paths"]["/v1/checks/batch"]["post"]["responses"]["200"]["content"][
+        "application/x-ndjson"
+    ]["schema"]
+    validator = jsonschema_rs.validator_for({**line_schema, "components": document["components"]})
+    text = response.content.decode("utf-8")
+    if not text.endswith("\n"):
+        raise ValueError("the NDJSON answer does not end with a line break")
+    lines = [json.loads(line) for line in text.splitlines()]
+    for number, line in enumerate(lines, start=1):
+        errors = [error.message for error in validator.iter_errors(line)]
+        if errors:
+            raise ValueError(f"line {number} does not match the line schema: {errors[:3]}")
+    if not lines or "summary" not in lines[-1]:
+        raise ValueError("the NDJSON answer does not end with the summary line")
+    return lines[-1]
