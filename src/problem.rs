@@ -39,6 +39,11 @@ pub struct ProblemBody {
     /// For a body or parameters that failed validation: each problem and where it is.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// For a document that cannot be read: the technical cause, in English, for whoever
+    /// supports the service (`detail` is the sentence for the person who sent the document).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "these bytes are not text in any known encoding")]
+    pub reason: Option<String>,
 }
 
 /// One invalid field: a JSON Pointer into the request body, or a query parameter's name.
@@ -83,6 +88,7 @@ struct Details {
     detail: String,
     instance: Option<String>,
     errors: Vec<FieldError>,
+    reason: Option<String>,
     allow: Option<String>,
     /// Seconds after which a client may try again (503).
     retry_after: Option<u32>,
@@ -111,10 +117,17 @@ impl Problem {
             detail,
             instance: None,
             errors: Vec::new(),
+            reason: None,
             allow: None,
             retry_after: None,
             www_authenticate: false,
         }))
+    }
+
+    /// The technical cause, kept out of `detail` (which is in the clerk's language).
+    fn because(mut self, reason: &str) -> Self {
+        self.0.reason = Some(reason.to_owned());
+        self
     }
 
     /// Sets `instance` to the request's path.
@@ -271,16 +284,17 @@ impl Problem {
                 "unsupported-format",
                 "Unsupported document format",
                 lang.pick(
-                    format!("无法识别的文件格式（{what}）。{accepted}"),
-                    format!("This document format is not supported ({what}). {accepted}"),
+                    format!("无法识别这份文件的格式。{accepted}"),
+                    format!("This document format is not supported. {accepted}"),
                 ),
-            ),
+            )
+            .because(what),
             ExtractError::ConverterMissing { format } => Self::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "converter-missing",
                 "Document format needs a converter",
                 lang.pick(
-                    format!("{format} 文件需要 LibreOffice 转换，本服务未安装。请另存为 .docx 或 PDF 后提交。{accepted}"),
+                    format!("{}文件需要 LibreOffice 转换，本服务未安装。请另存为 .docx 或 PDF 后提交。{accepted}", format.zh_name().trim_start()),
                     format!("{format} files need LibreOffice, which this service does not have. Save as .docx or PDF and send it again. {accepted}"),
                 ),
             ),
@@ -298,16 +312,17 @@ impl Problem {
                 "unreadable-document",
                 "Document cannot be read",
                 lang.pick(
-                    format!("无法读取这份 {format} 文件（{reason}）。文件可能已损坏，请重新导出后提交。"),
-                    format!("This {format} document cannot be read ({reason}). It may be damaged; export it again."),
+                    format!("无法读取这份{}文件，文件可能已损坏。请重新导出后提交。", format.zh_name()),
+                    format!("This {format} document cannot be read; it may be damaged. Export it again."),
                 ),
-            ),
+            )
+            .because(reason),
             ExtractError::Encrypted { format } => Self::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "encrypted-document",
                 "Document is encrypted",
                 lang.pick(
-                    format!("这份 {format} 文件已加密，无法读取。请提交未加密的文件。"),
+                    format!("这份{}文件已加密，无法读取。请提交未加密的文件。", format.zh_name()),
                     format!("This {format} document is encrypted. Send an unencrypted copy."),
                 ),
             ),
@@ -325,7 +340,7 @@ impl Problem {
                 "no-text",
                 "Document has no text",
                 lang.pick(
-                    format!("这份 {format} 文件中没有可读取的文字（扫描件或图片？）。请提交 Word 原文或带文字层的 PDF。"),
+                    format!("这份{}文件中没有可读取的文字（扫描件或图片？）。请提交 Word 原文或带文字层的 PDF。", format.zh_name()),
                     format!("This {format} document has no text to read (a scan or an image?). Send the Word file or a PDF with a text layer."),
                 ),
             ),
@@ -338,6 +353,17 @@ impl Problem {
                     format!("Reading this document took over {seconds} s and was stopped. Save it as .docx or PDF."),
                 ),
             ),
+            ExtractError::BadArchive(reason) => Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unreadable-archive",
+                "Archive cannot be read",
+                lang.pick(
+                    "无法从压缩包中读取这份报告。请重新打包，或逐份提交。",
+                    "This report cannot be read from the archive. Pack it again, or send the reports one by one.",
+                )
+                .to_owned(),
+            )
+            .because(reason),
             ExtractError::Empty => Self::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "empty-document",
@@ -407,6 +433,7 @@ impl Problem {
             detail: self.0.detail.clone(),
             instance: self.0.instance.clone(),
             errors: self.0.errors.clone(),
+            reason: self.0.reason.clone(),
         }
     }
 }

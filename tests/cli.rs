@@ -370,3 +370,49 @@ fn a_directory_is_checked_recursively_with_a_line_per_report_and_a_summary() {
     assert!(text.contains("broken.pdf | 无法读取"), "{text}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_zip_of_reports_is_checked_like_a_directory() {
+    use zip::write::{SimpleFileOptions, ZipWriter};
+    let dir = std::env::temp_dir().join(format!("nianbao-zip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let archive = dir.join("reports.zip");
+    let mut writer = ZipWriter::new(std::fs::File::create(&archive).unwrap());
+    let docs = fixture_path("documents");
+    for (name, source) in [
+        (
+            "街道/zhuangshi.docx",
+            docs.join("zhuangshi-2023.typed.docx"),
+        ),
+        ("xixing.txt", fixture_path("xixing-2024.txt")),
+        ("broken.pdf", docs.join("hostile/truncated.pdf")),
+    ] {
+        writer
+            .start_file(name, SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(&std::fs::read(source).unwrap()).unwrap();
+    }
+    writer.finish().unwrap();
+
+    let output = nianbao(&["check", "--format", "ndjson", archive.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let file = |i: usize| lines[i]["file"].as_str().unwrap().to_owned();
+    assert!(
+        file(0).ends_with("reports.zip/街道/zhuangshi.docx"),
+        "{lines:?}"
+    );
+    assert_eq!(lines[0]["report"]["compliant"], false);
+    assert!(file(1).ends_with("reports.zip/xixing.txt"));
+    assert_eq!(lines[1]["report"]["compliant"], true);
+    assert!(lines[2]["error"].as_str().unwrap().contains("broken.pdf"));
+    assert_eq!(
+        lines[3]["summary"],
+        json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1})
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

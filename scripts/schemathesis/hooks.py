@@ -7,6 +7,9 @@ format instead, for raw bodies and for the `file` parts of the upload forms.
 
 from pathlib import Path
 
+import io
+import zipfile
+
 import schemathesis
 from hypothesis import strategies as st
 
@@ -24,6 +27,26 @@ for media_type, pattern in MEDIA_TYPES.items():
     if not samples:
         raise SystemExit(f"no {pattern} fixtures in {DOCUMENTS}")
     schemathesis.openapi.media_type(media_type, st.sampled_from(samples))
+
+
+def zip_of_reports(names):
+    """A zip of reports as a collecting office packs them, in a folder."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            archive.writestr(f"区司法局/{name}", (DOCUMENTS / name).read_bytes())
+    return buffer.getvalue()
+
+
+schemathesis.openapi.media_type(
+    "application/zip",
+    st.sampled_from(
+        [
+            zip_of_reports(["zhuangshi-2023.gb18030.txt"]),
+            zip_of_reports(["wuxing-2024.typed.docx", "xixing-2024.html"]),
+        ]
+    ),
+)
 
 
 @schemathesis.deserializer("application/x-ndjson")

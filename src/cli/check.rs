@@ -11,7 +11,7 @@ use super::{EXIT_USAGE, Format, LangArg, text};
 use crate::analysis::CheckOptions;
 use crate::configuration::RuleSetSource;
 use crate::engine::Engine;
-use crate::extract::{self, ExtractError, Extracted, Limits, extract};
+use crate::extract::{self, ExtractError, Extracted, Limits, archive, extract};
 use crate::report::CheckReport;
 use crate::rules::{self, Profile};
 use crate::ruleset::IssuerKind;
@@ -68,9 +68,9 @@ enum Outcome {
     Failed(String),
 }
 
-/// Extensions of the files taken from a directory.
-const REPORT_EXTENSIONS: [&str; 9] = [
-    "docx", "pdf", "ofd", "txt", "html", "htm", "doc", "wps", "rtf",
+/// Extensions of the files taken from a directory (a zip is unpacked: a zip of reports).
+const REPORT_EXTENSIONS: [&str; 10] = [
+    "docx", "pdf", "ofd", "txt", "html", "htm", "doc", "wps", "rtf", "zip",
 ];
 
 pub fn run(args: CheckArgs) -> ExitCode {
@@ -113,11 +113,18 @@ fn check_all(args: &CheckArgs) -> Result<Vec<(String, Outcome)>, String> {
             inputs.push((path.clone(), false));
         }
     }
-    let mut documents = Vec::with_capacity(inputs.len());
+    let mut documents: Vec<Document> = Vec::with_capacity(inputs.len());
     for (path, in_directory) in inputs {
         let name = path.display().to_string();
-        match read_document(&path, &limits) {
-            Ok(document) => documents.push((name, Ok(document))),
+        let read = read_bytes(&path).and_then(|bytes| {
+            if archive::is_archive_of_reports(&bytes, &limits) {
+                unpack(&name, &bytes, &limits)
+            } else {
+                extract_named(&name, &bytes, &limits).map(|text| vec![(name.clone(), Ok(text))])
+            }
+        });
+        match read {
+            Ok(read) => documents.extend(read),
             Err(message) if in_directory => documents.push((name, Err(message))),
             Err(message) => return Err(message),
         }
@@ -172,25 +179,50 @@ fn walk(dir: &std::path::Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> 
 
 /// A file's bytes, or standard input's for `-`, extracted like an upload.
 pub fn read_document(path: &PathBuf, limits: &Limits) -> Result<Extracted, String> {
-    let name = path.display();
-    let bytes = if path.as_os_str() == "-" {
+    let bytes = read_bytes(path)?;
+    extract_named(&path.display().to_string(), &bytes, limits)
+}
+
+fn read_bytes(path: &PathBuf) -> Result<Vec<u8>, String> {
+    if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
-        bytes
+        Ok(bytes)
     } else {
-        std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?
-    };
-    let extracted = extract(&bytes, None, limits).map_err(|e| match e {
+        std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    }
+}
+
+fn extract_named(name: &str, bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
+    extract(bytes, None, limits).map_err(|e| match e {
         ExtractError::NoText {
             format: extract::Format::Text,
         }
         | ExtractError::Empty => format!("{name} is empty"),
         other => format!("{name}: {other}"),
-    })?;
-    Ok(extracted)
+    })
 }
+
+/// The reports in a zip of reports, each named `archive.zip/its/path`; one that cannot be read
+/// is listed with its reason, as a file in a directory is.
+fn unpack(name: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Document>, String> {
+    let reports = archive::list(bytes, limits).map_err(|e| format!("{name}: {e}"))?;
+    Ok(reports
+        .into_iter()
+        .map(|report| {
+            let entry = format!("{name}/{}", report.path);
+            let document = archive::read(bytes, report.index, limits)
+                .map_err(|e| format!("{entry}: {e}"))
+                .and_then(|bytes| extract_named(&entry, &bytes, limits));
+            (entry, document)
+        })
+        .collect())
+}
+
+/// A report's name and its text, or why it could not be read.
+type Document = (String, Result<Extracted, String>);
 
 fn print(args: &CheckArgs, reports: &[(String, Outcome)]) {
     let lang = args.lang.into();

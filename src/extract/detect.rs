@@ -48,6 +48,22 @@ impl Format {
     }
 }
 
+impl Format {
+    /// The format's name in a Chinese sentence (“这份{}文件”), spaced where it is Latin.
+    pub fn zh_name(self) -> &'static str {
+        match self {
+            Format::Text => "文本",
+            Format::Html => "网页",
+            Format::Docx => " .docx ",
+            Format::Pdf => " PDF ",
+            Format::Ofd => " OFD ",
+            Format::Doc => " .doc ",
+            Format::Wps => " WPS ",
+            Format::Rtf => " RTF ",
+        }
+    }
+}
+
 impl std::fmt::Display for Format {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
@@ -74,7 +90,7 @@ pub fn detect(
             Ok(Format::Ofd)
         } else {
             Err(ExtractError::Unsupported(
-                "a zip archive that is neither .docx nor OFD".into(),
+                "a zip archive that is neither .docx nor OFD; a zip of reports is checked with POST /v1/checks/batch".into(),
             ))
         };
     }

@@ -5,6 +5,7 @@
 //! from the file name; a declared media type only breaks ties (HTML, WPS) and names a text's
 //! charset. Every extractor works under [`Limits`].
 
+pub mod archive;
 mod detect;
 mod docx;
 mod html;
@@ -68,6 +69,8 @@ pub enum ExtractError {
     Timeout { seconds: u64 },
     #[error("the file is empty")]
     Empty,
+    #[error("unreadable zip archive: {0}")]
+    BadArchive(String),
 }
 
 impl ExtractError {
@@ -93,6 +96,7 @@ impl ExtractError {
             ExtractError::NoText { .. } => "no-text",
             ExtractError::Timeout { .. } => "timeout",
             ExtractError::Empty => "empty",
+            ExtractError::BadArchive(_) => "bad-archive",
         }
     }
 }

@@ -16,11 +16,13 @@ use tokio::sync::{Semaphore, mpsc};
 use utoipa::ToSchema;
 
 use crate::analysis::CheckOptions;
+use crate::extract::{Limits, archive};
 use crate::problem::{Problem, ProblemBody, request_lang};
 use crate::report::CheckReport;
 use crate::routes::AppState;
+use crate::routes::body::read_body;
 use crate::routes::checks::request::query_options;
-use crate::routes::checks::{CheckQuery, Content, DOCUMENT_MEDIA_TYPES, check_content};
+use crate::routes::checks::{CheckQuery, Content, DocumentBytes, check_content};
 
 /// A batch may be this many times larger than one request.
 const BATCH_BODY_FACTOR: usize = 10;
@@ -64,24 +66,32 @@ pub struct BatchSummary {
     pub failed: usize,
 }
 
+/// The media types of a file in a batch: a report, or a zip of reports.
+const BATCH_MEDIA_TYPES: &str = "text/plain, text/html, application/pdf, \
+application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/ofd, \
+application/zip";
+
 /// Check many reports
 ///
-/// Checks every report of a multipart form (each file in its own part) with the options of the
-/// query string, several at a time, and streams `application/x-ndjson`: one line per report as
-/// it is done (`{"file", "report"}` or `{"file", "error"}` with a problem), in the order they
-/// finish, then `{"summary": {files, compliant, not_compliant, failed}}`.
+/// Checks every report of a multipart form (each file in its own part), or of one zip of
+/// reports sent as the body (`application/zip`), with the options of the query string, several
+/// at a time. A zip in a form is unpacked too; its reports are named `archive.zip/path/in/it`.
+/// Streams `application/x-ndjson`: one line per report as it is done (`{"file", "report"}` or
+/// `{"file", "error"}` with a problem), in the order they finish, then
+/// `{"summary": {files, compliant, not_compliant, failed}}`.
 #[utoipa::path(
     tag = "checks",
     params(CheckQuery),
     request_body(content(
-        (BatchForm = "multipart/form-data", encoding(("file" = (content_type = DOCUMENT_MEDIA_TYPES))))
+        (BatchForm = "multipart/form-data", encoding(("file" = (content_type = BATCH_MEDIA_TYPES)))),
+        (DocumentBytes = "application/zip")
     )),
     responses(
         (status = 200, description = "One JSON line per report as it is checked, then a summary line.", body = BatchLine, content_type = "application/x-ndjson"),
         (status = 400, description = "A malformed form or query string.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 413, description = "The batch is larger than ten single requests, or has more than 1,000 files.", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 415, description = "Not a multipart form.", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 422, description = "An invalid option, or a form without files.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 415, description = "Neither a multipart form nor a zip.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "An invalid option, or a form or zip without files.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 503, description = "Too many checks in progress; try again after `Retry-After` seconds.", body = ProblemBody, content_type = "application/problem+json")
     )
 )]
@@ -103,22 +113,49 @@ pub async fn post_batch(
         .headers()
         .get(actix_web::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    if !media_type.starts_with("multipart/form-data") {
-        return Err(fail(Problem::unsupported_media_type(
-            Some(media_type),
-            lang,
-        )));
-    }
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let limit = state.body_limit.saturating_mul(BATCH_BODY_FACTOR);
-    let reading = read_files(Multipart::new(request.headers(), payload), limit, lang);
-    let files = match actix_web::rt::time::timeout(state.client_timeout, reading).await {
+    let reading = async {
+        if media_type.starts_with("multipart/form-data") {
+            read_files(Multipart::new(request.headers(), payload), limit, lang).await
+        } else if ZIP_TYPES.iter().any(|zip| media_type.starts_with(zip)) {
+            let body = read_body(payload, &request, limit, lang).await?;
+            Ok(vec![UploadedFile {
+                name: String::new(),
+                content: Content::File {
+                    bytes: body.to_vec(),
+                    media_type: None,
+                },
+            }])
+        } else {
+            Err(Problem::unsupported_media_type(Some(&media_type), lang))
+        }
+    };
+    let uploaded = match actix_web::rt::time::timeout(state.client_timeout, reading).await {
         Ok(files) => files.map_err(fail)?,
         Err(_) => {
             let seconds = state.client_timeout.as_secs();
             return Err(fail(Problem::request_timeout(seconds, lang)));
         }
     };
+    let limits = state.limits.clone();
+    let files = web::block(move || unpack_archives(uploaded, &limits))
+        .await
+        .map_err(|_| fail(Problem::internal(lang)))?;
+    if files.len() > MAX_FILES {
+        return Err(fail(Problem::payload_too_large(limit, lang)));
+    }
+    if files.is_empty() {
+        let detail = lang.pick(
+            "压缩包中没有报告文件。",
+            "The archive has no report files in it.",
+        );
+        return Err(fail(Problem::validation(
+            vec![crate::problem::FieldError::at_pointer("", detail)],
+            lang,
+        )));
+    }
     tracing::info!(files = files.len(), "batch received");
     let (lines, receiver) = mpsc::channel::<String>(16);
     actix_web::rt::spawn(check_all(files, options, state.into_inner(), lines, permit));
@@ -131,10 +168,13 @@ pub async fn post_batch(
         .streaming(body))
 }
 
+/// Media types of a zip of reports sent as the body itself.
+const ZIP_TYPES: [&str; 2] = ["application/zip", "application/x-zip-compressed"];
+
 struct UploadedFile {
+    /// The file's name in the form, or its path in a zip of reports.
     name: String,
-    bytes: Vec<u8>,
-    media_type: Option<String>,
+    content: Content,
 }
 
 async fn read_files(
@@ -170,8 +210,7 @@ async fn read_files(
         }
         files.push(UploadedFile {
             name,
-            bytes,
-            media_type,
+            content: Content::File { bytes, media_type },
         });
     }
     if files.is_empty() {
@@ -240,17 +279,49 @@ const COMPLIANT: usize = 0;
 const NOT_COMPLIANT: usize = 1;
 const FAILED: usize = 2;
 
+/// Each zip of reports becomes its reports, named by the archive's name and their path in it; a
+/// zip that cannot be listed stays one file, whose check then says what is wrong with it.
+fn unpack_archives(files: Vec<UploadedFile>, limits: &Limits) -> Vec<UploadedFile> {
+    let mut unpacked = Vec::with_capacity(files.len());
+    for UploadedFile { name, content } in files {
+        let reports = match &content {
+            Content::File { bytes, .. } if archive::is_archive_of_reports(bytes, limits) => {
+                archive::list(bytes, limits).ok()
+            }
+            _ => None,
+        };
+        match (reports, content) {
+            (Some(reports), Content::File { bytes, .. }) => {
+                let archive = Arc::new(bytes);
+                unpacked.extend(reports.into_iter().map(|report| UploadedFile {
+                    name: if name.is_empty() {
+                        report.path
+                    } else {
+                        format!("{name}/{}", report.path)
+                    },
+                    content: Content::Archived {
+                        archive: archive.clone(),
+                        index: report.index,
+                    },
+                }));
+            }
+            (_, content) => unpacked.push(UploadedFile {
+                // A body that is no zip of reports is one file, named for what it is.
+                name: if name.is_empty() { "body".into() } else { name },
+                content,
+            }),
+        }
+    }
+    unpacked
+}
+
 async fn check_one(
     file: UploadedFile,
     options: &Arc<CheckOptions>,
     state: &Arc<AppState>,
 ) -> (String, usize) {
-    let content = Content::File {
-        bytes: file.bytes,
-        media_type: file.media_type,
-    };
     let name = file.name;
-    match check_content(state.clone(), content, options.clone(), false, None).await {
+    match check_content(state.clone(), file.content, options.clone(), false, None).await {
         Ok(report) => {
             let kind = if report.compliant {
                 COMPLIANT

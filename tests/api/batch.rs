@@ -1,7 +1,10 @@
 //! `POST /v1/checks/batch`: many reports in one form, one NDJSON line each, then a summary.
 
+use std::io::{Cursor, Write};
+
 use reqwest::multipart::{Form, Part};
-use serde_json::Value;
+use serde_json::{Value, json};
+use zip::write::{SimpleFileOptions, ZipWriter};
 
 use crate::common::{document, fixture, media_type};
 use crate::helpers::{problem, spawn_app};
@@ -57,6 +60,117 @@ async fn every_report_gets_a_line_and_a_bad_file_does_not_fail_the_batch() {
     assert_eq!(
         lines[3]["summary"],
         serde_json::json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1})
+    );
+}
+
+/// A zip as a collecting office packs it: reports in a folder, and an archiver's clutter.
+fn zip_of(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, content) in entries {
+        writer
+            .start_file(*name, SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(content).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+/// The lines of an NDJSON answer, by file name, and its summary.
+async fn lines_of(response: reqwest::Response) -> (Vec<Value>, Value) {
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    let mut lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let summary = lines.pop().unwrap()["summary"].clone();
+    lines.sort_by_key(|line| line["file"].as_str().unwrap().to_owned());
+    (lines, summary)
+}
+
+#[tokio::test]
+async fn a_zip_of_reports_is_checked_report_by_report() {
+    let app = spawn_app().await;
+    let archive = zip_of(&[
+        (
+            "区司法局/xixing-2024.typed.docx",
+            document("xixing-2024.typed.docx"),
+        ),
+        (
+            "区司法局/zhuangshi-2023.txt",
+            fixture("zhuangshi-2023.txt").into_bytes(),
+        ),
+        ("truncated.pdf", document("hostile/truncated.pdf")),
+        (
+            "__MACOSX/区司法局/._zhuangshi-2023.txt",
+            b"\0\x05\x16\x07".to_vec(),
+        ),
+    ]);
+    let response = app
+        .client
+        .post(app.url("/v1/checks/batch"))
+        .header("content-type", "application/zip")
+        .body(archive.clone())
+        .send()
+        .await
+        .unwrap();
+    let (lines, summary) = lines_of(response).await;
+    let files: Vec<&str> = lines.iter().map(|l| l["file"].as_str().unwrap()).collect();
+    assert_eq!(
+        files,
+        [
+            "truncated.pdf",
+            "区司法局/xixing-2024.typed.docx",
+            "区司法局/zhuangshi-2023.txt"
+        ]
+    );
+    assert_eq!(lines[1]["report"]["compliant"], true);
+    assert_eq!(lines[1]["report"]["report"]["source"]["format"], "docx");
+    assert_eq!(lines[2]["report"]["compliant"], false);
+    assert_eq!(lines[0]["error"]["type"], "/problems/unreadable-document");
+    assert_eq!(
+        summary,
+        json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1})
+    );
+
+    // A zip among the files of a form is unpacked too, its reports named after it.
+    let form = Form::new()
+        .part("file", part("2024年报.zip", archive))
+        .part(
+            "file",
+            part("wuxing-2024.txt", fixture("wuxing-2024.txt").into_bytes()),
+        );
+    let response = app
+        .client
+        .post(app.url("/v1/checks/batch"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let (lines, summary) = lines_of(response).await;
+    assert_eq!(lines[0]["file"], "2024年报.zip/truncated.pdf");
+    assert_eq!(lines[3]["file"], "wuxing-2024.txt");
+    assert_eq!(summary["files"], 4);
+}
+
+#[tokio::test]
+async fn a_zip_without_reports_is_a_422() {
+    let app = spawn_app().await;
+    let archive = zip_of(&[(".DS_Store", b"x".to_vec())]);
+    let response = app
+        .client
+        .post(app.url("/v1/checks/batch?lang=en"))
+        .header("content-type", "application/zip")
+        .body(archive)
+        .send()
+        .await
+        .unwrap();
+    let body = problem(response, 422).await;
+    assert!(
+        body["errors"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("no report files")
     );
 }
 

@@ -225,6 +225,17 @@ async fn hostile_documents_get_a_clear_4xx_and_the_service_keeps_serving() {
     let body = problem(app.post_raw("application/pdf", Vec::new()).await, 422).await;
     assert_eq!(body["type"], "/problems/empty-document");
 
+    // The clerk's sentence is in one language; the reader's technical cause is beside it.
+    let body = problem(
+        app.post_raw("application/pdf", hostile("truncated.pdf")).await,
+        422,
+    )
+    .await;
+    let detail = body["detail"].as_str().unwrap();
+    assert!(detail.starts_with("无法读取这份 PDF 文件"), "{detail}");
+    assert!(!detail.chars().any(|c| c.is_ascii_lowercase()), "{detail}");
+    assert!(!body["reason"].as_str().unwrap().is_empty());
+
     // External entities are never resolved.
     let response = app
         .post_raw(media_type("x.docx"), hostile("xxe.docx"))

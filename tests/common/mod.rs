@@ -121,6 +121,7 @@ pub fn media_type(name: &str) -> &'static str {
         "ofd" => "application/ofd",
         "doc" => "application/msword",
         "rtf" => "application/rtf",
+        "zip" => "application/zip",
         _ => "text/plain",
     }
 }

@@ -42,6 +42,11 @@ pub enum Content {
         bytes: Vec<u8>,
         media_type: Option<String>,
     },
+    /// A report in a zip of reports, unpacked when its check runs.
+    Archived {
+        archive: std::sync::Arc<Vec<u8>>,
+        index: usize,
+    },
 }
 
 pub struct Submission {

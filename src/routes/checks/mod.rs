@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 
 pub use request::{CheckQuery, CheckRequest, FileUpload, RuleId, RuleSelection};
 
-use crate::extract::{ExtractError, Extracted, extract};
+use crate::extract::{ExtractError, Extracted, archive, extract};
 use crate::lang::Lang;
 use crate::openapi::examples;
 use crate::problem::{Problem, ProblemBody, request_lang};
@@ -184,6 +184,10 @@ pub async fn check_content(
             Content::Text(text) => Extracted::from_text(text),
             Content::File { bytes, media_type } => {
                 extract(&bytes, media_type.as_deref(), &state.limits)?
+            }
+            Content::Archived { archive, index } => {
+                let bytes = archive::read(&archive, index, &state.limits)?;
+                extract(&bytes, None, &state.limits)?
             }
         };
         Ok(state

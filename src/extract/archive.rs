@@ -1,0 +1,168 @@
+//! A zip of reports, as a collecting office receives them: the reports are listed from the
+//! archive's directory, and each is read out only when its turn to be checked comes, so a batch
+//! holds the archive and the reports in progress, not every report unpacked.
+
+use std::io::{Cursor, Read};
+
+use zip::ZipArchive;
+
+use super::{ExtractError, Limits, detect};
+
+/// A report inside an archive: its path there and its place in the directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchivedReport {
+    pub path: String,
+    pub index: usize,
+}
+
+/// Whether `bytes` are a zip of files rather than a document in a zip container (.docx, OFD).
+pub fn is_archive_of_reports(bytes: &[u8], limits: &Limits) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+        && matches!(
+            detect::detect(bytes, None, limits),
+            Err(ExtractError::Unsupported(_))
+        )
+}
+
+/// The reports in an archive: its files, without folders and the hidden files that archivers
+/// add (`__MACOSX/`, `.DS_Store`, `Thumbs.db`). Names that are not UTF-8 are read as GB18030,
+/// as Chinese Windows writes them.
+pub fn list(bytes: &[u8], limits: &Limits) -> Result<Vec<ArchivedReport>, ExtractError> {
+    let mut archive = open(bytes, limits)?;
+    let mut reports = Vec::new();
+    for index in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(index)
+            .map_err(|e| broken(format!("entry {} cannot be listed ({e})", index + 1)))?;
+        let path = decode_name(entry.name_raw());
+        if entry.is_file() && !is_clutter(&path) {
+            reports.push(ArchivedReport { path, index });
+        }
+    }
+    Ok(reports)
+}
+
+/// The bytes of one report, read within the size limit of an unpacked document.
+pub fn read(bytes: &[u8], index: usize, limits: &Limits) -> Result<Vec<u8>, ExtractError> {
+    let mut archive = open(bytes, limits)?;
+    let entry = archive.by_index(index).map_err(|e| match e {
+        zip::result::ZipError::UnsupportedArchive(reason) if reason.contains("assword") => {
+            ExtractError::BadArchive("the report is encrypted in the archive".into())
+        }
+        other => broken(format!("the report cannot be unpacked ({other})")),
+    })?;
+    let limit = limits.max_unzipped_bytes;
+    let mut report = Vec::new();
+    // One byte past the limit tells a lying directory from a true one.
+    entry
+        .take(limit + 1)
+        .read_to_end(&mut report)
+        .map_err(|e| broken(format!("the report is corrupt in the archive ({e})")))?;
+    if report.len() as u64 > limit {
+        return Err(ExtractError::TooLarge {
+            what: "a report unpacked from the archive".into(),
+            limit: format!("{limit} bytes"),
+        });
+    }
+    Ok(report)
+}
+
+fn open<'a>(
+    bytes: &'a [u8],
+    limits: &Limits,
+) -> Result<ZipArchive<Cursor<&'a [u8]>>, ExtractError> {
+    let archive = ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| broken(format!("not a readable zip archive ({e})")))?;
+    if archive.len() > limits.max_zip_entries {
+        return Err(ExtractError::TooLarge {
+            what: format!("an archive with {} entries", archive.len()),
+            limit: format!("{} entries", limits.max_zip_entries),
+        });
+    }
+    Ok(archive)
+}
+
+fn broken(reason: String) -> ExtractError {
+    ExtractError::BadArchive(reason)
+}
+
+fn decode_name(raw: &[u8]) -> String {
+    match std::str::from_utf8(raw) {
+        Ok(name) => name.to_owned(),
+        Err(_) => encoding_rs::GB18030.decode(raw).0.into_owned(),
+    }
+}
+
+fn is_clutter(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    path.starts_with("__MACOSX/")
+        || file.starts_with('.')
+        || file.eq_ignore_ascii_case("Thumbs.db")
+        || file.eq_ignore_ascii_case("desktop.ini")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use zip::write::{SimpleFileOptions, ZipWriter};
+
+    use super::*;
+
+    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+        for &(name, content) in entries {
+            if name.ends_with('/') {
+                writer
+                    .add_directory(name, SimpleFileOptions::default())
+                    .unwrap();
+            } else {
+                writer
+                    .start_file(name, SimpleFileOptions::default())
+                    .unwrap();
+                writer.write_all(content).unwrap();
+            }
+        }
+        writer.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn lists_the_reports_without_folders_or_clutter() {
+        let archive = zip_of(&[
+            ("区司法局/", b""),
+            ("区司法局/2024年报告.txt", "报告".as_bytes()),
+            ("__MACOSX/._a.txt", b"x"),
+            (".DS_Store", b"x"),
+            ("b.txt", b"b"),
+        ]);
+        let limits = Limits::default();
+        assert!(is_archive_of_reports(&archive, &limits));
+        let paths: Vec<String> = list(&archive, &limits)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.path)
+            .collect();
+        assert_eq!(paths, ["区司法局/2024年报告.txt", "b.txt"]);
+        let second = &list(&archive, &limits).unwrap()[1];
+        assert_eq!(read(&archive, second.index, &limits).unwrap(), b"b");
+    }
+
+    #[test]
+    fn gb18030_names_are_decoded() {
+        let (raw, _, _) = encoding_rs::GB18030.encode("司法局年报.txt");
+        assert_eq!(decode_name(&raw), "司法局年报.txt");
+    }
+
+    #[test]
+    fn a_report_larger_than_the_limit_is_refused() {
+        let archive = zip_of(&[("big.txt", &[b'a'; 2048])]);
+        let limits = Limits {
+            max_unzipped_bytes: 1024,
+            ..Limits::default()
+        };
+        assert!(matches!(
+            read(&archive, 0, &limits),
+            Err(ExtractError::TooLarge { .. })
+        ));
+    }
+}
