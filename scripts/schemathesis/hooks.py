@@ -1,4 +1,4 @@
-"""Schemathesis hooks: real reports for the document media types.
+"""Schemathesis hooks: real reports for the document media types and base64 files.
 
 No schema can say what a readable .docx or PDF is, so Schemathesis would send arbitrary bytes
 (or a one-pixel PNG) as a "valid" file. These strategies give it the corpus reports in each
@@ -7,6 +7,7 @@ format instead, for raw bodies and for the `file` parts of the upload forms.
 
 from pathlib import Path
 
+import base64
 import io
 import zipfile
 
@@ -22,11 +23,18 @@ MEDIA_TYPES = {
     "text/html": "*.html",
 }
 
+REPORTS = []
 for media_type, pattern in MEDIA_TYPES.items():
     samples = [path.read_bytes() for path in sorted(DOCUMENTS.glob(pattern))]
     if not samples:
         raise SystemExit(f"no {pattern} fixtures in {DOCUMENTS}")
     schemathesis.openapi.media_type(media_type, st.sampled_from(samples))
+    REPORTS.extend(samples)
+
+# `format: byte` is a file in base64 inside JSON (`file.content_base64`): a report too.
+schemathesis.openapi.format(
+    "byte", st.sampled_from([base64.b64encode(report).decode("ascii") for report in REPORTS])
+)
 
 
 def zip_of_reports(names):

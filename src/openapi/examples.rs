@@ -1,6 +1,7 @@
 //! Realistic examples for the API documentation: a real published report, so "Try it out" works
 //! as it stands.
 
+use base64::Engine as _;
 use serde_json::{Value, json};
 
 use crate::analysis::CheckOptions;
@@ -20,6 +21,14 @@ pub fn check_request() -> Value {
         "text": SAMPLE_REPORT,
         "published_on": SAMPLE_PUBLISHED_ON,
         "issuer_kind": "government"
+    })
+}
+
+/// The same report sent as a file inside JSON, so the example decodes to a real report.
+pub fn file_upload() -> Value {
+    json!({
+        "name": "2023年法治政府建设年度报告.txt",
+        "content_base64": base64::engine::general_purpose::STANDARD.encode(SAMPLE_REPORT)
     })
 }
 

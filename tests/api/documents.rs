@@ -227,7 +227,8 @@ async fn hostile_documents_get_a_clear_4xx_and_the_service_keeps_serving() {
 
     // The clerk's sentence is in one language; the reader's technical cause is beside it.
     let body = problem(
-        app.post_raw("application/pdf", hostile("truncated.pdf")).await,
+        app.post_raw("application/pdf", hostile("truncated.pdf"))
+            .await,
         422,
     )
     .await;

@@ -132,7 +132,26 @@ async fn a_year_out_of_range_is_422_in_body_and_query() {
 }
 
 #[tokio::test]
-async fn unknown_and_contradictory_rule_ids_are_422() {
+async fn a_year_written_as_a_whole_float_is_that_year_and_a_fraction_is_422() {
+    // JSON Schema counts 2024.0 as an integer, and some OA systems serialise numbers that way.
+    let app = spawn_app().await;
+    let response = app
+        .post_json(&json!({"text": "一、主要举措", "year": 2024.0}))
+        .await;
+    assert_eq!(response.status(), 200);
+    let report: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(report["report"]["year"], 2024);
+    let body = problem(
+        app.post_json(&json!({"text": "报告", "year": 2024.5}))
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(pointers(&body), ["/year"]);
+}
+
+#[tokio::test]
+async fn unknown_rule_ids_are_422() {
     let app = spawn_app().await;
     let body = problem(
         app.post_json(
@@ -149,6 +168,17 @@ async fn unknown_and_contradictory_rule_ids_are_422() {
             .unwrap()
             .contains("no-such-rule")
     );
+}
+
+#[tokio::test]
+async fn an_empty_rule_id_is_422_not_silently_dropped() {
+    // `enable=` reads as an empty list or as one empty id; either way the caller meant something.
+    let app = spawn_app().await;
+    for query in ["enable=", "disable=part-order,"] {
+        let body = problem(app.post_text(query, "报告").await, 422).await;
+        let detail = body["errors"][0]["detail"].as_str().unwrap();
+        assert!(detail.contains("逗号"), "{query}: {detail}");
+    }
 }
 
 #[tokio::test]

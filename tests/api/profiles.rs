@@ -136,6 +136,23 @@ async fn a_form_may_repeat_the_rule_fields() {
 }
 
 #[tokio::test]
+async fn a_form_field_does_not_hide_a_mistake_in_the_query_string() {
+    let app = spawn_app().await;
+    let form = Form::new()
+        .text("text", fixture("wuxing-2024.txt"))
+        .text("disable", "part-order");
+    let response = app
+        .client
+        .post(app.url("/v1/checks?disable=no-such-rule"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let body = problem(response, 422).await;
+    assert_eq!(body["errors"][0]["parameter"], "disable");
+}
+
+#[tokio::test]
 async fn options_left_blank_in_a_form_count_as_absent() {
     let app = spawn_app().await;
     let form = Form::new()

@@ -207,6 +207,9 @@ async fn from_form(
     limit: usize,
     lang: Lang,
 ) -> Result<Submission, Problem> {
+    // The query string is checked on its own first: a field the form repeats (and so wins)
+    // must not hide a mistake in the query.
+    query_options(query.clone(), lang)?;
     let mut file: Option<(Vec<u8>, Option<String>)> = None;
     let mut text: Option<String> = None;
     let mut fields: Vec<(String, String)> = Vec::new();

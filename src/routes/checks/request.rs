@@ -23,7 +23,7 @@ pub struct CheckRequest {
         custom(function = "not_blank"),
         length(max = 2_000_000, code = "too_long")
     )]
-    #[schema(min_length = 1, max_length = 2_000_000)]
+    #[schema(min_length = 1, max_length = 2_000_000, pattern = r"[^\s\u0085]")]
     pub text: Option<String>,
     /// The report as a file (.docx, PDF, HTML, OFD, text in any common encoding), the way OA
     /// systems send attachments; instead of `text`.
@@ -37,6 +37,7 @@ pub struct CheckRequest {
     /// The year the report covers; found in the text when not given.
     #[validate(range(min = 2000, max = 2100, code = "year_range"))]
     #[schema(minimum = 2000, maximum = 2100, example = 2024)]
+    #[serde(default, deserialize_with = "whole_number")]
     pub year: Option<i32>,
     /// The day the report was published (YYYY-MM-DD), checked against the deadline.
     #[schema(example = "2025-03-28")]
@@ -55,16 +56,12 @@ pub struct CheckRequest {
 /// A file sent inside JSON.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"name": "2024年法治政府建设年度报告.docx", "content_base64": "UEsDBBQABgAIAAAAIQ…"}))]
+#[schema(example = examples::file_upload)]
 pub struct FileUpload {
     /// The file's name, for messages only: the format is read from the content.
     pub name: Option<String>,
     /// The file's bytes in standard base64 (line breaks in it are tolerated).
-    #[schema(
-        min_length = 4,
-        content_encoding = "base64",
-        pattern = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
-    )]
+    #[schema(min_length = 4, format = Byte, content_encoding = "base64")]
     pub content_base64: String,
 }
 
@@ -103,7 +100,7 @@ impl ToSchema for RuleId {}
 
 /// Options in the query string, for a `text/plain` body (a JSON body's own fields win). Nothing
 /// from the report itself goes here: request logs record the query string.
-#[derive(Debug, Default, Deserialize, Validate, IntoParams)]
+#[derive(Debug, Default, Clone, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CheckQuery {
@@ -123,11 +120,34 @@ pub struct CheckQuery {
     /// Return the text that spans refer to.
     pub include_text: Option<bool>,
     /// Rules to run besides the profile's: ids separated by commas.
-    #[param(value_type = Option<Vec<RuleId>>, style = Form, explode = false)]
+    #[param(value_type = Option<Vec<RuleId>>, style = Form, explode = false, min_items = 1)]
     pub enable: Option<String>,
     /// Rules not to run (this wins over `enable`): ids separated by commas.
-    #[param(value_type = Option<Vec<RuleId>>, style = Form, explode = false, example = json!(["part-order"]))]
+    #[param(value_type = Option<Vec<RuleId>>, style = Form, explode = false, min_items = 1, example = json!(["part-order"]))]
     pub disable: Option<String>,
+}
+
+/// An integer as JSON Schema counts one: `2024` or `2024.0`, not `2024.5`.
+fn whole_number<'de, D>(deserializer: D) -> Result<Option<i32>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::de::Error;
+    let Some(number) = Option::<serde_json::Number>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    let whole = number.as_i64().or_else(|| {
+        number
+            .as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+            .map(|f| f as i64)
+    });
+    match whole.map(i32::try_from) {
+        Some(Ok(year)) => Ok(Some(year)),
+        _ => Err(D::Error::custom(format!(
+            "invalid value: {number}, expected a whole number"
+        ))),
+    }
 }
 
 pub fn not_blank(text: &str) -> Result<(), ValidationError> {
@@ -143,9 +163,7 @@ pub fn query_options(query: CheckQuery, lang: Lang) -> Result<CheckOptions, Prob
     let split = |list: &Option<String>| -> Vec<String> {
         list.iter()
             .flat_map(|l| l.split(','))
-            .map(str::trim)
-            .filter(|id| !id.is_empty())
-            .map(str::to_owned)
+            .map(|id| id.trim().to_owned())
             .collect()
     };
     let (enable, disable) = (split(&query.enable), split(&query.disable));
@@ -171,7 +189,7 @@ pub fn query_options(query: CheckQuery, lang: Lang) -> Result<CheckOptions, Prob
     })
 }
 
-/// Unknown rule ids: (list, index, detail).
+/// Empty and unknown rule ids: (list, index, detail).
 pub fn selection_errors(
     enable: &[String],
     disable: &[String],
@@ -180,7 +198,13 @@ pub fn selection_errors(
     let mut errors = Vec::new();
     for (list, ids) in [("enable", enable), ("disable", disable)] {
         for (index, id) in ids.iter().enumerate() {
-            if rules::by_id(id).is_none() {
+            if id.is_empty() {
+                let detail = lang.pick(
+                    "规则编号不能为空：请去掉多余的逗号，或不传这一项。".to_owned(),
+                    "A rule id is empty: drop the extra comma, or leave the list out.".to_owned(),
+                );
+                errors.push((list, index, detail));
+            } else if rules::by_id(id).is_none() {
                 let detail = lang.pick(
                     format!("没有编号为“{id}”的规则，全部规则见 GET /v1/rules。"),
                     format!("There is no rule “{id}”; GET /v1/rules lists them all."),
