@@ -26,7 +26,46 @@ fn check_corpus(c: &mut Criterion) {
             b.iter(|| engine.check(black_box(&text), &options))
         });
     }
+    let long = fifteen_thousand_characters();
+    group.bench_function("15,000 characters (xixing, measures repeated)", |b| {
+        b.iter(|| engine.check(black_box(&long), &options))
+    });
     group.finish();
+}
+
+/// The yardstick, a 15,000-character report: the corpus's longest (xixing, 6,500
+/// characters) with its measures part's body repeated, so the structure stays a real report's.
+fn fifteen_thousand_characters() -> String {
+    let path = format!(
+        "{}/tests/fixtures/xixing-2024.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).expect("corpus fixture");
+    let lines: Vec<&str> = text.lines().collect();
+    let second_part = lines
+        .iter()
+        .position(|l| l.starts_with("二、"))
+        .expect("xixing has a second part");
+    let measures = &lines[3..second_part];
+    // The report is the text with its measures body replaced by `body`, grown a line at a time.
+    let rest: usize = text.chars().count()
+        - measures
+            .iter()
+            .map(|l| l.chars().count() + 1)
+            .sum::<usize>();
+    let mut body = String::new();
+    for line in measures.iter().cycle() {
+        if rest + body.chars().count() >= 15_000 {
+            break;
+        }
+        if !body.is_empty() {
+            body.push('\n');
+        }
+        body.push_str(line);
+    }
+    let report = [lines[..3].join("\n"), body, lines[second_part..].join("\n")].join("\n");
+    assert!((15_000..15_500).contains(&report.chars().count()));
+    report
 }
 
 /// Shapes that once took time quadratic in their size: many headings, a long metadata block,

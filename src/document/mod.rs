@@ -176,10 +176,11 @@ impl Document {
 }
 
 fn char_starts(text: &str) -> Vec<u32> {
-    text.char_indices()
-        .map(|(i, _)| i as u32)
-        .chain(std::iter::once(text.len() as u32))
-        .collect()
+    // Sized exactly first (counting is cheap): collecting would regrow it several times.
+    let mut starts = Vec::with_capacity(text.chars().count() + 1);
+    starts.extend(text.char_indices().map(|(i, _)| i as u32));
+    starts.push(text.len() as u32);
+    starts
 }
 
 /// Lines split at `\n`, each without its `\r\n` or `\n`.

@@ -23,7 +23,21 @@ const CJK: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
 
 /// Folds full-width ASCII forms and the ideographic space to their half-width forms.
 pub fn fold_width(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    let mut folded = String::with_capacity(text.len());
+    let mut rest = text;
+    // Only characters whose UTF-8 starts 0xEF (U+F000..) or 0xE3 (U+3000..) can change; the
+    // runs between them are copied whole instead of character by character.
+    while let Some(at) = memchr::memchr2(0xEF, 0xE3, rest.as_bytes()) {
+        let c = rest[at..]
+            .chars()
+            .next()
+            .expect("a lead byte starts a character");
+        folded.push_str(&rest[..at]);
+        folded.push(fold_char(c));
+        rest = &rest[at + c.len_utf8()..];
+    }
+    folded.push_str(rest);
+    folded
 }
 
 fn fold_char(c: char) -> char {
@@ -39,6 +53,9 @@ pub struct Normalizer {
     opencc: OpenCC,
     /// Each Traditional-only character of the CJK block and its Simplified form.
     simplified_of: HashMap<char, char>,
+    /// The same characters as a bit per code point of the block: telling the script reads every
+    /// character of every report, and a bit test is far cheaper than a hash lookup.
+    traditional: Vec<u64>,
 }
 
 impl std::fmt::Debug for Normalizer {
@@ -67,21 +84,55 @@ impl Normalizer {
                     _ => None,
                 }
             })
-            .collect();
+            .collect::<HashMap<char, char>>();
+        let mut traditional = vec![0u64; (*CJK.end() as usize - *CJK.start() as usize) / 64 + 1];
+        for &c in simplified_of.keys() {
+            let bit = c as usize - *CJK.start() as usize;
+            traditional[bit / 64] |= 1 << (bit % 64);
+        }
         Self {
             opencc,
             simplified_of,
+            traditional,
         }
+    }
+
+    /// Characters of the CJK block in `text`, and how many of them are Traditional-only.
+    fn count_cjk(&self, text: &str) -> (usize, usize) {
+        let (mut cjk, mut traditional) = (0usize, 0usize);
+        // The block lies in the three-byte sequences led by 0xE4..=0xE9, so the bytes are read
+        // directly rather than decoding every character.
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at + 2 < bytes.len() {
+            let lead = bytes[at];
+            if (0xE4..=0xE9).contains(&lead) {
+                let code = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(bytes[at + 1] & 0x3F) << 6)
+                    | u32::from(bytes[at + 2] & 0x3F);
+                let c = char::from_u32(code).expect("valid UTF-8 gives a character");
+                // 0xE4 also leads U+4000..U+4DFF, below the block.
+                if CJK.contains(&c) {
+                    cjk += 1;
+                    traditional += usize::from(self.is_traditional(c));
+                }
+                at += 3;
+            } else {
+                at += 1;
+            }
+        }
+        (cjk, traditional)
+    }
+
+    fn is_traditional(&self, c: char) -> bool {
+        let bit = c as usize - *CJK.start() as usize;
+        self.traditional[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The script of `text`: Traditional when at least `min_share` of its CJK characters are
     /// Traditional-only. Cheap: one pass, no conversion.
     pub fn script(&self, text: &str, min_share: f64) -> Script {
-        let (mut cjk, mut traditional) = (0usize, 0usize);
-        for c in text.chars().filter(|c| CJK.contains(c)) {
-            cjk += 1;
-            traditional += usize::from(self.simplified_of.contains_key(&c));
-        }
+        let (cjk, traditional) = self.count_cjk(text);
         if cjk > 0 && traditional as f64 >= min_share * cjk as f64 {
             Script::Traditional
         } else {
@@ -131,6 +182,14 @@ mod tests {
         assert_eq!(folded.chars().count(), text.chars().count());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn width_folding_is_the_same_character_by_character(text in "[a-z（）、。　！～｟￥]{0,40}|\\PC{0,40}") {
+            let one_by_one: String = text.chars().map(fold_char).collect();
+            proptest::prop_assert_eq!(fold_width(&text), one_by_one);
+        }
+    }
+
     #[test]
     fn traditional_is_detected_and_converted() {
         let normalizer = Normalizer::new();
@@ -142,6 +201,18 @@ mod tests {
             "二、存在的问题短板\n三、党政主要负责人履行推进法治建设第一责任人职责情况"
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn the_script_byte_scan_counts_what_decoding_would(text in "[a-z，。乐樂國国問问䷀䶵]{0,40}|\\PC{0,40}") {
+            let normalizer = &*NORMALIZER;
+            let block: Vec<char> = text.chars().filter(|c| CJK.contains(c)).collect();
+            let traditional = block.iter().filter(|&&c| normalizer.is_traditional(c)).count();
+            proptest::prop_assert_eq!(normalizer.count_cjk(&text), (block.len(), traditional));
+        }
+    }
+
+    static NORMALIZER: std::sync::LazyLock<Normalizer> = std::sync::LazyLock::new(Normalizer::new);
 
     #[test]
     fn simplified_text_is_left_alone() {

@@ -56,10 +56,12 @@ impl Rule for DoubledCharacter {
 
 /// Byte offsets where a Chinese character is immediately repeated.
 fn doubled(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.char_indices()
-        .zip(text.chars().skip(1))
-        .filter(|((_, a), b)| a == b && is_han(*a))
-        .map(|((at, _), _)| at)
+    let mut previous: Option<(usize, char)> = None;
+    text.char_indices().filter_map(move |(at, ch)| {
+        let repeated = previous.filter(|&(_, before)| before == ch && is_han(ch));
+        previous = Some((at, ch));
+        repeated.map(|(start, _)| start)
+    })
 }
 
 fn is_han(ch: char) -> bool {

@@ -31,13 +31,13 @@ impl Rule for PartEmpty {
                 .sections
                 .iter()
                 .map(|&h| &analysis.outline.headings[h]);
-            let chars: usize = headings
+            // Counting stops past the threshold: a long part need not be counted to the end.
+            let chars = headings
                 .clone()
-                .map(|h| {
-                    let body = analysis.document.text(h.body());
-                    body.chars().filter(|c| !c.is_whitespace()).count()
-                })
-                .sum();
+                .flat_map(|h| analysis.document.text(h.body()).chars())
+                .filter(|c| !c.is_whitespace())
+                .take(max_chars + 1)
+                .count();
             if chars > max_chars {
                 continue;
             }

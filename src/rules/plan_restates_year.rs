@@ -1,6 +1,6 @@
 //! Rule `plan-restates-year`; its documentation is `plan_restates_year.md`.
 
-use std::collections::HashSet;
+use memchr::memmem;
 
 use crate::analysis::Analysis;
 use crate::report::{Finding, Severity};
@@ -38,33 +38,36 @@ impl Rule for PlanRestatesYear {
             return;
         };
         let document = analysis.document;
-        // Sentences of the other parts, to find plans copied from this year's report.
-        let elsewhere: HashSet<&str> = (0..analysis.rules.parts().len())
-            .filter(|&p| p != plan)
-            .flat_map(|p| analysis.part_body(p))
-            .flat_map(|range| {
-                let text = document.text(range);
-                sentences::split(text)
-                    .into_iter()
-                    .map(move |s| text[s].trim())
-            })
-            .filter(|s| s.chars().count() >= MIN_SENTENCE_CHARS)
-            .collect();
-        let mut total = 0;
-        let mut looking_back = Vec::new();
+        let mut sentences_of_plan = Vec::new();
         for range in analysis.part_body(plan) {
             let text = document.text(range.clone());
             for sentence in sentences::split(text) {
                 let words = text[sentence.clone()].trim();
-                if words.chars().count() < MIN_SENTENCE_CHARS {
-                    continue;
-                }
-                total += 1;
-                if retrospective.is_match(words) || elsewhere.contains(words) {
-                    looking_back.push(range.start + sentence.start..range.start + sentence.end);
+                if words.chars().count() >= MIN_SENTENCE_CHARS {
+                    let place = range.start + sentence.start..range.start + sentence.end;
+                    sentences_of_plan.push((place, words));
                 }
             }
         }
+        // Plans copied from this year's report: each of the plan's few sentences is looked for
+        // in the other parts' text, which is never split or hashed.
+        let elsewhere: Vec<&str> = (0..analysis.rules.parts().len())
+            .filter(|&p| p != plan)
+            .flat_map(|p| analysis.part_body(p))
+            .map(|range| document.text(range))
+            .collect();
+        let copied = |words: &str| {
+            let finder = memmem::Finder::new(words);
+            elsewhere
+                .iter()
+                .any(|text| finder.find(text.as_bytes()).is_some())
+        };
+        let total = sentences_of_plan.len();
+        let looking_back: Vec<_> = sentences_of_plan
+            .into_iter()
+            .filter(|(_, words)| retrospective.is_match(words) || copied(words))
+            .map(|(place, _)| place)
+            .collect();
         let share = looking_back.len() as f64 / total.max(1) as f64;
         if looking_back.len() < MIN_RETROSPECTIVE
             || share < analysis.rules.data.thresholds.plan_retrospective_share

@@ -86,7 +86,12 @@ impl Rule for UnbalancedPunctuation {
 fn unbalanced(text: &str, skip: usize, pairs: &[(char, char)]) -> Vec<(usize, char, char, bool)> {
     let mut open: Vec<(usize, char, char)> = Vec::new();
     let mut lone = Vec::new();
-    for (at, c) in text.char_indices().filter(|(at, _)| *at >= skip) {
+    // Marks sit below the CJK block, so most characters of a report are passed over at once.
+    let highest = pairs.iter().map(|&(o, c)| o.max(c)).max().unwrap_or('\0');
+    for (at, c) in text[skip..].char_indices().map(|(at, c)| (at + skip, c)) {
+        if c > highest {
+            continue;
+        }
         if let Some(&(opening, closing)) = pairs.iter().find(|(o, _)| *o == c) {
             open.push((at, opening, closing));
         } else if let Some(&(opening, _)) = pairs.iter().find(|(_, cl)| *cl == c) {
