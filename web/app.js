@@ -21,6 +21,7 @@ const TEXTS = {
     chars: "字", yearOf: "{year}年度", unknownYear: "年度不明", titleNone: "（无标题）",
     network: "无法连接检查服务，请稍后再试。", failed: "检查没有完成：",
     sampleFailed: "示例报告载入失败。", selected: "已选择：",
+    apiKey: "访问密钥", keyNeeded: "本服务需要访问密钥：请在“访问密钥”中填写管理员发给您的密钥后重新检查。",
   },
   en: {
     skip: "Skip to the result", title: "Rule-of-law government annual report check", "submit-heading": "Your report",
@@ -40,6 +41,7 @@ const TEXTS = {
     chars: "characters", yearOf: "report on {year}", unknownYear: "year unknown", titleNone: "(no title)",
     network: "The checking service cannot be reached; try again later.", failed: "The check did not finish: ",
     sampleFailed: "The sample report could not be loaded.", selected: "Selected: ",
+    apiKey: "API key", keyNeeded: "This service needs an API key: enter the key your administrator gave you under “API key” and check again.",
   },
 };
 
@@ -110,6 +112,14 @@ function request() {
   };
 }
 
+const KEY_STORE = "nianbao-api-key";
+
+/** The request's headers with `Authorization` when the clerk has given an API key. */
+function withKey(headers = {}) {
+  const key = $("api_key").value.trim() || sessionStorage.getItem(KEY_STORE);
+  return key ? { ...headers, Authorization: `Bearer ${key}` } : headers;
+}
+
 async function check(event) {
   event.preventDefault();
   hideError();
@@ -124,13 +134,23 @@ async function check(event) {
   result.setAttribute("aria-busy", "true");
   result.replaceChildren(el("p", { id: "status", class: "status" }, t("checking")));
   try {
-    const response = await fetch("/v1/checks", { method: "POST", body: req.body, headers: req.headers });
+    const response = await fetch("/v1/checks", { method: "POST", body: req.body, headers: withKey(req.headers) });
     const body = await response.json().catch(() => null);
+    if (response.status === 401) {
+      // The service was started with API keys: ask for one, keep it for this tab only.
+      sessionStorage.removeItem(KEY_STORE);
+      result.replaceChildren();
+      $("key-row").hidden = false;
+      showError(t("keyNeeded"));
+      $("api_key").focus();
+      return;
+    }
     if (!response.ok) {
       result.replaceChildren();
       showError(problemSentence(body, response.status));
       return;
     }
+    if ($("api_key").value.trim()) sessionStorage.setItem(KEY_STORE, $("api_key").value.trim());
     lastResult = { report: body, text: body.text ?? req.text };
     render(body, lastResult.text);
     result.focus();

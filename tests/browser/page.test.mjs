@@ -47,15 +47,21 @@ async function waitUntilReady(url, deadline = Date.now() + 30_000) {
   throw new Error(`nianbao did not become ready at ${url}`);
 }
 
-before(async () => {
+/** The nianbao binary serving on a free loopback port, with `env` added to its environment. */
+async function startServer(env = {}) {
   const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
+  const address = `http://127.0.0.1:${port}`;
   const binary = process.env.NIANBAO_BIN || join(root, "target/debug/nianbao");
-  server = spawn(binary, ["serve", "--addr", `127.0.0.1:${port}`], {
+  const child = spawn(binary, ["serve", "--addr", `127.0.0.1:${port}`], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NIANBAO_LOG: "warn" },
+    env: { ...process.env, NIANBAO_LOG: "warn", ...env },
   });
-  await waitUntilReady(`${origin}/readyz`);
+  await waitUntilReady(`${address}/readyz`);
+  return { child, address };
+}
+
+before(async () => {
+  ({ child: server, address: origin } = await startServer());
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: ["--no-sandbox"],
@@ -68,14 +74,14 @@ after(async () => {
 });
 
 /** A fresh page, recording every request it makes. */
-async function openPage(viewport = { width: 1280, height: 900 }) {
+async function openPage(viewport = { width: 1280, height: 900 }, at = origin) {
   const context = await browser.newContext({ viewport, locale: "zh-CN" });
   const page = await context.newPage();
   const requests = [];
   page.on("request", (request) => requests.push(request.url()));
   const problems = [];
   page.on("pageerror", (error) => problems.push(error.message));
-  await page.goto(`${origin}/`);
+  await page.goto(`${at}/`);
   return { page, requests, problems };
 }
 
@@ -142,6 +148,26 @@ test("pasted xixing is compliant and its doubled character is marked where it is
   await page.screenshot({ path: join(shots, "xixing-narrow.png") });
   assertSameOrigin(requests);
   assert.deepEqual(problems, []);
+});
+
+test("where the service needs an API key, the page asks for one and then checks", async () => {
+  const keyed = await startServer({ NIANBAO_API_KEYS: "county-office-key" });
+  try {
+    const { page, problems } = await openPage(undefined, keyed.address);
+    assert.ok(!(await page.locator("#api_key").isVisible()), "no key field until one is needed");
+    await page.locator("#text").fill(readFileSync(join(fixtures, "wuxing-2024.txt"), "utf8"));
+    await page.getByRole("button", { name: "检查" }).click();
+    await page.getByRole("alert").waitFor();
+    assert.match(await page.getByRole("alert").textContent(), /访问密钥/);
+    await page.getByLabel("访问密钥").fill("county-office-key");
+    await page.getByRole("button", { name: "检查" }).click();
+    await page.locator("#verdict").waitFor();
+    assert.ok(!(await page.getByRole("alert").isVisible()), "the key message is gone");
+    await page.screenshot({ path: join(shots, "api-key.png") });
+    assert.deepEqual(problems, []);
+  } finally {
+    keyed.child.kill("SIGTERM");
+  }
 });
 
 test("an empty file gets a readable message, not JSON", async () => {
