@@ -16,6 +16,7 @@ pub struct WordSet {
     words: Vec<String>,
     /// For each word, the ids of its fragments in order.
     fragments_of: Vec<Vec<usize>>,
+    fragment_count: usize,
     automaton: Option<AhoCorasick>,
 }
 
@@ -55,6 +56,7 @@ impl WordSet {
         Self {
             words: words.to_vec(),
             fragments_of,
+            fragment_count: fragments.len(),
             automaton,
         }
     }
@@ -83,20 +85,10 @@ impl WordSet {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        // Every fragment occurrence in one list, grouped by fragment (the sort is stable, so each
-        // group stays in text order): one allocation per text rather than one per fragment.
-        let mut places: Vec<Place> = automaton
-            .find_overlapping_iter(text)
-            .map(|m| Place {
-                fragment: m.pattern().as_usize(),
-                start: m.start(),
-                end: m.end(),
-            })
-            .collect();
-        if places.is_empty() {
-            return Vec::new();
+        let mut places: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.fragment_count];
+        for m in automaton.find_overlapping_iter(text) {
+            places[m.pattern().as_usize()].push((m.start(), m.end()));
         }
-        places.sort_by_key(|p| p.fragment);
         self.fragments_of
             .iter()
             .enumerate()
@@ -107,33 +99,14 @@ impl WordSet {
     }
 }
 
-/// An occurrence of a fragment.
-#[derive(Debug, Clone, Copy)]
-struct Place {
-    fragment: usize,
-    start: usize,
-    end: usize,
-}
-
-/// The occurrences of one fragment, in text order.
-fn of_fragment(places: &[Place], id: usize) -> &[Place] {
-    let from = places.partition_point(|p| p.fragment < id);
-    let to = from + places[from..].partition_point(|p| p.fragment == id);
-    &places[from..to]
-}
-
 /// The span of the first occurrence of fragments `ids` one after another, if they all occur.
-fn in_order(ids: &[usize], places: &[Place]) -> Option<(usize, usize)> {
+fn in_order(ids: &[usize], places: &[Vec<(usize, usize)>]) -> Option<(usize, usize)> {
     let (first, rest) = ids.split_first()?;
-    of_fragment(places, *first).iter().find_map(|p| {
-        let mut end = p.end;
+    places[*first].iter().find_map(|&(start, mut end)| {
         for id in rest {
-            end = of_fragment(places, *id)
-                .iter()
-                .find(|q| q.start >= end)?
-                .end;
+            end = places[*id].iter().find(|(s, _)| *s >= end)?.1;
         }
-        Some((p.start, end))
+        Some((start, end))
     })
 }
 

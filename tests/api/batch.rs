@@ -35,13 +35,7 @@ async fn every_report_gets_a_line_and_a_bad_file_does_not_fail_the_batch() {
             "file",
             part("truncated.pdf", document("hostile/truncated.pdf")),
         );
-    let response = app
-        .client
-        .post(app.url("/v1/checks/batch?lang=en"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("/v1/checks/batch?lang=en", form).await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-type"], "application/x-ndjson");
     let text = response.text().await.unwrap();
@@ -140,13 +134,7 @@ async fn a_zip_of_reports_is_checked_report_by_report() {
             "file",
             part("wuxing-2024.txt", fixture("wuxing-2024.txt").into_bytes()),
         );
-    let response = app
-        .client
-        .post(app.url("/v1/checks/batch"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("/v1/checks/batch", form).await;
     let (lines, summary) = lines_of(response).await;
     assert_eq!(lines[0]["file"], "2024年报.zip/truncated.pdf");
     assert_eq!(lines[3]["file"], "wuxing-2024.txt");
@@ -187,13 +175,7 @@ async fn a_batch_must_be_a_form_with_files() {
         .unwrap();
     problem(response, 415).await;
     let empty = Form::new().text("year", "2024");
-    let response = app
-        .client
-        .post(app.url("/v1/checks/batch"))
-        .multipart(empty)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("/v1/checks/batch", empty).await;
     let body = problem(response, 422).await;
     assert_eq!(body["errors"][0]["parameter"], "file");
 }

@@ -34,12 +34,7 @@ async fn as_form(app: &TestApp, name: &str, extra: &[(&str, &str)]) -> reqwest::
     for (key, value) in extra {
         form = form.text(key.to_string(), value.to_string());
     }
-    app.client
-        .post(app.url("/v1/checks"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
+    app.post_form("/v1/checks", form).await
 }
 
 async fn as_base64(app: &TestApp, name: &str) -> reqwest::Response {

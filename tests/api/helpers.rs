@@ -102,6 +102,16 @@ impl TestApp {
             .expect("request sent")
     }
 
+    /// Posts a `multipart/form-data` form to a path (with its query string, if any).
+    pub async fn post_form(&self, path: &str, form: reqwest::multipart::Form) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .multipart(form)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(self.url(path))

@@ -65,12 +65,8 @@ async fn the_strict_profile_is_chosen_in_the_query_string_or_a_form() {
 
     let form = Form::new().text("text", text).text("profile", "strict");
     let report: Value = app
-        .client
-        .post(app.url("/v1/checks"))
-        .multipart(form)
-        .send()
+        .post_form("/v1/checks", form)
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -121,13 +117,7 @@ async fn a_form_may_repeat_the_rule_fields() {
         .text("enable", "title-missing")
         .text("enable", "half-width-punctuation")
         .text("disable", "part-missing");
-    let response = app
-        .client
-        .post(app.url("/v1/checks"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("/v1/checks", form).await;
     assert_eq!(response.status(), 200);
     let report: Value = response.json().await.unwrap();
     assert_eq!(findings(&report, "title-missing").len(), 1);
@@ -141,13 +131,7 @@ async fn a_form_field_does_not_hide_a_mistake_in_the_query_string() {
     let form = Form::new()
         .text("text", fixture("wuxing-2024.txt"))
         .text("disable", "part-order");
-    let response = app
-        .client
-        .post(app.url("/v1/checks?disable=no-such-rule"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("/v1/checks?disable=no-such-rule", form).await;
     let body = problem(response, 422).await;
     assert_eq!(body["errors"][0]["parameter"], "disable");
 }
@@ -160,13 +144,7 @@ async fn options_left_blank_in_a_form_count_as_absent() {
         .text("year", "")
         .text("published_on", "")
         .text("profile", " ");
-    let response = app
-        .client
-        .post(app.url("/v1/checks"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("/v1/checks", form).await;
     assert_eq!(response.status(), 200);
     let report: Value = response.json().await.unwrap();
     assert_eq!(report["report"]["year"], 2024);
