@@ -3,9 +3,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use nianbao::analysis::CheckOptions;
-use nianbao::engine::Engine;
-use nianbao::ruleset::RuleSet;
+use nianbao::Engine;
+use nianbao::{CheckOptions, Input};
 
 const CORPUS: [&str; 5] = [
     "baishijiang-2024.txt",
@@ -16,19 +15,19 @@ const CORPUS: [&str; 5] = [
 ];
 
 fn check_corpus(c: &mut Criterion) {
-    let engine = Engine::new(RuleSet::embedded());
+    let engine = Engine::default();
     let options = CheckOptions::default();
     let mut group = c.benchmark_group("check");
     for name in CORPUS {
         let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(path).expect("corpus fixture");
         group.bench_function(name, |b| {
-            b.iter(|| engine.check(black_box(&text), &options))
+            b.iter(|| engine.check_input(Input::Text(black_box(&text).to_owned()), &options))
         });
     }
     let long = fifteen_thousand_characters();
     group.bench_function("15,000 characters (xixing, measures repeated)", |b| {
-        b.iter(|| engine.check(black_box(&long), &options))
+        b.iter(|| engine.check_input(Input::Text(black_box(&long).to_owned()), &options))
     });
     group.finish();
 }
@@ -71,7 +70,7 @@ fn fifteen_thousand_characters() -> String {
 /// Shapes that once took time quadratic in their size: many headings, a long metadata block,
 /// many citations on one line. Each should stay linear.
 fn large_inputs(c: &mut Criterion) {
-    let engine = Engine::new(RuleSet::embedded());
+    let engine = Engine::default();
     let options = CheckOptions::default();
     let inputs = [
         ("20k headings", "一、存在的问题\n".repeat(20_000)),
@@ -85,7 +84,7 @@ fn large_inputs(c: &mut Criterion) {
     group.sample_size(10);
     for (name, text) in &inputs {
         group.bench_function(*name, |b| {
-            b.iter(|| engine.check(black_box(text), &options))
+            b.iter(|| engine.check_input(Input::Text(black_box(text).to_owned()), &options))
         });
     }
     group.finish();
@@ -93,7 +92,7 @@ fn large_inputs(c: &mut Criterion) {
 
 fn start_up(c: &mut Criterion) {
     c.bench_function("engine start-up (rule set + script tables)", |b| {
-        b.iter(|| Engine::new(RuleSet::embedded()))
+        b.iter(Engine::default)
     });
     // Loaded once per process (the engine above reuses it), so timed on its own.
     let mut group = c.benchmark_group("once per process");

@@ -3,10 +3,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use nianbao::analysis::CheckOptions;
-use nianbao::engine::Engine;
-use nianbao::extract::{Limits, extract};
-use nianbao::ruleset::RuleSet;
+use nianbao::Engine;
+use nianbao::{CheckOptions, Input};
+use nianbao::{Limits, extract};
 
 const DOCUMENTS: [&str; 8] = [
     "xixing-2024.typed.docx",
@@ -40,16 +39,15 @@ fn extraction(c: &mut Criterion) {
 }
 
 fn extraction_and_check(c: &mut Criterion) {
-    let limits = Limits::default();
-    let engine = Engine::new(RuleSet::embedded());
+    let engine = Engine::default();
     let options = CheckOptions::default();
     let mut group = c.benchmark_group("extract+check");
     for name in ["xixing-2024.typed.docx", "xixing-2024.pdf"] {
         let bytes = read(name);
         group.bench_function(name, |b| {
             b.iter(|| {
-                let extracted = extract(black_box(&bytes), None, &limits).expect("readable");
-                engine.check_extracted(&extracted, &options, false)
+                let input = Input::bytes(black_box(&bytes).clone());
+                engine.check_input(input, &options).expect("readable")
             })
         });
     }

@@ -1,33 +1,33 @@
 //! nianbao (年报): checks Chinese rule-of-law government annual reports (法治政府建设年度报告)
 //! against the content the rules require.
 //!
-//! The data flows one way: text → [`document`] → [`outline`] → [`parts`] → [`rules`] →
-//! [`report::CheckReport`], driven by [`engine::Engine`] and served by [`startup`] and [`cli`].
+//! The data flows one way: [`Input`] → extract → document → outline → facts → rules →
+//! [`CheckReport`], driven by [`Engine::check_input`]. The engine builds without the server
+//! (`--no-default-features`); the `server` feature adds the HTTP service and the command line.
 
-pub mod analysis;
-pub mod auth;
+mod document;
+mod engine;
+mod extract;
+mod facts;
+mod lang;
+mod outline;
+mod report;
+mod rules;
+mod ruleset;
+mod text;
+
+#[cfg(feature = "server")]
 pub mod cli;
-pub mod configuration;
-pub mod coverage;
-pub mod dates;
-pub mod document;
-pub mod engine;
-pub mod extract;
-pub mod figures;
-pub mod issuer;
-pub mod lang;
-pub mod metrics;
-pub mod openapi;
-pub mod outline;
-pub mod parts;
-pub mod problem;
-pub mod report;
-pub mod request_id;
-pub mod routes;
-pub mod rules;
-pub mod ruleset;
-pub mod segment;
-pub mod sentences;
-pub mod startup;
-pub mod telemetry;
-pub mod year;
+#[cfg(feature = "server")]
+pub mod server;
+
+pub use engine::{Engine, Input, NamedInput};
+pub use extract::{ExtractError, Extracted, Format, Limits, Source, extract};
+pub use lang::Lang;
+pub use report::batch::{BatchLine, BatchSummary};
+pub use report::problem::{FieldError, ProblemBody};
+pub use report::{CheckReport, Finding, Severity};
+pub use rules::{
+    CheckOptions, OptionError, OptionField, OptionProblem, OptionValues, Profile, RuleId, RuleInfo,
+};
+pub use ruleset::{DEFAULT_RULESET_JSON, IssuerKind, LoadError, RuleSet, Violation};

@@ -177,7 +177,7 @@ fn rules_command_lists_every_rule() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids.len(), nianbao::rules::all().len());
+    assert_eq!(ids.len(), nianbao::RuleId::ALL.len());
     assert!(ids.contains(&"shortcomings-without-reasons"));
     let strict = list
         .as_array()
@@ -199,7 +199,7 @@ fn rules_command_lists_every_rule() {
 
 #[test]
 fn a_province_rule_set_changes_the_outcome_without_a_rebuild() {
-    let mut rules: Value = serde_json::from_str(nianbao::ruleset::DEFAULT_RULESET_JSON).unwrap();
+    let mut rules: Value = serde_json::from_str(nianbao::DEFAULT_RULESET_JSON).unwrap();
     // A province that calls its problems part 短板弱项 and requires the optional part.
     rules["parts"][1]["heading_words"]
         .as_array_mut()
@@ -233,7 +233,7 @@ fn a_province_rule_set_changes_the_outcome_without_a_rebuild() {
 
 #[test]
 fn a_province_may_add_a_required_part_words_and_thresholds() {
-    let mut rules: Value = serde_json::from_str(nianbao::ruleset::DEFAULT_RULESET_JSON).unwrap();
+    let mut rules: Value = serde_json::from_str(nianbao::DEFAULT_RULESET_JSON).unwrap();
     // A province that also wants the follow-up to inspections, three shortcomings, and a word of
     // its own for the township level.
     rules["parts"].as_array_mut().unwrap().push(json!({
@@ -279,7 +279,7 @@ fn a_province_may_add_a_required_part_words_and_thresholds() {
 
 #[test]
 fn an_invalid_rule_set_stops_start_up_naming_the_pointer() {
-    let mut rules: Value = serde_json::from_str(nianbao::ruleset::DEFAULT_RULESET_JSON).unwrap();
+    let mut rules: Value = serde_json::from_str(nianbao::DEFAULT_RULESET_JSON).unwrap();
     rules["parts"][0]["required"] = "yes".into();
     rules["deadlines"]["government"] = "4月1日".into();
     let file = std::env::temp_dir().join(format!("nianbao-bad-{}.json", std::process::id()));
@@ -358,7 +358,10 @@ fn a_directory_is_checked_recursively_with_a_line_per_report_and_a_summary() {
     );
     assert!(lines[0]["file"].as_str().unwrap().ends_with("xixing.txt"));
     assert_eq!(lines[0]["report"]["compliant"], true);
-    assert!(lines[1]["error"].as_str().unwrap().contains("broken.pdf"));
+    // The same problem object as POST /v1/checks/batch writes.
+    assert!(lines[1]["file"].as_str().unwrap().ends_with("broken.pdf"));
+    assert_eq!(lines[1]["error"]["type"], "/problems/unreadable-document");
+    assert_eq!(lines[1]["error"]["status"], 422);
     assert_eq!(lines[2]["report"]["compliant"], false);
     assert_eq!(
         lines[3]["summary"],
@@ -409,7 +412,8 @@ fn a_zip_of_reports_is_checked_like_a_directory() {
     assert_eq!(lines[0]["report"]["compliant"], false);
     assert!(file(1).ends_with("reports.zip/xixing.txt"));
     assert_eq!(lines[1]["report"]["compliant"], true);
-    assert!(lines[2]["error"].as_str().unwrap().contains("broken.pdf"));
+    assert!(lines[2]["file"].as_str().unwrap().ends_with("broken.pdf"));
+    assert_eq!(lines[2]["error"]["type"], "/problems/unreadable-document");
     assert_eq!(
         lines[3]["summary"],
         json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1})

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{document, documents, fixture, has_libreoffice};
-use nianbao::extract::{Limits, extract};
+use nianbao::{Limits, extract};
 use proptest::prelude::*;
 
 /// Characters other than whitespace.

@@ -8,13 +8,14 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use super::{EXIT_USAGE, Format, LangArg, text};
-use crate::analysis::CheckOptions;
-use crate::configuration::RuleSetSource;
-use crate::engine::Engine;
-use crate::extract::{self, ExtractError, Extracted, Limits, archive, extract};
-use crate::report::CheckReport;
-use crate::rules::{self, Profile};
+use crate::engine::{Input, NamedInput};
+use crate::extract::{self, ExtractError, Extracted, Limits};
+use crate::facts::year::YEARS;
+use crate::report::batch::{BatchLine, BatchSummary};
+use crate::report::problem::ProblemBody;
+use crate::rules::{OptionValues, Profile};
 use crate::ruleset::IssuerKind;
+use crate::server::configuration::RuleSetSource;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -25,7 +26,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// The year the reports cover (found in each text when not given).
-    #[arg(long, value_parser = clap::value_parser!(i32).range(2000..=2100))]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(i64::from(*YEARS.start())..=i64::from(*YEARS.end())))]
     year: Option<i32>,
     /// The day the reports were published (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
@@ -61,13 +62,6 @@ enum ProfileArg {
     Strict,
 }
 
-/// What came of one file.
-enum Outcome {
-    Checked(Box<CheckReport>),
-    /// A file found in a directory that could not be read; named files stop the run instead.
-    Failed(String),
-}
-
 /// Extensions of the files taken from a directory (a zip is unpacked: a zip of reports).
 const REPORT_EXTENSIONS: [&str; 10] = [
     "docx", "pdf", "ofd", "txt", "html", "htm", "doc", "wps", "rtf", "zip",
@@ -75,11 +69,11 @@ const REPORT_EXTENSIONS: [&str; 10] = [
 
 pub fn run(args: CheckArgs) -> ExitCode {
     match check_all(&args) {
-        Ok(reports) => {
-            print(&args, &reports);
-            let all_compliant = reports
+        Ok(lines) => {
+            print(&args, &lines);
+            let all_compliant = lines
                 .iter()
-                .all(|(_, outcome)| matches!(outcome, Outcome::Checked(r) if r.compliant));
+                .all(|line| matches!(line, BatchLine::Checked { report, .. } if report.compliant));
             if all_compliant {
                 ExitCode::SUCCESS
             } else {
@@ -93,71 +87,77 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
 }
 
-fn check_all(args: &CheckArgs) -> Result<Vec<(String, Outcome)>, String> {
-    for id in args.enable.iter().chain(&args.disable) {
-        if rules::by_id(id).is_none() {
-            return Err(format!(
-                "there is no rule '{id}' (nianbao rules lists them)"
-            ));
+impl CheckArgs {
+    fn values(&self) -> OptionValues {
+        OptionValues {
+            year: self.year,
+            published_on: self.published_on,
+            issuer_kind: Some(match self.issuer_kind {
+                IssuerArg::Government => IssuerKind::Government,
+                IssuerArg::Department => IssuerKind::Department,
+            }),
+            profile: Some(match self.profile {
+                ProfileArg::Default => Profile::Default,
+                ProfileArg::Strict => Profile::Strict,
+            }),
+            lang: Some(self.lang.into()),
+            enable: Some(self.enable.clone()),
+            disable: Some(self.disable.clone()),
+            ..OptionValues::default()
         }
     }
-    let limits = Limits::default();
-    let mut inputs = Vec::new();
+}
+
+/// One line per report: files named on the command line that cannot be read stop the run; a
+/// file found in a directory or a zip that cannot be read is a line of its own.
+fn check_all(args: &CheckArgs) -> Result<Vec<BatchLine>, String> {
+    let lang = args.lang.into();
+    let options = args.values().validate(lang).map_err(|errors| {
+        let messages: Vec<String> = errors.iter().map(|e| e.message(lang)).collect();
+        messages.join(" ")
+    })?;
+    let engine = args.ruleset.engine().map_err(|e| e.to_string())?;
+    let mut paths = Vec::new();
     for path in &args.files {
         if path.is_dir() {
             let mut found = Vec::new();
             walk(path, &mut found).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             found.sort();
-            inputs.extend(found.into_iter().map(|p| (p, true)));
+            paths.extend(found.into_iter().map(|p| (p, true)));
         } else {
-            inputs.push((path.clone(), false));
+            paths.push((path.clone(), false));
         }
     }
-    let mut documents: Vec<Document> = Vec::with_capacity(inputs.len());
-    for (path, in_directory) in inputs {
+    let mut lines = Vec::with_capacity(paths.len());
+    for (path, in_directory) in paths {
         let name = path.display().to_string();
-        let read = read_bytes(&path).and_then(|bytes| {
-            if archive::is_archive_of_reports(&bytes, &limits) {
-                unpack(&name, &bytes, &limits)
-            } else {
-                extract_named(&name, &bytes, &limits).map(|text| vec![(name.clone(), Ok(text))])
+        let bytes = match read_bytes(&path) {
+            Ok(bytes) => bytes,
+            Err(message) if in_directory => {
+                let problem = ProblemBody::unopenable(&message, lang);
+                lines.push(BatchLine::of(name, Err(problem)));
+                continue;
             }
-        });
-        match read {
-            Ok(read) => documents.extend(read),
-            Err(message) if in_directory => documents.push((name, Err(message))),
             Err(message) => return Err(message),
+        };
+        let named = NamedInput {
+            name: name.clone(),
+            input: Input::bytes(bytes),
+        };
+        let inputs = named.unpack(engine.limits());
+        let unpacked = !matches!(inputs.as_slice(), [only] if only.name == name);
+        for NamedInput { name, input } in inputs {
+            let outcome = match engine.check_input(input, &options) {
+                Ok(report) => Ok(report),
+                Err(error) if in_directory || unpacked => {
+                    Err(ProblemBody::unreadable(&error, lang))
+                }
+                Err(error) => return Err(unreadable_message(&name, &error)),
+            };
+            lines.push(BatchLine::of(name, outcome));
         }
     }
-    let engine = Engine::new(args.ruleset.load().map_err(|e| e.to_string())?);
-    let options = CheckOptions {
-        title: None,
-        year: args.year,
-        published_on: args.published_on,
-        issuer_kind: match args.issuer_kind {
-            IssuerArg::Government => IssuerKind::Government,
-            IssuerArg::Department => IssuerKind::Department,
-        },
-        profile: match args.profile {
-            ProfileArg::Default => Profile::Default,
-            ProfileArg::Strict => Profile::Strict,
-        },
-        enable: args.enable.clone(),
-        disable: args.disable.clone(),
-        lang: args.lang.into(),
-    };
-    Ok(documents
-        .into_iter()
-        .map(|(name, document)| {
-            let outcome = match document {
-                Ok(document) => {
-                    Outcome::Checked(Box::new(engine.check_extracted(&document, &options, false)))
-                }
-                Err(message) => Outcome::Failed(message),
-            };
-            (name, outcome)
-        })
-        .collect())
+    Ok(lines)
 }
 
 /// The report files under a directory, at any depth.
@@ -180,7 +180,10 @@ fn walk(dir: &std::path::Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> 
 /// A file's bytes, or standard input's for `-`, extracted like an upload.
 pub fn read_document(path: &PathBuf, limits: &Limits) -> Result<Extracted, String> {
     let bytes = read_bytes(path)?;
-    extract_named(&path.display().to_string(), &bytes, limits)
+    let name = path.display().to_string();
+    Input::bytes(bytes)
+        .extract(limits)
+        .map_err(|e| unreadable_message(&name, &e))
 }
 
 fn read_bytes(path: &PathBuf) -> Result<Vec<u8>, String> {
@@ -195,53 +198,37 @@ fn read_bytes(path: &PathBuf) -> Result<Vec<u8>, String> {
     }
 }
 
-fn extract_named(name: &str, bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
-    extract(bytes, None, limits).map_err(|e| match e {
+/// Why a file named on the command line cannot be checked, for standard error.
+fn unreadable_message(name: &str, error: &ExtractError) -> String {
+    match error {
         ExtractError::NoText {
             format: extract::Format::Text,
         }
         | ExtractError::Empty => format!("{name} is empty"),
         other => format!("{name}: {other}"),
-    })
+    }
 }
 
-/// The reports in a zip of reports, each named `archive.zip/its/path`; one that cannot be read
-/// is listed with its reason, as a file in a directory is.
-fn unpack(name: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Document>, String> {
-    let reports = archive::list(bytes, limits).map_err(|e| format!("{name}: {e}"))?;
-    Ok(reports
-        .into_iter()
-        .map(|report| {
-            let entry = format!("{name}/{}", report.path);
-            let document = archive::read(bytes, report.index, limits)
-                .map_err(|e| format!("{entry}: {e}"))
-                .and_then(|bytes| extract_named(&entry, &bytes, limits));
-            (entry, document)
-        })
-        .collect())
-}
-
-/// A report's name and its text, or why it could not be read.
-type Document = (String, Result<Extracted, String>);
-
-fn print(args: &CheckArgs, reports: &[(String, Outcome)]) {
+fn print(args: &CheckArgs, lines: &[BatchLine]) {
     let lang = args.lang.into();
     match args.format {
         Format::Json => {
-            let json = if let [(_, Outcome::Checked(report))] = reports {
-                serde_json::to_value(report)
-            } else {
+            let json = match lines {
+                [BatchLine::Checked { report, .. }] => serde_json::to_value(report),
                 // Each report with its file beside its own fields, as before directories existed.
-                let flattened = reports.iter().map(|(file, outcome)| match outcome {
-                    Outcome::Checked(report) => serde_json::to_value(report).map(|mut value| {
-                        value["file"] = json!(file);
-                        value
-                    }),
-                    Outcome::Failed(_) => Ok(file_line(file, outcome)),
-                });
-                flattened
+                _ => lines
+                    .iter()
+                    .map(|line| match line {
+                        BatchLine::Checked { file, report } => {
+                            serde_json::to_value(report).map(|mut value| {
+                                value["file"] = json!(file);
+                                value
+                            })
+                        }
+                        other => serde_json::to_value(other),
+                    })
                     .collect::<Result<Vec<Value>, _>>()
-                    .map(Value::Array)
+                    .map(Value::Array),
             };
             let json = json.expect("a check report serialises");
             println!(
@@ -250,56 +237,37 @@ fn print(args: &CheckArgs, reports: &[(String, Outcome)]) {
             );
         }
         Format::Ndjson => {
-            for (file, outcome) in reports {
-                println!("{}", file_line(file, outcome));
+            let mut summary = BatchSummary::default();
+            for line in lines {
+                summary.count(line);
+                print!("{}", line.to_ndjson());
             }
-            println!("{}", json!({ "summary": summary(reports) }));
+            print!("{}", BatchLine::Summary { summary }.to_ndjson());
         }
         Format::Text => {
-            for (file, outcome) in reports {
-                match outcome {
-                    Outcome::Checked(report) => print!("{}", text::render(file, report, lang)),
-                    Outcome::Failed(message) => {
-                        println!(
-                            "{file}\n  {}{message}\n",
-                            lang.pick("无法读取：", "Cannot be read: ")
-                        )
+            for line in lines {
+                match line {
+                    BatchLine::Checked { file, report } => {
+                        print!("{}", text::render(file, report, lang))
                     }
+                    BatchLine::Failed { file, error } => println!(
+                        "{file}\n  {}{}\n",
+                        lang.pick("无法读取：", "Cannot be read: "),
+                        error.detail
+                    ),
+                    BatchLine::Summary { .. } => {}
                 }
             }
-            if reports.len() > 1 {
-                print!(
-                    "{}",
-                    text::summary_table(
-                        reports.iter().map(|(file, outcome)| {
-                            let report = match outcome {
-                                Outcome::Checked(report) => Some(report.as_ref()),
-                                Outcome::Failed(_) => None,
-                            };
-                            (file.as_str(), report)
-                        }),
-                        lang
-                    )
-                );
+            if lines.len() > 1 {
+                let rows = lines.iter().filter_map(|line| match line {
+                    BatchLine::Checked { file, report } => {
+                        Some((file.as_str(), Some(report.as_ref())))
+                    }
+                    BatchLine::Failed { file, .. } => Some((file.as_str(), None)),
+                    BatchLine::Summary { .. } => None,
+                });
+                print!("{}", text::summary_table(rows, lang));
             }
         }
     }
-}
-
-/// `{"file", ...report}` or `{"file", "error"}`, as the batch endpoint writes them.
-fn file_line(file: &str, outcome: &Outcome) -> Value {
-    match outcome {
-        Outcome::Checked(report) => json!({ "file": file, "report": report }),
-        Outcome::Failed(message) => json!({ "file": file, "error": message }),
-    }
-}
-
-fn summary(reports: &[(String, Outcome)]) -> Value {
-    let count = |wanted: fn(&Outcome) -> bool| reports.iter().filter(|(_, o)| wanted(o)).count();
-    json!({
-        "files": reports.len(),
-        "compliant": count(|o| matches!(o, Outcome::Checked(r) if r.compliant)),
-        "not_compliant": count(|o| matches!(o, Outcome::Checked(r) if !r.compliant)),
-        "failed": count(|o| matches!(o, Outcome::Failed(_))),
-    })
 }

@@ -8,13 +8,12 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::configuration::Settings;
-use crate::engine::Engine;
 use crate::extract::Limits;
 use crate::lang::Lang;
-use crate::rules::{self, Profile, RuleInfo};
-use crate::startup::Application;
-use crate::{openapi, telemetry};
+use crate::rules::{Profile, RuleInfo};
+use crate::server::configuration::Settings;
+use crate::server::startup::Application;
+use crate::server::{openapi, telemetry};
 
 pub use check::CheckArgs;
 
@@ -116,15 +115,15 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn serve(settings: Settings) -> ExitCode {
     telemetry::init();
-    let rules = match settings.ruleset.load() {
-        Ok(rules) => rules,
+    let engine = match settings.ruleset.engine() {
+        Ok(engine) => Arc::new(engine),
         Err(error) => {
             eprintln!("nianbao: {error}");
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    tracing::info!(ruleset = %rules.data.id, version = %rules.data.version, "rule set loaded");
-    let engine = Arc::new(Engine::new(rules));
+    let rules = &engine.rules().data;
+    tracing::info!(ruleset = %rules.id, version = %rules.version, "rule set loaded");
     let result = actix_web::rt::System::new().block_on(async {
         let application = Application::build(&settings, engine)?;
         tracing::info!(addr = %settings.addr, port = application.port(), "listening");
@@ -141,10 +140,7 @@ fn serve(settings: Settings) -> ExitCode {
 
 fn print_rules(args: &RulesArgs) {
     let lang = Lang::from(args.lang);
-    let list: Vec<RuleInfo> = rules::all()
-        .iter()
-        .map(|r| RuleInfo::of(*r, lang))
-        .collect();
+    let list = RuleInfo::all(lang);
     match args.format {
         Format::Json => println!(
             "{}",

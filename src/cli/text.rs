@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
+use crate::facts::parts::PartStatus;
 use crate::lang::Lang;
-use crate::parts::PartStatus;
 use crate::report::{CheckReport, Severity};
 
 pub fn severity_label(severity: Severity, lang: Lang) -> &'static str {

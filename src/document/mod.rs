@@ -96,10 +96,6 @@ impl Document {
         self.heading_levels.get(&line).copied()
     }
 
-    pub fn original(&self) -> &str {
-        &self.original
-    }
-
     pub fn normalized(&self) -> &str {
         &self.normalized
     }
@@ -136,6 +132,7 @@ impl Document {
     }
 
     /// Byte offset in the normalised copy of a code-point offset.
+    #[cfg(test)]
     pub fn byte_of_char(&self, char_index: usize) -> usize {
         self.normalized_starts[char_index.min(self.chars())] as usize
     }

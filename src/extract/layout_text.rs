@@ -10,7 +10,7 @@ use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::document::normalize::fold_width;
-use crate::outline::numbering::numbering;
+use crate::text::numbering::numbering;
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -119,15 +119,16 @@ pub fn extract(
         Format::Ofd => ofd::extract(bytes, limits),
         Format::Doc | Format::Wps | Format::Rtf => office::extract(bytes, format, limits),
     }?;
-    extracted.source.paragraphs = extracted
-        .text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .count();
+    extracted.source.paragraphs = paragraphs(&extracted.text);
     if extracted.source.paragraphs == 0 {
         return Err(ExtractError::NoText { format });
     }
     Ok(extracted)
+}
+
+/// The non-blank paragraphs of an extracted text.
+fn paragraphs(text: &str) -> usize {
+    text.lines().filter(|l| !l.trim().is_empty()).count()
 }
 
 impl Extracted {
@@ -135,6 +136,7 @@ impl Extracted {
     pub fn from_text(text: String) -> Self {
         let mut extracted = Self::new(text, Format::Text);
         extracted.source.encoding = Some("UTF-8".into());
+        extracted.source.paragraphs = paragraphs(&extracted.text);
         extracted
     }
 

@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::document::Document;
 use crate::ruleset::RuleSet;
 
-use super::numbering::numbering;
+use crate::text::numbering::numbering;
 
 /// Characters that end a sentence (after width folding).
 pub const SENTENCE_END: [char; 5] = ['。', ';', '!', '?', ':'];

@@ -1,19 +1,18 @@
 //! The outline: which lines are headings, at what level, and where each section ends.
 //!
-//! Headings come from numbering (see [`numbering`]); an unnumbered short line counts only when it
+//! Headings come from numbering (see [`crate::text::numbering`]); an unnumbered short line counts only when it
 //! names a part of the rule set. The top level is the highest level present.
 
 pub mod layout;
-pub mod numbering;
 
 use std::ops::Range;
 
 use crate::document::Document;
 use crate::ruleset::RuleSet;
 
+pub use crate::text::numbering::{self, NumberStyle};
 pub use layout::Layout;
 use layout::{SENTENCE_END, is_short_unpunctuated};
-pub use numbering::NumberStyle;
 
 #[derive(Debug, Clone)]
 pub struct Heading {
@@ -28,8 +27,6 @@ pub struct Heading {
     pub range: Range<usize>,
     /// Where the words after the numbering start.
     pub text_start: usize,
-    /// The heading is the first sentence of a longer paragraph.
-    pub run_in: bool,
     /// Where its section (body and sub-sections) ends.
     pub section_end: usize,
 }
@@ -63,7 +60,6 @@ pub struct Outline {
 /// A non-blank line of the body: its range and, for a heading, the heading's index.
 #[derive(Debug, Clone)]
 pub struct Paragraph {
-    pub line: usize,
     pub range: Range<usize>,
     pub heading: Option<usize>,
 }
@@ -95,7 +91,6 @@ impl Outline {
                     styled_level: document.heading_level(index),
                     range: start..start + title_end,
                     text_start: start + mark,
-                    run_in,
                     section_end: end,
                 });
             } else if document.heading_level(index).is_some()
@@ -109,7 +104,6 @@ impl Outline {
                     styled_level: document.heading_level(index),
                     range: start..end,
                     text_start: start,
-                    run_in: false,
                     section_end: end,
                 });
             }
@@ -170,7 +164,6 @@ fn find_paragraphs(document: &Document, layout: &Layout, headings: &[Heading]) -
                 .filter(|(_, h)| h.line == i)
                 .map(|(index, _)| *index);
             Paragraph {
-                line: i,
                 range: line.range(),
                 heading,
             }
@@ -284,7 +277,6 @@ mod tests {
         let (document, outline) = outline(&text);
         assert_eq!(outline.headings.len(), 2);
         let item = &outline.headings[1];
-        assert!(item.run_in);
         assert_eq!(
             document.original_text(item.range.clone()),
             "1. 严格依法履职,依法行政水平有新提升"

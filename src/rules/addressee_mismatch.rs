@@ -1,27 +1,19 @@
 //! Rule `addressee-mismatch`; its documentation is `addressee_mismatch.md`.
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
 use crate::ruleset::IssuerKind;
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Need, Rule};
 
 pub struct AddresseeMismatch;
 
-static META: RuleMeta = RuleMeta {
-    id: "addressee-mismatch",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("addressee_mismatch.md"),
-};
+/// The rules on what a report contains: the 督察规定.
+const BASIS: &str = "ducha";
+
 
 impl Rule for AddresseeMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+    const NEEDS: &'static [Need] = &[Need::Basis(BASIS)];
 
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         let document = analysis.document;
         let Some(line) = analysis.outline.layout.addressee else {
             return;
@@ -47,12 +39,25 @@ impl Rule for AddresseeMismatch {
             format!("抬头“{addressee}”不是{zh}：年度报告应报送{zh}。"),
             format!("The addressee “{addressee}” is not {en}, to whom the report goes."),
         );
-        findings.push(
-            analysis
-                .finding(&META, message)
+        out.report(message)
                 .at(range)
-                .basis("ducha")
-                .build(),
-        );
+                .basis(BASIS)
+                .push();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("县委、县政府：", "各位代表："), RuleId::AddresseeMismatch, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::AddresseeMismatch, 0);
     }
 }

@@ -1,26 +1,13 @@
 //! Rule `citation-mismatch`; its documentation is `citation_mismatch.md`.
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct CitationMismatch;
 
-static META: RuleMeta = RuleMeta {
-    id: "citation-mismatch",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("citation_mismatch.md"),
-};
 
 impl Rule for CitationMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         let text = analysis.document.normalized();
         let lang = analysis.lang();
         for citation in &analysis.rules.citations {
@@ -34,14 +21,11 @@ impl Rule for CitationMismatch {
                         format!("引用《{title}》时年份写成了“{first}—{last}”，应为“{from}—{to}”。"),
                         format!("“{title}” is cited with the years {first}—{last}; they are {from}—{to}."),
                     );
-                    findings.push(
-                        analysis
-                            .finding(&META, message)
+                    out.report(message)
                             .at(range.clone())
                             .basis(&citation.basis)
                             .suggest(format!("{from}—{to}"))
-                            .build(),
-                    );
+                            .push();
                 }
                 if let (Some(canonical), Some((written, range))) = (&citation.number, &cited.number)
                     && written != canonical
@@ -50,16 +34,29 @@ impl Rule for CitationMismatch {
                         format!("《{title}》的文号写成了“{written}”，应为“{canonical}”。"),
                         format!("“{title}” is cited as {written}; its number is {canonical}."),
                     );
-                    findings.push(
-                        analysis
-                            .finding(&META, message)
+                    out.report(message)
                             .at(range.clone())
                             .basis(&citation.basis)
                             .suggest(canonical.to_string())
-                            .build(),
-                    );
+                            .push();
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("《法治政府建设实施纲要（2021—2025年）》", "《法治政府建设实施纲要（2022—2025年）》"), RuleId::CitationMismatch, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::CitationMismatch, 0);
     }
 }

@@ -19,6 +19,7 @@ pub enum Section {
 }
 
 impl Section {
+    #[cfg(test)]
     pub const ALL: [Section; 5] = [
         Section::Title,
         Section::What,
@@ -40,19 +41,15 @@ impl Section {
 
 #[derive(Debug, Clone)]
 pub struct RuleDoc {
-    pub id: String,
     sections: Vec<(String, String)>,
 }
 
 impl RuleDoc {
     pub fn parse(markdown: &str) -> Self {
-        let mut id = String::new();
         let mut sections: Vec<(String, String)> = Vec::new();
         for line in markdown.lines() {
             if let Some(heading) = line.strip_prefix("## ") {
                 sections.push((heading.trim().to_owned(), String::new()));
-            } else if let Some(title) = line.strip_prefix("# ") {
-                id = title.trim().to_owned();
             } else if let Some((_, body)) = sections.last_mut() {
                 body.push_str(line);
                 body.push('\n');
@@ -61,7 +58,7 @@ impl RuleDoc {
         for (_, body) in &mut sections {
             *body = body.trim().to_owned();
         }
-        Self { id, sections }
+        Self { sections }
     }
 
     /// A section in Chinese, or in English.

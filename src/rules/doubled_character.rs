@@ -1,30 +1,17 @@
 //! Rule `doubled-character`; its documentation is `doubled_character.md`.
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
-use crate::segment;
+use crate::text::segment;
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct DoubledCharacter;
 
-static META: RuleMeta = RuleMeta {
-    id: "doubled-character",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("doubled_character.md"),
-};
 
 /// Characters of context on each side given to the segmenter: enough for the words around.
 const WINDOW_CHARS: usize = 8;
 
 impl Rule for DoubledCharacter {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         let reduplications = &analysis.rules.data.proofreading.reduplications;
         for paragraph in analysis.outline.paragraphs() {
             let text = analysis.document.text(paragraph.range.clone());
@@ -42,13 +29,10 @@ impl Rule for DoubledCharacter {
                     format!("“{written}”重复了一个字，疑为笔误。"),
                     format!("“{written}” repeats a character; it looks like a slip."),
                 );
-                findings.push(
-                    analysis
-                        .finding(&META, message)
+                out.report(message)
                         .at(range)
                         .suggest(single)
-                        .build(),
-                );
+                        .push();
             }
         }
     }
@@ -127,5 +111,21 @@ mod tests {
         ] {
             assert_eq!(slips(text), Vec::<usize>::new(), "{text}");
         }
+    }
+}
+
+#[cfg(test)]
+mod engine_tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("县长带头述法", "县长充分发发挥带头作用，带头述法"), RuleId::DoubledCharacter, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(&report_with("县长带头述法", "县长常常带头述法"), RuleId::DoubledCharacter, 0);
     }
 }

@@ -1,35 +1,25 @@
 //! Rule `first-responsible-shallow`; its documentation is `first_responsible_shallow.md`.
 
-use crate::analysis::Analysis;
-use crate::figures;
-use crate::report::{Finding, Severity};
+use crate::text::figures;
 use crate::ruleset::IssuerKind;
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Need, Rule};
+use crate::ruleset::Facet;
 
 pub struct FirstResponsibleShallow;
 
-static META: RuleMeta = RuleMeta {
-    id: "first-responsible-shallow",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("first_responsible_shallow.md"),
-};
 
 /// The rule set's facets of the part: leaders named jointly, the Party head, the government
 /// head, and duties carried out.
-const WHO: &str = "who";
-const WHO_PARTY: &str = "who_party";
-const WHO_GOVERNMENT: &str = "who_government";
-const WHAT: &str = "what";
+const WHO: Facet = Facet::Who;
+const WHO_PARTY: Facet = Facet::WhoParty;
+const WHO_GOVERNMENT: Facet = Facet::WhoGovernment;
+const WHAT: Facet = Facet::What;
 
 impl Rule for FirstResponsibleShallow {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+    const NEEDS: &'static [Need] = &[Need::Facet(WHO), Need::Facet(WHO_PARTY), Need::Facet(WHO_GOVERNMENT), Need::Facet(WHAT)];
 
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         for (part, spec) in analysis.rules.parts().iter().enumerate() {
             if spec.facet(WHAT).is_none() {
                 continue;
@@ -43,7 +33,7 @@ impl Rule for FirstResponsibleShallow {
                 .iter()
                 .map(|r| analysis.document.text(r.clone()))
                 .collect();
-            let names = |facet: &str| {
+            let names = |facet: Facet| {
                 spec.facet(facet)
                     .is_some_and(|words| texts.iter().any(|t| words.is_match(t)))
             };
@@ -90,11 +80,27 @@ impl Rule for FirstResponsibleShallow {
                 "写明党政主要负责人（党委和政府各自的主要负责人）亲自部署、亲自过问、亲自协调、亲自督办的具体事项，召开常务会议专题研究的次数，会前学法、述法和出庭应诉情况。",
                 "Name the Party and government heads and what each did in person, with counts: meetings that studied rule-of-law work, study before meetings, year-end reporting on rule of law, court appearances.",
             );
-            let finding = analysis
-                .finding(&META, message)
+            out.report(message)
                 .part(part)
-                .suggest(suggestion.to_owned());
-            findings.push(finding.at_place(analysis.part_place(part)).build());
+                .suggest(suggestion)
+                .at_place(analysis.part_place(part))
+                .push();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("县委书记、县长认真履行推进法治建设第一责任人职责，坚持重要工作亲自部署、重大问题亲自过问。县政府常务会议专题研究法治政府建设工作4次，开展会前学法12次，县长带头述法，出庭应诉2次。", "县委、县政府高度重视法治建设，切实履行推进法治建设第一责任人职责。"), RuleId::FirstResponsibleShallow, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::FirstResponsibleShallow, 0);
     }
 }

@@ -1,20 +1,10 @@
 //! Rule `half-width-punctuation`; its documentation is `half_width_punctuation.md`.
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
 
-use super::profile::ON_REQUEST;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct HalfWidthPunctuation;
 
-static META: RuleMeta = RuleMeta {
-    id: "half-width-punctuation",
-    severity: Severity::Warning,
-    // Copies scraped from portals have ASCII punctuation everywhere: asked for, not imposed.
-    profiles: ON_REQUEST,
-    doc: include_str!("half_width_punctuation.md"),
-};
 
 /// ASCII punctuation and the full-width form a Chinese sentence takes.
 const FULL_WIDTH: [(char, char); 6] = [
@@ -27,11 +17,7 @@ const FULL_WIDTH: [(char, char); 6] = [
 ];
 
 impl Rule for HalfWidthPunctuation {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         let document = analysis.document;
         for line in document.lines() {
             // The normalised copy folds width, so the marks are read from the submitted text;
@@ -61,13 +47,10 @@ impl Rule for HalfWidthPunctuation {
                     format!("中文句子中使用了半角标点“{c}”。"),
                     format!("Half-width “{c}” inside a Chinese sentence."),
                 );
-                findings.push(
-                    analysis
-                        .finding(&META, message)
+                out.report(message)
                         .at(start..start + c.len_utf8())
                         .suggest(full.to_string())
-                        .build(),
-                );
+                        .push();
             }
         }
     }
@@ -75,4 +58,20 @@ impl Rule for HalfWidthPunctuation {
 
 fn is_chinese(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '“' | '”' | '、' | '。')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("深化“放管服”改革，公布", "深化“放管服”改革,公布"), RuleId::HalfWidthPunctuation, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(&report_with("达到98.6%", "达到98.6%"), RuleId::HalfWidthPunctuation, 0);
+    }
 }

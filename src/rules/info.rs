@@ -3,9 +3,9 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::{Profile, Rule, RuleDoc, Section};
+use super::Severity;
+use super::{Profile, RuleDoc, RuleId, Section};
 use crate::lang::Lang;
-use crate::report::Severity;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[schema(example = json!({
@@ -38,7 +38,15 @@ pub struct RuleInfo {
 }
 
 impl RuleInfo {
-    pub fn of(rule: &dyn Rule, lang: Lang) -> Self {
+    /// Every rule, in documentation order.
+    pub fn all(lang: Lang) -> Vec<Self> {
+        RuleId::ALL
+            .iter()
+            .map(|&rule| Self::of(rule, lang))
+            .collect()
+    }
+
+    pub fn of(rule: RuleId, lang: Lang) -> Self {
         let meta = rule.meta();
         let doc = RuleDoc::parse(meta.doc);
         let section = |s| doc.get(s, lang.is_english()).to_owned();

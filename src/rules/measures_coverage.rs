@@ -1,32 +1,19 @@
 //! Rule `measures-coverage`; its documentation is `measures_coverage.md`.
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct MeasuresCoverage;
 
-static META: RuleMeta = RuleMeta {
-    id: "measures-coverage",
-    severity: Severity::Info,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("measures_coverage.md"),
-};
 
 impl Rule for MeasuresCoverage {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         let Some((coverage, part)) = analysis.coverage() else {
             return;
         };
         let lang = analysis.lang();
         let (covered, missed): (Vec<_>, Vec<_>) = coverage.areas.iter().partition(|a| a.covered);
-        let names = |areas: &[&crate::coverage::AreaCoverage]| {
+        let names = |areas: &[&crate::facts::coverage::AreaCoverage]| {
             if areas.is_empty() {
                 lang.pick("无", "none").to_owned()
             } else {
@@ -61,7 +48,26 @@ impl Rule for MeasuresCoverage {
                 coverage.figures_per_1000_chars
             ),
         );
-        let finding = analysis.finding(&META, message).part(part).basis(basis);
-        findings.push(finding.at_place(analysis.part_place(part)).build());
+        out.report(message)
+            .part(part)
+            .basis(basis)
+            .at_place(analysis.part_place(part))
+            .push();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(REPORT, RuleId::MeasuresCoverage, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(&report_with("一、2024年推进法治政府建设的主要举措和成效\n（一）依法全面履行政府职能。", "（一）依法全面履行政府职能。").replacen("（二）健全", "健全", 1).replacen("（三）严格", "严格", 1).replacen("（四）强化", "强化", 1), RuleId::MeasuresCoverage, 0);
     }
 }

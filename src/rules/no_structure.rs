@@ -1,26 +1,18 @@
 //! Rule `no-structure`; its documentation is `no_structure.md`.
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Need, Rule};
 
 pub struct NoStructure;
 
-static META: RuleMeta = RuleMeta {
-    id: "no-structure",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("no_structure.md"),
-};
+/// The rules on what a report contains: the 督察规定.
+const BASIS: &str = "ducha";
+
 
 impl Rule for NoStructure {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+    const NEEDS: &'static [Need] = &[Need::Basis(BASIS)];
 
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         if !analysis.outline.is_empty() {
             return;
         }
@@ -32,12 +24,25 @@ impl Rule for NoStructure {
             "按规定的四个部分分设一级标题，如“一、2024年推进法治政府建设的主要举措和成效”。",
             "Give each of the four required parts a numbered top-level heading.",
         );
-        findings.push(
-            analysis
-                .finding(&META, message.to_owned())
-                .basis("ducha")
+        out.report(message.to_owned())
+                .basis(BASIS)
                 .suggest(suggestion.to_owned())
-                .build(),
-        );
+                .push();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings("青山县2024年法治政府建设年度报告\n2024年，我县依法行政水平进一步提高，办理行政复议案件85件，开展执法培训12场。存在的不足是基层力量薄弱。2025年将继续加强执法队伍建设。\n", RuleId::NoStructure, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::NoStructure, 0);
     }
 }

@@ -1,29 +1,16 @@
 //! Rule `part-embedded`; its documentation is `part_embedded.md`.
 
-use crate::analysis::Analysis;
-use crate::parts::PartStatus;
-use crate::report::{Finding, Severity};
+use crate::facts::parts::PartStatus;
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct PartEmbedded;
 
-static META: RuleMeta = RuleMeta {
-    id: "part-embedded",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("part_embedded.md"),
-};
 
 impl Rule for PartEmbedded {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         for (part, spec) in analysis.rules.parts().iter().enumerate() {
-            let placement = &analysis.parts.placements[part];
+            let placement = &analysis.parts().placements[part];
             if !spec.spec.required || placement.status != PartStatus::Embedded {
                 continue;
             }
@@ -32,14 +19,27 @@ impl Rule for PartEmbedded {
                 format!("“{name}”没有单独成部分，只在其他部分中提及。"),
                 format!("“{name}” is only reported inside another part, not as a part of its own."),
             );
-            findings.push(
-                analysis
-                    .finding(&META, message)
+            out.report(message)
                     .part(part)
                     .at(placement.mentions[0].clone())
                     .suggest(analysis.suggested_heading(part))
-                    .build(),
-            );
+                    .push();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("三、党政主要负责人履行推进法治建设第一责任人职责情况\n", ""), RuleId::PartEmbedded, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::PartEmbedded, 0);
     }
 }

@@ -1,29 +1,16 @@
 //! Rule `part-empty`; its documentation is `part_empty.md`.
 
-use crate::analysis::Analysis;
-use crate::parts::PartStatus;
-use crate::report::{Finding, Severity};
+use crate::facts::parts::PartStatus;
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct PartEmpty;
 
-static META: RuleMeta = RuleMeta {
-    id: "part-empty",
-    severity: Severity::Error,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("part_empty.md"),
-};
 
 impl Rule for PartEmpty {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         let max_chars = analysis.rules.data.thresholds.part_empty_max_chars;
-        for (part, placement) in analysis.parts.placements.iter().enumerate() {
+        for (part, placement) in analysis.parts().placements.iter().enumerate() {
             if placement.status != PartStatus::Present {
                 continue;
             }
@@ -50,13 +37,26 @@ impl Rule for PartEmpty {
                 .clone()
                 .next()
                 .expect("a present part has a section");
-            findings.push(
-                analysis
-                    .finding(&META, message)
+            out.report(message)
                     .part(part)
                     .at(first.range.clone())
-                    .build(),
-            );
+                    .push();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("一是部分单位依法行政意识有待增强，个别执法人员程序意识不强。二是基层法治力量较为薄弱，乡镇法治审核人员不足。究其原因，主要是法治学习培训的针对性不够，基层法治队伍建设投入不足。", "详见附件。"), RuleId::PartEmpty, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::PartEmpty, 0);
     }
 }

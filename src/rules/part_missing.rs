@@ -1,29 +1,16 @@
 //! Rule `part-missing`; its documentation is `part_missing.md`.
 
-use crate::analysis::Analysis;
-use crate::parts::PartStatus;
-use crate::report::{Finding, Severity};
+use crate::facts::parts::PartStatus;
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct PartMissing;
 
-static META: RuleMeta = RuleMeta {
-    id: "part-missing",
-    severity: Severity::Error,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("part_missing.md"),
-};
 
 impl Rule for PartMissing {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         for (part, spec) in analysis.rules.parts().iter().enumerate() {
-            let missing = analysis.parts.placements[part].status == PartStatus::Missing;
+            let missing = analysis.parts().placements[part].status == PartStatus::Missing;
             if !spec.spec.required || !missing {
                 continue;
             }
@@ -33,14 +20,11 @@ impl Rule for PartMissing {
                 format!("The required part “{name}” is missing."),
             );
             let at = insertion_point(analysis, part);
-            findings.push(
-                analysis
-                    .finding(&META, message)
+            out.report(message)
                     .part(part)
                     .at(at..at)
                     .suggest(analysis.suggested_heading(part))
-                    .build(),
-            );
+                    .push();
         }
     }
 }
@@ -51,8 +35,24 @@ fn insertion_point(analysis: &Analysis, part: usize) -> usize {
     analysis
         .outline
         .top_level()
-        .find(|(index, _)| analysis.parts.of_heading[*index].iter().any(|&p| p > part))
+        .find(|(index, _)| analysis.parts().of_heading[*index].iter().any(|&p| p > part))
         .map_or(analysis.outline.body_end, |(_, heading)| {
             heading.range.start
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("三、党政主要负责人履行推进法治建设第一责任人职责情况\n县委书记、县长认真履行推进法治建设第一责任人职责，坚持重要工作亲自部署、重大问题亲自过问。县政府常务会议专题研究法治政府建设工作4次，开展会前学法12次，县长带头述法，出庭应诉2次。\n\n", ""), RuleId::PartMissing, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::PartMissing, 0);
+    }
 }

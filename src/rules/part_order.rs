@@ -1,33 +1,20 @@
 //! Rule `part-order`; its documentation is `part_order.md`.
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct PartOrder;
 
-static META: RuleMeta = RuleMeta {
-    id: "part-order",
-    severity: Severity::Info,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("part_order.md"),
-};
 
 impl Rule for PartOrder {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         // Parts are indexed in official order, so the text must meet them in rising order.
         let mut latest: Option<(usize, usize)> = None;
         for (index, _) in analysis.outline.top_level() {
-            for &part in &analysis.parts.of_heading[index] {
+            for &part in &analysis.parts().of_heading[index] {
                 match latest {
                     Some((ahead, ahead_heading)) if part < ahead => {
-                        findings.push(finding(analysis, ahead, ahead_heading, part));
+                        report(analysis, out, ahead, ahead_heading, part);
                         return;
                     }
                     Some((ahead, _)) if part == ahead => {}
@@ -38,21 +25,42 @@ impl Rule for PartOrder {
     }
 }
 
-fn finding(analysis: &Analysis, early: usize, early_heading: usize, late: usize) -> Finding {
+fn report(
+    analysis: &Analysis,
+    out: &mut Findings,
+    early: usize,
+    early_heading: usize,
+    late: usize,
+) {
     let (early_name, late_name) = (analysis.part_name(early), analysis.part_name(late));
     let message = analysis.lang().pick(
         format!("“{early_name}”排在“{late_name}”之前，与规定的顺序不一致。"),
         format!("“{early_name}” comes before “{late_name}”, against the official order."),
     );
     let order: Vec<&str> = (0..analysis.rules.parts().len())
-        .filter(|&p| !analysis.parts.placements[p].sections.is_empty())
+        .filter(|&p| !analysis.parts().placements[p].sections.is_empty())
         .map(|p| analysis.part_name(p))
         .collect();
     let separator = analysis.lang().pick("；", "; ");
-    analysis
-        .finding(&META, message)
+    out.report(message)
         .part(early)
         .at(analysis.outline.headings[early_heading].range.clone())
         .suggest(order.join(separator))
-        .build()
+        .push();
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("三、党政主要负责人履行推进法治建设第一责任人职责情况", "三、2025年推进法治政府建设的主要安排").replacen("四、2025年推进法治政府建设的主要安排", "四、党政主要负责人履行推进法治建设第一责任人职责情况", 1), RuleId::PartOrder, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::PartOrder, 0);
+    }
 }

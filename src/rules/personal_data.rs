@@ -5,20 +5,11 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct PersonalData;
 
-static META: RuleMeta = RuleMeta {
-    id: "personal-data",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("personal_data.md"),
-};
 
 /// Eighteen characters, not part of a longer run of digits or letters.
 static ID_CARD: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,11 +45,7 @@ const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
 
 impl Rule for PersonalData {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         let text = analysis.document.normalized();
         if !has_long_number(text) {
             return;
@@ -91,13 +78,10 @@ impl Rule for PersonalData {
                     mask(number, 3, 4),
                 )
             };
-            findings.push(
-                analysis
-                    .finding(&META, message.to_owned())
+            out.report(message.to_owned())
                     .at(range)
                     .suggest(masked)
-                    .build(),
-            );
+                    .push();
         }
     }
 }
@@ -161,5 +145,21 @@ mod tests {
     fn masks_keep_the_ends() {
         assert_eq!(mask("11010519491231002X", 6, 4), "110105********002X");
         assert_eq!(mask("138-0013-8000", 3, 4), "138****8000");
+    }
+}
+
+#[cfg(test)]
+mod engine_tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("青山县人民政府\n", "联系人：张明，手机13812345678\n青山县人民政府\n"), RuleId::PersonalData, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(&report_with("青山县人民政府\n", "联系电话：0571-12345\n青山县人民政府\n"), RuleId::PersonalData, 0);
     }
 }

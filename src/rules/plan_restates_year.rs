@@ -2,35 +2,25 @@
 
 use memchr::memmem;
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
-use crate::sentences;
+use crate::text::sentences;
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Need, Rule};
+use crate::ruleset::Facet;
 
 pub struct PlanRestatesYear;
 
-static META: RuleMeta = RuleMeta {
-    id: "plan-restates-year",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("plan_restates_year.md"),
-};
 
 /// The rule set's facet of the plans part: words that report work already done.
-const RETROSPECTIVE: &str = "retrospective";
+const RETROSPECTIVE: Facet = Facet::Retrospective;
 /// Sentences shorter than this are headings or fragments, and say nothing either way.
 const MIN_SENTENCE_CHARS: usize = 8;
 /// Fewest retrospective sentences worth a finding, whatever their share.
 const MIN_RETROSPECTIVE: usize = 2;
 
 impl Rule for PlanRestatesYear {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+    const NEEDS: &'static [Need] = &[Need::Facet(RETROSPECTIVE)];
 
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         let Some(plan) = analysis.rules.plan_part() else {
             return;
         };
@@ -89,13 +79,26 @@ impl Rule for PlanRestatesYear {
             "写明下一年度要做的具体工作、目标和时间节点，不要重复本年度的成效。",
             "Say what will be done next year, with targets and dates, rather than repeating this year's results.",
         );
-        findings.push(
-            analysis
-                .finding(&META, message)
+        out.report(message)
                 .part(plan)
                 .at(looking_back[0].clone())
                 .suggest(suggestion.to_owned())
-                .build(),
-        );
+                .push();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("2025年，我县将持续深化法治政府建设：一是健全依法决策机制，严格落实重大行政决策程序；二是加强行政执法队伍建设，开展执法人员轮训；三是加强基层法治力量，配齐乡镇法治审核人员。", "今年以来，我县开展了法治政府建设示范创建。共举办法治讲座8场，办理了行政复议案件85件。已完成执法人员轮训。"), RuleId::PlanRestatesYear, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::PlanRestatesYear, 0);
     }
 }

@@ -2,29 +2,16 @@
 
 use std::ops::Range;
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
-use crate::year::years_named;
+use crate::facts::year::years_named;
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct PlanYearMismatch;
 
-static META: RuleMeta = RuleMeta {
-    id: "plan-year-mismatch",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("plan_year_mismatch.md"),
-};
 
 impl Rule for PlanYearMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
-        let (Some(year), Some(plan)) = (&analysis.year, analysis.rules.plan_part()) else {
+    fn check(analysis: &Analysis, out: &mut Findings) {
+        let (Some(year), Some(plan)) = (analysis.year(), analysis.rules.plan_part()) else {
             return;
         };
         let expected = year.year + 1;
@@ -42,14 +29,11 @@ impl Rule for PlanYearMismatch {
                         year.year
                     ),
                 );
-                findings.push(
-                    analysis
-                        .finding(&META, message)
+                out.report(message)
                         .part(plan)
                         .at(range.start + at.start..range.start + at.end)
                         .suggest(expected.to_string())
-                        .build(),
-                );
+                        .push();
             }
         }
     }
@@ -60,9 +44,9 @@ impl Rule for PlanYearMismatch {
 fn places_naming_years(analysis: &Analysis, plan: usize) -> Vec<(Range<usize>, bool)> {
     let outline = analysis.outline;
     let mut places = Vec::new();
-    for &index in &analysis.parts.placements[plan].sections {
+    for &index in &analysis.parts().placements[plan].sections {
         let top = &outline.headings[index];
-        places.push((top.words(), analysis.parts.of_heading[index].len() > 1));
+        places.push((top.words(), analysis.parts().of_heading[index].len() > 1));
         places.extend(
             outline.headings[index + 1..]
                 .iter()
@@ -76,4 +60,20 @@ fn places_naming_years(analysis: &Analysis, plan: usize) -> Vec<(Range<usize>, b
         places.push((start..start + sentence, false));
     }
     places
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("2025年，我县将持续深化", "2024年，我县将持续深化"), RuleId::PlanYearMismatch, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::PlanYearMismatch, 0);
+    }
 }

@@ -2,35 +2,24 @@
 
 use chrono::NaiveDate;
 
-use crate::analysis::Analysis;
-use crate::dates::flag_dates;
-use crate::report::{Finding, Severity};
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::dating::{self, flag_dates};
+use super::{Analysis, Findings, Need, Rule};
 
 pub struct PublishedEarly;
 
-static META: RuleMeta = RuleMeta {
-    id: "published-early",
-    severity: Severity::Error,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("published_early.md"),
-};
 
 impl Rule for PublishedEarly {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+    const NEEDS: &'static [Need] = &[Need::Basis(dating::BASIS)];
 
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
-        let Some(year) = &analysis.year else {
+    fn check(analysis: &Analysis, out: &mut Findings) {
+        let Some(year) = analysis.year() else {
             return;
         };
         let Some(year_end) = NaiveDate::from_ymd_opt(year.year, 12, 31) else {
             return;
         };
-        flag_dates(analysis, &META, findings, |what, date| {
+        flag_dates(analysis, out, |what, date| {
             (date <= year_end).then(|| {
                 analysis.lang().pick(
                     format!(
@@ -44,5 +33,21 @@ impl Rule for PublishedEarly {
                 )
             })
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("2025年3月20日", "2024年12月1日"), RuleId::PublishedEarly, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::PublishedEarly, 0);
     }
 }

@@ -1,34 +1,23 @@
 //! Rule `published-late`; its documentation is `published_late.md`.
 
-use crate::analysis::Analysis;
-use crate::dates::flag_dates;
-use crate::report::{Finding, Severity};
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::dating::{self, flag_dates};
+use super::{Analysis, Findings, Need, Rule};
 
 pub struct PublishedLate;
 
-static META: RuleMeta = RuleMeta {
-    id: "published-late",
-    severity: Severity::Error,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("published_late.md"),
-};
 
 impl Rule for PublishedLate {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+    const NEEDS: &'static [Need] = &[Need::Basis(dating::BASIS)];
 
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
-        let Some(year) = &analysis.year else {
+    fn check(analysis: &Analysis, out: &mut Findings) {
+        let Some(year) = analysis.year() else {
             return;
         };
         let deadline = analysis
             .rules
             .deadline(analysis.options.issuer_kind, year.year);
-        flag_dates(analysis, &META, findings, |what, date| {
+        flag_dates(analysis, out, |what, date| {
             (date > deadline).then(|| {
                 analysis.lang().pick(
                     format!(
@@ -42,5 +31,29 @@ impl Rule for PublishedLate {
                 )
             })
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{REPORT, findings_with};
+    use crate::rules::{CheckOptions, RuleId};
+
+    fn published_on(date: &str) -> usize {
+        let options = CheckOptions {
+            published_on: date.parse().ok(),
+            ..CheckOptions::default()
+        };
+        findings_with(REPORT, RuleId::PublishedLate, options).len()
+    }
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_eq!(published_on("2025-04-15"), 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_eq!(published_on("2025-04-01"), 0, "the deadline day itself is in time");
     }
 }

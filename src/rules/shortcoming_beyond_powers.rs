@@ -1,31 +1,20 @@
 //! Rule `shortcoming-beyond-powers`; its documentation is `shortcoming_beyond_powers.md`.
 
-use crate::analysis::Analysis;
-use crate::issuer;
-use crate::report::{Finding, Severity};
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Need, Rule};
+use crate::ruleset::Facet;
 
 pub struct ShortcomingBeyondPowers;
 
-static META: RuleMeta = RuleMeta {
-    id: "shortcoming-beyond-powers",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("shortcoming_beyond_powers.md"),
-};
 
 /// The rule set's facet that marks the shortcomings part.
-const SHORTCOMINGS: &str = "shortcomings";
+const SHORTCOMINGS: Facet = Facet::Shortcomings;
 
 impl Rule for ShortcomingBeyondPowers {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+    const NEEDS: &'static [Need] = &[Need::Facet(SHORTCOMINGS)];
 
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
-        let Some(level) = issuer::level(analysis) else {
+    fn check(analysis: &Analysis, out: &mut Findings) {
+        let Some(level) = analysis.issuer_level() else {
             return;
         };
         let english = analysis.lang().is_english();
@@ -57,16 +46,30 @@ impl Rule for ShortcomingBeyondPowers {
                         "改写本级职权范围内的不足，如规范性文件管理、行政执法、矛盾纠纷化解。",
                         "Write about shortcomings within the issuer's own powers: normative documents, enforcement, resolving disputes.",
                     );
-                    findings.push(
-                        analysis
-                            .finding(&META, message)
+                    out.report(message)
                             .part(part)
                             .at(range.start + found.start..range.start + found.end)
                             .suggest(suggestion.to_owned())
-                            .build(),
-                    );
+                            .push();
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("青山县人民政府\n2025", "青山镇人民政府\n2025")
+                .replacen("二是基层法治力量较为薄弱", "二是地方立法工作滞后", 1), RuleId::ShortcomingBeyondPowers, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(&report_with("青山县人民政府\n2025", "青山镇人民政府\n2025"), RuleId::ShortcomingBeyondPowers, 0);
     }
 }

@@ -1,32 +1,22 @@
 //! Rule `shortcomings-too-few`; its documentation is `shortcomings_too_few.md`.
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
 use crate::ruleset::words::WordSet;
-use crate::sentences;
+use crate::text::sentences;
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Need, Rule};
+use crate::ruleset::Facet;
 
 pub struct ShortcomingsTooFew;
 
-static META: RuleMeta = RuleMeta {
-    id: "shortcomings-too-few",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("shortcomings_too_few.md"),
-};
 
 /// The rule set's facets: the words a shortcoming is written with, and those of its causes.
-const SHORTCOMINGS: &str = "shortcomings";
-const CAUSES: &str = "causes";
+const SHORTCOMINGS: Facet = Facet::Shortcomings;
+const CAUSES: Facet = Facet::Causes;
 
 impl Rule for ShortcomingsTooFew {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+    const NEEDS: &'static [Need] = &[Need::Facet(SHORTCOMINGS)];
 
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         let wanted = analysis.rules.data.thresholds.min_shortcomings;
         for (part, spec) in analysis.rules.parts().iter().enumerate() {
             let Some(words) = spec.facet(SHORTCOMINGS) else {
@@ -59,14 +49,11 @@ impl Rule for ShortcomingsTooFew {
                 "逐条写明具体的不足（哪项工作、差在哪里），每条说明原因。",
                 "List each concrete shortcoming (which work, what falls short) with its cause.",
             );
-            findings.push(
-                analysis
-                    .finding(&META, message)
+            out.report(message)
                     .part(part)
                     .at(place)
                     .suggest(suggestion.to_owned())
-                    .build(),
-            );
+                    .push();
         }
     }
 }
@@ -80,4 +67,20 @@ fn states_shortcoming(sentence: &str, words: &WordSet, causes: Option<&WordSet>)
     causes
         .and_then(|c| c.find(sentence))
         .is_none_or(|cause| cause.start > shortcoming.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("一是部分单位依法行政意识有待增强，个别执法人员程序意识不强。二是基层法治力量较为薄弱，乡镇法治审核人员不足。", "基层法治力量较为薄弱。"), RuleId::ShortcomingsTooFew, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::ShortcomingsTooFew, 0);
+    }
 }

@@ -1,29 +1,19 @@
 //! Rule `shortcomings-without-reasons`; its documentation is `shortcomings_without_reasons.md`.
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Need, Rule};
+use crate::ruleset::Facet;
 
 pub struct ShortcomingsWithoutReasons;
 
-static META: RuleMeta = RuleMeta {
-    id: "shortcomings-without-reasons",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("shortcomings_without_reasons.md"),
-};
 
 /// The rule set's facet that lists the words of causal analysis.
-const CAUSES: &str = "causes";
+const CAUSES: Facet = Facet::Causes;
 
 impl Rule for ShortcomingsWithoutReasons {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+    const NEEDS: &'static [Need] = &[Need::Facet(CAUSES)];
 
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         for (part, spec) in analysis.rules.parts().iter().enumerate() {
             let Some(causes) = spec.facet(CAUSES) else {
                 continue;
@@ -47,14 +37,30 @@ impl Rule for ShortcomingsWithoutReasons {
                 "Give the cause of each shortcoming, e.g. “究其原因，主要是……”.",
             );
             let place = analysis.part_place(part).unwrap_or(ranges[0].clone());
-            findings.push(
-                analysis
-                    .finding(&META, message)
+            out.report(message)
                     .part(part)
                     .at(place)
                     .suggest(suggestion.to_owned())
-                    .build(),
-            );
+                    .push();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("究其原因，主要是法治学习培训的针对性不够，基层法治队伍建设投入不足。", "")
+                .replacen("存在的不足和原因", "存在的问题", 1), RuleId::ShortcomingsWithoutReasons, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        // The causes given under a heading that does not promise them.
+        let causes_kept = report_with("存在的不足和原因", "存在的问题");
+        assert_findings(&causes_kept, RuleId::ShortcomingsWithoutReasons, 0);
     }
 }

@@ -1,27 +1,14 @@
 //! Rule `sign-off-missing`; its documentation is `sign_off_missing.md`.
 
-use crate::analysis::Analysis;
-use crate::dates::first_date;
-use crate::report::{Finding, Severity};
+use crate::facts::dates::first_date;
 
-use super::profile::STRICT_ONLY;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct SignOffMissing;
 
-static META: RuleMeta = RuleMeta {
-    id: "sign-off-missing",
-    severity: Severity::Warning,
-    profiles: STRICT_ONLY,
-    doc: include_str!("sign_off_missing.md"),
-};
 
 impl Rule for SignOffMissing {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         let lang = analysis.lang();
         let document = analysis.document;
         let Some(range) = analysis.outline.layout.sign_off_range(document) else {
@@ -29,7 +16,7 @@ impl Rule for SignOffMissing {
                 "报告末尾没有落款：应写明发布机关和成文日期。",
                 "The report has no sign-off at the end: the issuer and the date.",
             );
-            findings.push(analysis.finding(&META, message.to_owned()).build());
+            out.report(message.to_owned()).push();
             return;
         };
         let text = document.text(range.clone());
@@ -53,6 +40,22 @@ impl Rule for SignOffMissing {
             format!("落款缺少{missing}。"),
             format!("The sign-off lacks {missing}."),
         );
-        findings.push(analysis.finding(&META, message).at(range).build());
+        out.report(message).at(range).push();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("青山县人民政府\n2025年3月20日\n", ""), RuleId::SignOffMissing, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::SignOffMissing, 0);
     }
 }

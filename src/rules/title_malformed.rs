@@ -1,28 +1,15 @@
 //! Rule `title-malformed`; its documentation is `title_malformed.md`.
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
-use crate::year::years_named;
+use crate::facts::year::years_named;
 
-use super::profile::EVERY_PROFILE;
 use super::title_missing::suggested_title;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct TitleMalformed;
 
-static META: RuleMeta = RuleMeta {
-    id: "title-malformed",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("title_malformed.md"),
-};
 
 impl Rule for TitleMalformed {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         let Some((title, range)) = analysis.title() else {
             return;
         };
@@ -60,11 +47,26 @@ impl Rule for TitleMalformed {
         }
         for problem in problems {
             let message = format!("{problem}{}", lang.pick("。", "."));
-            let finding = analysis
-                .finding(&META, message)
+            out.report(message)
                 .suggest(suggested_title(analysis))
-                .at_place(range.clone());
-            findings.push(finding.build());
+                .at_place(range.clone())
+                .push();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("青山县2024年法治政府建设年度报告", "青山县2024年法治政府建设年度工作情况"), RuleId::TitleMalformed, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(&report_with("青山县2024年法治政府建设年度报告", "青山县2024年度法治政府建设情况的报告"), RuleId::TitleMalformed, 0);
     }
 }

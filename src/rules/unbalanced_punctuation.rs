@@ -4,20 +4,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct UnbalancedPunctuation;
 
-static META: RuleMeta = RuleMeta {
-    id: "unbalanced-punctuation",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("unbalanced_punctuation.md"),
-};
 
 /// An item number closed by a bracket alone ("1)", "一）") has no opening mark to match.
 static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -25,11 +16,7 @@ static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Rule for UnbalancedPunctuation {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
+    fn check(analysis: &Analysis, out: &mut Findings) {
         let pairs: Vec<(char, char)> = analysis
             .rules
             .data
@@ -69,13 +56,10 @@ impl Rule for UnbalancedPunctuation {
                         ),
                     )
                 };
-                findings.push(
-                    analysis
-                        .finding(&META, message)
+                out.report(message)
                         .at(range)
                         .suggest(suggestion)
-                        .build(),
-                );
+                        .push();
             }
         }
     }
@@ -135,5 +119,21 @@ mod tests {
         let found = unbalanced("开展“法治进社区活动。", 0, &PAIRS);
         assert_eq!(found[0].1, '“');
         assert!(!found[0].3);
+    }
+}
+
+#[cfg(test)]
+mod engine_tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("深化“放管服”改革", "深化“放管服改革"), RuleId::UnbalancedPunctuation, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::UnbalancedPunctuation, 0);
     }
 }

@@ -2,21 +2,12 @@
 
 use std::ops::Range;
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
-use crate::year::{YearSource, years_named};
+use crate::facts::year::{YearSource, years_named};
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct YearMismatch;
 
-static META: RuleMeta = RuleMeta {
-    id: "year-mismatch",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("year_mismatch.md"),
-};
 
 /// Where a year that should be the report year is written.
 #[derive(Clone, Copy)]
@@ -27,12 +18,8 @@ enum Place {
 }
 
 impl Rule for YearMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
-        let Some(year) = &analysis.year else {
+    fn check(analysis: &Analysis, out: &mut Findings) {
+        let Some(year) = analysis.year() else {
             return;
         };
         let mut places: Vec<(Place, Range<usize>)> = Vec::new();
@@ -55,13 +42,10 @@ impl Rule for YearMismatch {
             }
             for (found, at) in named.into_iter().filter(|(y, _)| *y != year.year) {
                 let message = describe(analysis, place, found, year.year, year.source);
-                findings.push(
-                    analysis
-                        .finding(&META, message)
+                out.report(message)
                         .at(range.start + at.start..range.start + at.end)
                         .suggest(year.year.to_string())
-                        .build(),
-                );
+                        .push();
             }
         }
     }
@@ -90,7 +74,7 @@ fn report_year_headings<'a>(analysis: &'a Analysis) -> impl Iterator<Item = Rang
         .outline
         .top_level()
         .filter(move |(index, _)| {
-            let of = &analysis.parts.of_heading[*index];
+            let of = &analysis.parts().of_heading[*index];
             !of.is_empty()
                 && of
                     .iter()
@@ -124,4 +108,20 @@ fn describe(
         format!("{zh}写的是{found}年，而{from_zh}表明这是{year}年度报告。"),
         format!("{en} names {found}, but {from_en} makes this a report on {year}."),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings(&report_with("一、2024年推进法治政府建设的主要举措和成效", "一、2023年推进法治政府建设的主要举措和成效"), RuleId::YearMismatch, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::YearMismatch, 0);
+    }
 }

@@ -1,27 +1,14 @@
 //! Rule `year-unknown`; its documentation is `year_unknown.md`.
 
-use crate::analysis::Analysis;
-use crate::report::{Finding, Severity};
 
-use super::profile::EVERY_PROFILE;
-use super::{Rule, RuleMeta};
+use super::{Analysis, Findings, Rule};
 
 pub struct YearUnknown;
 
-static META: RuleMeta = RuleMeta {
-    id: "year-unknown",
-    severity: Severity::Warning,
-    profiles: EVERY_PROFILE,
-    doc: include_str!("year_unknown.md"),
-};
 
 impl Rule for YearUnknown {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, analysis: &Analysis, findings: &mut Vec<Finding>) {
-        if analysis.year.is_some() {
+    fn check(analysis: &Analysis, out: &mut Findings) {
+        if analysis.year().is_some() {
             return;
         }
         let message = analysis.lang().pick(
@@ -32,11 +19,24 @@ impl Rule for YearUnknown {
             "在标题中写明年度，如“××街道2024年度法治政府建设情况报告”，或在请求中给出 year。",
             "Name the year in the title (“××街道2024年度法治政府建设情况报告”), or pass `year` in the request.",
         );
-        findings.push(
-            analysis
-                .finding(&META, message.to_owned())
+        out.report(message.to_owned())
                 .suggest(suggestion.to_owned())
-                .build(),
-        );
+                .push();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{REPORT, assert_findings};
+
+    #[test]
+    fn flags_what_it_checks() {
+        assert_findings("法治政府建设情况报告\n一、主要举措和成效\n依法行政水平进一步提高，办理行政复议案件85件。\n二、存在的不足和原因\n一是基层力量薄弱。二是培训不足。究其原因，主要是投入不够。\n三、下一步工作打算\n继续加强执法队伍建设。\n", RuleId::YearUnknown, 1);
+    }
+
+    #[test]
+    fn stays_silent_on_a_near_miss() {
+        assert_findings(REPORT, RuleId::YearUnknown, 0);
     }
 }

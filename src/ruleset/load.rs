@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::model::{IssuerKind, IssuerLevel, PartSpec, RuleSetData};
+use super::model::{Facet, IssuerKind, IssuerLevel, PartSpec, RuleSetData};
 use super::words::WordSet;
 use super::{DEFAULT_RULESET_JSON, RULESET_SCHEMA_JSON};
 
@@ -60,7 +60,7 @@ pub struct Part {
     pub spec: PartSpec,
     pub heading_words: WordSet,
     pub opening_words: WordSet,
-    pub facets: BTreeMap<String, WordSet>,
+    pub facets: BTreeMap<Facet, WordSet>,
 }
 
 impl Part {
@@ -68,8 +68,8 @@ impl Part {
         &self.spec.id
     }
 
-    pub fn facet(&self, name: &str) -> Option<&WordSet> {
-        self.facets.get(name).filter(|words| !words.is_empty())
+    pub fn facet(&self, facet: Facet) -> Option<&WordSet> {
+        self.facets.get(&facet).filter(|words| !words.is_empty())
     }
 
     /// The part's official wording in the requested language.
@@ -172,7 +172,7 @@ impl RuleSet {
                 facets: spec
                     .facets
                     .iter()
-                    .map(|(name, words)| (name.clone(), WordSet::new(words)))
+                    .map(|(&facet, words)| (facet, WordSet::new(words)))
                     .collect(),
             })
             .collect();

@@ -8,11 +8,8 @@ mod load;
 mod model;
 pub mod words;
 
-pub use load::{CompiledTitle, Level, LoadError, Part, RuleSet, Violation};
-pub use model::{
-    AddresseeWords, Area, Basis, CatchAll, Coverage, Deadlines, IssuerKind, IssuerLevel, Layout,
-    PartSpec, Proofreading, RuleSetData, Thresholds, TitleWords,
-};
+pub use load::{Level, LoadError, Part, RuleSet, Violation};
+pub use model::{Basis, Facet, IssuerKind};
 
 /// The default rule set, embedded at build time.
 pub const DEFAULT_RULESET_JSON: &str = include_str!("../../schemas/required-sections.json");

@@ -115,7 +115,42 @@ pub struct PartSpec {
     pub yields_to: Vec<String>,
     pub heading_words: Vec<String>,
     pub opening_words: Vec<String>,
-    pub facets: BTreeMap<String, Vec<String>>,
+    pub facets: BTreeMap<Facet, Vec<String>>,
+}
+
+/// A named word list of a part that a rule reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Facet {
+    /// How a shortcoming is written.
+    Shortcomings,
+    /// How causes of shortcomings are analysed.
+    Causes,
+    /// The principal leaders named jointly.
+    Who,
+    /// The Party committee's principal leader.
+    WhoParty,
+    /// The government's principal leader.
+    WhoGovernment,
+    /// Duties carried out in person.
+    What,
+    /// Words that report work already done (in the plans).
+    Retrospective,
+}
+
+impl std::fmt::Display for Facet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = match self {
+            Facet::Shortcomings => "shortcomings",
+            Facet::Causes => "causes",
+            Facet::Who => "who",
+            Facet::WhoParty => "who_party",
+            Facet::WhoGovernment => "who_government",
+            Facet::What => "what",
+            Facet::Retrospective => "retrospective",
+        };
+        f.write_str(name)
+    }
 }
 
 /// Top-level headings with no keyword belong to this part while they come before `before`.

@@ -229,3 +229,19 @@ async fn request_ids_are_taken_from_the_caller_or_generated_and_returned() {
         .unwrap();
     assert_eq!(missing.headers()["x-request-id"], "oa-404");
 }
+
+#[tokio::test]
+async fn json_text_and_a_text_body_report_the_same_source() {
+    let app = spawn_app().await;
+    let text = fixture("xixing-2024.txt");
+    let as_json = app.check_text(&text).await;
+    let response = app.post_text("", text.clone()).await;
+    assert_eq!(response.status(), 200);
+    let as_body: Value = response.json().await.unwrap();
+    let paragraphs = text.lines().filter(|l| !l.trim().is_empty()).count();
+    assert_eq!(as_json["report"]["source"]["paragraphs"], paragraphs);
+    assert_eq!(
+        as_json["report"]["source"]["paragraphs"],
+        as_body["report"]["source"]["paragraphs"]
+    );
+}

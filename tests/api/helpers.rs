@@ -2,15 +2,13 @@
 
 use std::sync::{Arc, LazyLock};
 
-use nianbao::configuration::Settings;
-use nianbao::engine::Engine;
-use nianbao::extract::Limits;
-use nianbao::ruleset::RuleSet;
-use nianbao::startup::Application;
+use nianbao::Engine;
+use nianbao::Limits;
+use nianbao::server::{Application, Settings};
 use serde_json::Value;
 
 /// Compiled once per test binary, like the service does once at start-up.
-static ENGINE: LazyLock<Arc<Engine>> = LazyLock::new(|| Arc::new(Engine::new(RuleSet::embedded())));
+static ENGINE: LazyLock<Arc<Engine>> = LazyLock::new(|| Arc::new(Engine::default()));
 
 pub struct TestApp {
     pub address: String,
@@ -25,7 +23,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let mut settings = Settings::with_addr("127.0.0.1:0");
     settings.workers = Some(1);
     adjust(&mut settings);
-    start(&settings, Limits::default())
+    start(&settings, ENGINE.clone())
 }
 
 /// The app with other limits on reading documents.
@@ -34,12 +32,11 @@ pub async fn spawn_app_with_limits(adjust: impl FnOnce(&mut Limits)) -> TestApp 
     adjust(&mut limits);
     let mut settings = Settings::with_addr("127.0.0.1:0");
     settings.workers = Some(1);
-    start(&settings, limits)
+    start(&settings, Arc::new(Engine::default().with_limits(limits)))
 }
 
-fn start(settings: &Settings, limits: Limits) -> TestApp {
-    let application =
-        Application::build_with_limits(settings, ENGINE.clone(), limits).expect("the app starts");
+fn start(settings: &Settings, engine: Arc<Engine>) -> TestApp {
+    let application = Application::build(settings, engine).expect("the app starts");
     let address = format!("http://127.0.0.1:{}", application.port());
     tokio::spawn(application.run_until_stopped());
     TestApp {

@@ -41,3 +41,12 @@ async fn checks_findings_missing_parts_and_failures_are_counted() {
     );
     assert!(!text.contains("庄市"), "no report text in metrics");
 }
+
+#[tokio::test]
+async fn a_single_check_refused_with_503_is_counted_as_rejected() {
+    let app = crate::helpers::spawn_app_with(|settings| settings.max_in_flight = 0).await;
+    let refused = app.post_text("", fixture("xixing-2024.txt")).await;
+    assert_eq!(refused.status(), 503);
+    let text = app.get("/metrics").await.text().await.unwrap();
+    assert!(text.contains("nianbao_checks_rejected_total 1"), "{text}");
+}

@@ -11,7 +11,7 @@ fn committed() -> Value {
 
 #[test]
 fn committed_openapi_document_is_what_the_code_generates() {
-    let generated: Value = serde_json::from_str(&nianbao::openapi::document_json()).unwrap();
+    let generated: Value = serde_json::from_str(&nianbao::server::openapi_json()).unwrap();
     assert!(
         generated == committed(),
         "openapi/openapi.json is stale: run `cargo run -- openapi > openapi/openapi.json`"

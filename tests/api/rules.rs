@@ -72,6 +72,6 @@ async fn one_rule_is_documented_in_either_language() {
 async fn the_active_rule_set_is_served_as_loaded() {
     let app = spawn_app().await;
     let served: Value = app.get("/v1/ruleset").await.json().await.unwrap();
-    let embedded: Value = serde_json::from_str(nianbao::ruleset::DEFAULT_RULESET_JSON).unwrap();
+    let embedded: Value = serde_json::from_str(nianbao::DEFAULT_RULESET_JSON).unwrap();
     assert_eq!(served, embedded);
 }

@@ -137,7 +137,7 @@ pub fn expectation(source: &str) -> Value {
 
 /// Whether LibreOffice is here to convert .doc, .wps and .rtf.
 pub fn has_libreoffice() -> bool {
-    nianbao::extract::Limits::default().converter.is_some()
+    nianbao::Limits::default().converter.is_some()
 }
 
 /// Every media type a document may be sent with.

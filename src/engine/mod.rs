@@ -1,0 +1,200 @@
+//! The engine: input → extracted text → document → outline → facts → rules → check report.
+//! Every front end (the single HTTP check, the batch, the CLI) comes in through
+//! [`Engine::check_input`].
+
+mod input;
+
+pub use input::{Input, NamedInput};
+
+use crate::document::{Document, Normalizer};
+use crate::extract::{ExtractError, Extracted, Limits};
+use crate::facts::{Facts, Given};
+use crate::outline::Outline;
+use crate::report::{
+    CheckReport, OutlineNode, PartReport, Place, ReportInfo, RuleSetRef, SCHEMA_VERSION, Summary,
+};
+use crate::rules::{self, Analysis, CheckOptions, Severity};
+use crate::ruleset::{LoadError, RuleSet};
+
+/// Everything built once at start-up: the compiled rule set, the script converter, the limits
+/// on reading documents and (shared by the process) the segmenter's dictionary.
+#[derive(Debug)]
+pub struct Engine {
+    rules: RuleSet,
+    normalizer: Normalizer,
+    limits: Limits,
+}
+
+impl Default for Engine {
+    /// The engine with the embedded rule set and the default limits.
+    fn default() -> Self {
+        Self::new(RuleSet::embedded()).expect("the embedded rule set meets every rule's needs")
+    }
+}
+
+impl Engine {
+    /// An engine for a rule set; refused when the rule set lacks what a rule reads from it.
+    pub fn new(rules: RuleSet) -> Result<Self, LoadError> {
+        let unmet = rules::unmet_needs(&rules);
+        if !unmet.is_empty() {
+            return Err(LoadError::Invalid(unmet));
+        }
+        crate::text::segment::load();
+        Ok(Self {
+            rules,
+            normalizer: Normalizer::new(),
+            limits: Limits::default(),
+        })
+    }
+
+    /// The same engine with other limits on reading documents.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Reads and checks one report. Spans refer to the text as submitted, or to the extracted
+    /// text of a document, which the report carries when `options.include_text` is set.
+    pub fn check_input(
+        &self,
+        input: Input,
+        options: &CheckOptions,
+    ) -> Result<CheckReport, ExtractError> {
+        let extracted = input.extract(&self.limits)?;
+        Ok(self.check_extracted(&extracted, options))
+    }
+
+    fn check_extracted(&self, extracted: &Extracted, options: &CheckOptions) -> CheckReport {
+        let rules = &self.rules;
+        let text = extracted.text.as_str();
+        let document = Document::new(
+            text,
+            &self.normalizer,
+            rules.data.thresholds.traditional_min_share,
+        )
+        .with_heading_levels(&extracted.heading_levels);
+        let outline = Outline::parse(&document, rules);
+        let given = Given {
+            year: options.year,
+            title: options.title.as_deref(),
+            published_on: options.published_on,
+            lang: options.lang,
+        };
+        let facts = Facts::read(&document, &outline, rules, given);
+        let analysis = Analysis {
+            rules,
+            document: &document,
+            outline: &outline,
+            facts: &facts,
+            options,
+        };
+        let mut findings = rules::run(&analysis);
+        if let Some(paragraphs) = &extracted.line_paragraphs {
+            for finding in &mut findings {
+                finding.paragraph = finding
+                    .span
+                    .and_then(|span| paragraphs.get(span.line - 1).copied());
+            }
+        }
+        let mut summary = Summary::default();
+        for finding in &findings {
+            *match finding.severity {
+                Severity::Error => &mut summary.error,
+                Severity::Warning => &mut summary.warning,
+                Severity::Info => &mut summary.info,
+            } += 1;
+        }
+        let title = outline
+            .title(&document)
+            .map(|range| document.original_text(range).to_owned())
+            .or_else(|| options.title.clone());
+        CheckReport {
+            schema_version: SCHEMA_VERSION.to_owned(),
+            compliant: summary.error == 0,
+            ruleset: RuleSetRef {
+                id: rules.data.id.clone(),
+                version: rules.data.version.clone(),
+            },
+            report: ReportInfo {
+                title,
+                year: facts.year.as_ref().map(|y| y.year),
+                year_source: facts.year.as_ref().map(|y| y.source),
+                script: document.script(),
+                chars: document.chars(),
+                source: extracted.source.clone(),
+                coverage: facts.coverage.clone(),
+            },
+            summary,
+            parts: part_reports(&analysis),
+            outline: outline_nodes(&analysis, 0, 1).0,
+            findings,
+            text: options.include_text.then(|| text.to_owned()),
+        }
+    }
+}
+
+fn part_reports(analysis: &Analysis) -> Vec<PartReport> {
+    let place = |range: std::ops::Range<usize>| Place {
+        text: analysis.document.original_text(range.clone()).to_owned(),
+        span: analysis.document.span(range),
+    };
+    analysis
+        .rules
+        .parts()
+        .iter()
+        .enumerate()
+        .map(|(index, part)| {
+            let placement = &analysis.parts().placements[index];
+            PartReport {
+                part: part.id().to_owned(),
+                name: part.name(analysis.lang().is_english()).to_owned(),
+                short_name: analysis.part_name(index).to_owned(),
+                required: part.spec.required,
+                status: placement.status,
+                sections: placement
+                    .sections
+                    .iter()
+                    .map(|&h| place(analysis.outline.headings[h].range.clone()))
+                    .collect(),
+                mentions: placement.mentions.iter().cloned().map(place).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The headings from `start` at `level` and below, as a tree; returns where it stopped.
+fn outline_nodes(analysis: &Analysis, mut next: usize, level: usize) -> (Vec<OutlineNode>, usize) {
+    let headings = &analysis.outline.headings;
+    let mut nodes = Vec::new();
+    while next < headings.len() && headings[next].level >= level {
+        let heading = &headings[next];
+        let (children, after) = outline_nodes(analysis, next + 1, heading.level + 1);
+        let document = analysis.document;
+        nodes.push(OutlineNode {
+            heading: document.original_text(heading.range.clone()).to_owned(),
+            numbering: heading.style.map(|_| {
+                document
+                    .original_text(heading.range.start..heading.text_start)
+                    .trim()
+                    .to_owned()
+            }),
+            level: heading.level,
+            span: document.span(heading.range.clone()),
+            parts: analysis.parts().of_heading[next]
+                .iter()
+                .map(|&p| analysis.rules.parts()[p].id().to_owned())
+                .collect(),
+            children,
+        });
+        next = after;
+    }
+    (nodes, next)
+}

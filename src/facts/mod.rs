@@ -1,0 +1,60 @@
+//! The facts read once from a document, before any rule runs: which headings are which part,
+//! the report year, the dates it carries, the issuer's level and what its measures cover.
+
+pub mod coverage;
+pub mod dates;
+pub mod issuer;
+pub mod parts;
+pub mod year;
+
+use chrono::NaiveDate;
+
+use crate::document::Document;
+use crate::lang::Lang;
+use crate::outline::Outline;
+use crate::ruleset::RuleSet;
+use coverage::Coverage;
+use dates::ReportDate;
+use parts::Parts;
+use year::ReportYear;
+
+/// What the caller says about the report besides its text; it wins over what the text says.
+#[derive(Debug, Clone, Copy)]
+pub struct Given<'a> {
+    pub year: Option<i32>,
+    pub title: Option<&'a str>,
+    pub published_on: Option<NaiveDate>,
+    /// The language names are given in (the coverage areas').
+    pub lang: Lang,
+}
+
+#[derive(Debug)]
+pub struct Facts {
+    pub year: Option<ReportYear>,
+    pub parts: Parts,
+    /// Every date the report is published or signed on, the request's first.
+    pub dates: Vec<ReportDate>,
+    /// The index in the rule set of the issuer's level (a township, a sub-district), if the
+    /// issuer's name shows one.
+    pub issuer_level: Option<usize>,
+    /// What the measures part covers; `None` when the report lacks it.
+    pub coverage: Option<Coverage>,
+}
+
+impl Facts {
+    pub fn read(document: &Document, outline: &Outline, rules: &RuleSet, given: Given) -> Self {
+        let year = year::report_year(given.year, given.title, document, outline, rules);
+        let parts = Parts::assign(document, outline, rules, year.as_ref().map(|y| y.year));
+        let title = outline
+            .title(document)
+            .map(|range| document.text(range))
+            .or(given.title);
+        Self {
+            dates: dates::report_dates(document, outline, rules, given.published_on),
+            issuer_level: issuer::level(document, outline, rules, title),
+            coverage: coverage::of(document, outline, rules, &parts, given.lang),
+            year,
+            parts,
+        }
+    }
+}

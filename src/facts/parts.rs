@@ -1,0 +1,286 @@
+//! Which required part each top-level section is, and where parts appear inside other parts.
+
+use std::ops::Range;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::document::Document;
+use crate::facts::year::years_named;
+use crate::outline::{Outline, Paragraph};
+use crate::ruleset::{Part, RuleSet};
+
+/// Whether a part of the rule set is in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PartStatus {
+    /// A top-level section of its own.
+    Present,
+    /// Only inside another part: a sub-heading, or a paragraph that opens by reporting on it.
+    Embedded,
+    /// Nowhere.
+    Missing,
+}
+
+#[derive(Debug, Clone)]
+pub struct PartPlacement {
+    pub status: PartStatus,
+    /// Indexes of the top-level headings assigned to the part.
+    pub sections: Vec<usize>,
+    /// Places inside other parts that report on it (sub-headings and paragraph openings).
+    pub mentions: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Parts {
+    /// For each part of the rule set, in official order.
+    pub placements: Vec<PartPlacement>,
+    /// For each heading, the indexes of the parts it is assigned to (empty below the top level).
+    pub of_heading: Vec<Vec<usize>>,
+}
+
+impl Parts {
+    pub fn assign(
+        document: &Document,
+        outline: &Outline,
+        rules: &RuleSet,
+        year: Option<i32>,
+    ) -> Self {
+        let mut of_heading = vec![Vec::new(); outline.headings.len()];
+        for (index, heading) in outline.top_level() {
+            of_heading[index] = parts_named(document.text(heading.words()), rules, year);
+        }
+        apply_catch_all(outline, rules, &mut of_heading);
+        let mentions = mentions(document, outline, rules, &of_heading);
+        let placements = mentions
+            .into_iter()
+            .enumerate()
+            .map(|(part, mentions)| {
+                let sections: Vec<usize> = (0..of_heading.len())
+                    .filter(|&h| of_heading[h].contains(&part))
+                    .collect();
+                let status = if !sections.is_empty() {
+                    PartStatus::Present
+                } else if !mentions.is_empty() {
+                    PartStatus::Embedded
+                } else {
+                    PartStatus::Missing
+                };
+                PartPlacement {
+                    status,
+                    sections,
+                    mentions,
+                }
+            })
+            .collect();
+        Self {
+            placements,
+            of_heading,
+        }
+    }
+
+    /// The byte ranges of a part's sections (heading and body).
+    pub fn section_ranges<'a>(
+        &'a self,
+        part: usize,
+        outline: &'a Outline,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        self.placements[part]
+            .sections
+            .iter()
+            .map(|&h| outline.headings[h].range.start..outline.headings[h].section_end)
+    }
+    /// The text of a part: its sections, or the lines that report on it inside other parts;
+    /// `None` when it is missing.
+    pub fn text(
+        &self,
+        part: usize,
+        outline: &Outline,
+        document: &Document,
+    ) -> Option<Vec<Range<usize>>> {
+        let placement = &self.placements[part];
+        match placement.status {
+            PartStatus::Present => Some(self.section_ranges(part, outline).collect()),
+            PartStatus::Embedded => Some(
+                placement
+                    .mentions
+                    .iter()
+                    .map(|m| document.lines()[document.line_of(m.start)].range())
+                    .collect(),
+            ),
+            PartStatus::Missing => None,
+        }
+    }
+
+    /// The body of a part without its top-level headings: the paragraphs that say something.
+    pub fn body(&self, part: usize, outline: &Outline, document: &Document) -> Vec<Range<usize>> {
+        let Some(mut ranges) = self.text(part, outline, document) else {
+            return Vec::new();
+        };
+        ranges.sort_by_key(|r| r.start);
+        let headings = &self.placements[part].sections;
+        let inside = |at: usize| {
+            // The last range starting at or before `at` is the only one that can hold it.
+            let after = ranges.partition_point(|r| r.start <= at);
+            after > 0 && ranges[after - 1].contains(&at)
+        };
+        outline
+            .paragraphs()
+            .iter()
+            .filter(|p| inside(p.range.start))
+            .filter(|p| {
+                p.heading
+                    .is_none_or(|h| headings.binary_search(&h).is_err())
+            })
+            .map(|p| p.range.clone())
+            .collect()
+    }
+
+    /// Where to point at a part: its first heading, else its first mention.
+    pub fn place(&self, part: usize, outline: &Outline) -> Option<Range<usize>> {
+        let placement = &self.placements[part];
+        match placement.sections.first() {
+            Some(&heading) => Some(outline.headings[heading].range.clone()),
+            None => placement.mentions.first().cloned(),
+        }
+    }
+}
+
+/// The parts a top-level heading names, by its words and the year it names.
+fn parts_named(words: &str, rules: &RuleSet, year: Option<i32>) -> Vec<usize> {
+    let parts = rules.parts();
+    let mut named: Vec<usize> = (0..parts.len())
+        .filter(|&p| parts[p].heading_words.is_match(words))
+        .collect();
+    if let (Some(year), Some(plan)) = (year, rules.plan_part()) {
+        let names_next_year = years_named(words, rules)
+            .iter()
+            .any(|(y, _)| *y == year + 1);
+        if names_next_year {
+            named.retain(|&p| parts[p].spec.year_offset != Some(0));
+            if !named.contains(&plan) {
+                named.push(plan);
+            }
+        }
+    }
+    let yielding: Vec<usize> = named
+        .iter()
+        .copied()
+        .filter(|&p| {
+            parts[p]
+                .spec
+                .yields_to
+                .iter()
+                .any(|other| named.iter().any(|&q| parts[q].id() == other))
+        })
+        .collect();
+    named.retain(|p| !yielding.contains(p));
+    named.sort_unstable();
+    named
+}
+
+/// Top-level headings with no keyword, before the parts the catch-all part stops at, are that part.
+fn apply_catch_all(outline: &Outline, rules: &RuleSet, of_heading: &mut [Vec<usize>]) {
+    for (part, spec) in rules.parts().iter().enumerate().map(|(i, p)| (i, &p.spec)) {
+        let Some(catch_all) = &spec.catch_all else {
+            continue;
+        };
+        let stops: Vec<usize> = catch_all
+            .before
+            .iter()
+            .filter_map(|id| rules.part_index(id))
+            .collect();
+        for (index, _) in outline.top_level() {
+            if of_heading[index].iter().any(|p| stops.contains(p)) {
+                break;
+            }
+            if of_heading[index].is_empty() {
+                of_heading[index].push(part);
+            }
+        }
+    }
+}
+
+/// For each part, the places inside other parts' sections that report on it. A plan to do it
+/// next year does not count, so paragraphs in the plans are skipped.
+fn mentions(
+    document: &Document,
+    outline: &Outline,
+    rules: &RuleSet,
+    of_heading: &[Vec<usize>],
+) -> Vec<Vec<Range<usize>>> {
+    let parts = rules.parts();
+    let plan = rules.plan_part();
+    let catch_all = parts.iter().position(|p| p.spec.catch_all.is_some());
+    let mut found = vec![Vec::new(); parts.len()];
+    let top: Vec<usize> = outline.top_level().map(|(index, _)| index).collect();
+    let structured = !top.is_empty();
+    // Paragraphs come in text order, so the enclosing section only moves forward.
+    let mut section = 0;
+    for paragraph in outline.paragraphs() {
+        let host: Vec<usize> = if structured {
+            while top
+                .get(section + 1)
+                .is_some_and(|&next| outline.headings[next].range.start <= paragraph.range.start)
+            {
+                section += 1;
+            }
+            let heading = &outline.headings[top[section]];
+            if paragraph.heading == Some(top[section]) || !heading.contains(paragraph.range.start) {
+                // A top-level heading itself, or the opening before the first one: no part.
+                continue;
+            }
+            of_heading[top[section]].clone()
+        } else {
+            Vec::new()
+        };
+        if plan.is_some_and(|plan| host.contains(&plan)) {
+            continue;
+        }
+        let opening = opening(document, outline, paragraph, rules);
+        let text = document.text(opening.clone());
+        if plan.is_some_and(|plan| parts[plan].opening_words.is_match(text)) {
+            continue;
+        }
+        let mut reported = false;
+        for (p, part) in parts.iter().enumerate() {
+            if host.contains(&p) || !reports_on(part, text, paragraph.heading.is_some()) {
+                continue;
+            }
+            reported = true;
+            found[p].push(opening.clone());
+        }
+        // Without headings, prose that reports on no other part is the catch-all part's.
+        if let Some(p) = catch_all.filter(|&p| !structured && !reported && found[p].is_empty()) {
+            found[p].push(opening);
+        }
+    }
+    found
+}
+
+fn reports_on(part: &Part, opening: &str, is_heading: bool) -> bool {
+    part.opening_words.is_match(opening) || (is_heading && part.heading_words.is_match(opening))
+}
+
+/// A paragraph's opening: a sub-heading's words, or a paragraph's first sentence, cut to the
+/// rule set's `opening_chars`.
+fn opening(
+    document: &Document,
+    outline: &Outline,
+    paragraph: &Paragraph,
+    rules: &RuleSet,
+) -> Range<usize> {
+    let range = match paragraph.heading {
+        Some(h) => outline.headings[h].words(),
+        None => paragraph.range.clone(),
+    };
+    let text = document.text(range.clone());
+    let text = text.trim_start();
+    let start = range.end - text.len();
+    let limit = text
+        .char_indices()
+        .nth(rules.data.thresholds.opening_chars)
+        .map_or(text.len(), |(i, _)| i);
+    let sentence = text.find(['。', ';', '!', '?']).unwrap_or(text.len());
+    start..start + limit.min(sentence)
+}

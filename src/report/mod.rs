@@ -1,0 +1,123 @@
+//! The check report: one JSON schema for the HTTP API and the command line.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub mod batch;
+pub mod problem;
+
+pub use crate::rules::{Finding, Severity};
+
+use crate::document::{Script, Span};
+use crate::facts::parts::PartStatus;
+use crate::facts::year::YearSource;
+
+/// Version of the check report's schema; bumped when a field changes meaning or goes away.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+/// What nianbao found in one report.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CheckReport {
+    /// Version of this schema.
+    #[schema(example = "1.0")]
+    pub schema_version: String,
+    /// True exactly when there is no finding of severity `error`.
+    pub compliant: bool,
+    pub ruleset: RuleSetRef,
+    pub report: ReportInfo,
+    pub summary: Summary,
+    /// One entry per part of the rule set, in official order.
+    pub parts: Vec<PartReport>,
+    /// The headings as nianbao understood them.
+    pub outline: Vec<OutlineNode>,
+    /// Findings in text order; those without a place come first.
+    pub findings: Vec<Finding>,
+    /// The text spans refer to (the extracted text of a file), when the request asks for it with
+    /// `include_text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// The rule set a report was checked against.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"id": "cn-fazhi-zhengfu-annual-report", "version": "2026.1"}))]
+pub struct RuleSetRef {
+    pub id: String,
+    pub version: String,
+}
+
+/// What nianbao read about the report itself.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReportInfo {
+    /// The title line, or the title given in the request; null when there is none.
+    #[schema(example = "五星街道2024年度法治政府建设情况报告")]
+    pub title: Option<String>,
+    /// The year the report covers; null when nothing says it.
+    #[schema(example = 2024)]
+    pub year: Option<i32>,
+    /// Where the year was found.
+    pub year_source: Option<YearSource>,
+    pub script: Script,
+    /// Length of the submitted (or extracted) text in Unicode code points.
+    #[schema(example = 3048)]
+    pub chars: usize,
+    /// What the submitted document was.
+    pub source: crate::extract::Source,
+    /// Which task areas the measures part discusses and how many figures it gives; null when the
+    /// report has no measures part.
+    pub coverage: Option<crate::facts::coverage::Coverage>,
+}
+
+/// How many findings of each severity.
+#[derive(Debug, Clone, Copy, Default, Serialize, ToSchema)]
+pub struct Summary {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+/// A part of the rule set and where the report has it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PartReport {
+    /// The part's id in the rule set.
+    #[schema(example = "shortcomings")]
+    pub part: String,
+    /// The part's official wording (English with `lang: "en"`).
+    #[schema(example = "上一年度推进法治政府建设存在的不足和原因")]
+    pub name: String,
+    /// A short name for checklists.
+    #[schema(example = "存在的不足和原因")]
+    pub short_name: String,
+    pub required: bool,
+    pub status: PartStatus,
+    /// The top-level sections assigned to the part.
+    pub sections: Vec<Place>,
+    /// Places inside other parts that report on it.
+    pub mentions: Vec<Place>,
+}
+
+/// A heading or a paragraph opening and where it is.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Place {
+    #[schema(example = "三、存在不足")]
+    pub text: String,
+    pub span: Span,
+}
+
+/// A heading of the outline with its sub-headings.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OutlineNode {
+    /// The heading as written, numbering included.
+    #[schema(example = "三、存在不足")]
+    pub heading: String,
+    /// The numbering mark, when the heading has one.
+    #[schema(example = "三、")]
+    pub numbering: Option<String>,
+    /// 1 for the top level.
+    pub level: usize,
+    pub span: Span,
+    /// Parts of the rule set this top-level section is assigned to.
+    pub parts: Vec<String>,
+    #[schema(no_recursion)]
+    pub children: Vec<OutlineNode>,
+}

@@ -1,0 +1,90 @@
+//! What the rules look at: the document read into its outline and facts, with the request's
+//! options. Built once per check by the engine; rules only read it.
+
+use std::ops::Range;
+
+use super::CheckOptions;
+use crate::document::Document;
+use crate::facts::Facts;
+use crate::facts::coverage::Coverage;
+use crate::facts::parts::Parts;
+use crate::facts::year::ReportYear;
+use crate::lang::Lang;
+use crate::outline::Outline;
+use crate::ruleset::{Level, RuleSet};
+
+pub struct Analysis<'a> {
+    pub rules: &'a RuleSet,
+    pub document: &'a Document,
+    pub outline: &'a Outline,
+    pub facts: &'a Facts,
+    pub options: &'a CheckOptions,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn lang(&self) -> Lang {
+        self.options.lang
+    }
+
+    pub fn parts(&self) -> &'a Parts {
+        &self.facts.parts
+    }
+
+    pub fn year(&self) -> Option<&'a ReportYear> {
+        self.facts.year.as_ref()
+    }
+
+    /// The issuer's level (a township, a sub-district), when its name shows one.
+    pub fn issuer_level(&self) -> Option<&'a Level> {
+        self.facts
+            .issuer_level
+            .map(|i| &self.rules.issuer_levels[i])
+    }
+
+    /// A part's short name in the language of the request, for messages.
+    pub fn part_name(&self, part: usize) -> &str {
+        self.rules.parts()[part].short_name(self.lang().is_english())
+    }
+
+    /// The heading to add for a part, with the years filled in when the report year is known.
+    pub fn suggested_heading(&self, part: usize) -> String {
+        let spec = &self.rules.parts()[part].spec;
+        match self.year() {
+            Some(year) => spec
+                .suggested_heading
+                .replace("{year}", &year.year.to_string())
+                .replace("{next_year}", &(year.year + 1).to_string()),
+            None => spec.name.clone(),
+        }
+    }
+
+    /// The text of a part: its sections, or the lines that report on it inside other parts;
+    /// `None` when it is missing.
+    pub fn part_text(&self, part: usize) -> Option<Vec<Range<usize>>> {
+        self.parts().text(part, self.outline, self.document)
+    }
+
+    /// What the measures part covers, and that part's index; `None` when the report lacks it.
+    pub fn coverage(&self) -> Option<(&'a Coverage, usize)> {
+        let coverage = self.facts.coverage.as_ref()?;
+        Some((coverage, self.rules.part_index(&coverage.part)?))
+    }
+
+    /// The body of a part without its top-level headings: the paragraphs that say something.
+    pub fn part_body(&self, part: usize) -> Vec<Range<usize>> {
+        self.parts().body(part, self.outline, self.document)
+    }
+
+    /// Where to point at a part: its first heading, else its first mention.
+    pub fn part_place(&self, part: usize) -> Option<Range<usize>> {
+        self.parts().place(part, self.outline)
+    }
+
+    /// The title: the title line's text, else the one the request gives.
+    pub fn title(&self) -> Option<(&str, Option<Range<usize>>)> {
+        match self.outline.title(self.document) {
+            Some(range) => Some((self.document.text(range.clone()), Some(range))),
+            None => self.options.title.as_deref().map(|t| (t, None)),
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! What a rule reports: a finding, stamped with the id and severity of the rule that runs, and
+//! placed in the text through the document's offset map.
+
+use std::ops::Range;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::RuleId;
+use super::context::Analysis;
+use crate::document::{Context, Span};
+
+/// How serious a finding is. An `error` makes the report non-compliant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// One thing found in the report.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Finding {
+    /// Stable rule id; `GET /v1/rules/{id}` documents it.
+    pub rule: RuleId,
+    pub severity: Severity,
+    #[schema(example = "缺少必需部分“存在的不足和原因”。")]
+    pub message: String,
+    /// The part of the rule set it concerns.
+    #[schema(example = "shortcomings")]
+    pub part: Option<String>,
+    /// Where it is; for a missing part, where the part should go (a zero-length span).
+    pub span: Option<Span>,
+    pub context: Option<Context>,
+    /// What to write, such as the heading to add.
+    #[schema(example = "2023年推进法治政府建设存在的不足和原因")]
+    pub suggestion: Option<String>,
+    /// The document that requires it.
+    pub basis: Option<crate::ruleset::Basis>,
+    /// For a .docx, the index (from 0) of the Word paragraph where it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+}
+
+/// Where the running rule's findings go. It knows which rule runs, so a finding cannot carry
+/// another rule's id.
+pub struct Findings<'a> {
+    analysis: &'a Analysis<'a>,
+    rule: RuleId,
+    list: Vec<Finding>,
+}
+
+impl<'a> Findings<'a> {
+    pub(crate) fn new(analysis: &'a Analysis<'a>, rule: RuleId) -> Self {
+        Self {
+            analysis,
+            rule,
+            list: Vec::new(),
+        }
+    }
+
+    /// Starts a finding with its message; [`FindingBuilder::push`] adds it.
+    pub fn report(&mut self, message: String) -> FindingBuilder<'_, 'a> {
+        let finding = Finding {
+            rule: self.rule,
+            severity: self.rule.severity(),
+            message,
+            part: None,
+            span: None,
+            context: None,
+            suggestion: None,
+            basis: None,
+            paragraph: None,
+        };
+        FindingBuilder { out: self, finding }
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Finding> {
+        self.list
+    }
+}
+
+#[must_use = "a finding is only reported by push()"]
+pub struct FindingBuilder<'f, 'a> {
+    out: &'f mut Findings<'a>,
+    finding: Finding,
+}
+
+impl FindingBuilder<'_, '_> {
+    /// Where the finding is (bytes of the normalised text).
+    pub fn at(mut self, range: Range<usize>) -> Self {
+        let analysis = self.out.analysis;
+        let context_chars = analysis.rules.data.thresholds.context_chars;
+        self.finding.span = Some(analysis.document.span(range.clone()));
+        self.finding.context = Some(analysis.document.context(range, context_chars));
+        self
+    }
+
+    /// Where the finding is, when it has a place in the text.
+    pub fn at_place(self, range: Option<Range<usize>>) -> Self {
+        match range {
+            Some(range) => self.at(range),
+            None => self,
+        }
+    }
+
+    /// The part it concerns, and that part's basis document.
+    pub fn part(mut self, part: usize) -> Self {
+        let rules = self.out.analysis.rules;
+        let spec = &rules.parts()[part].spec;
+        self.finding.part = Some(spec.id.clone());
+        self.finding.basis = rules.basis(&spec.basis).cloned();
+        self
+    }
+
+    /// The document that requires what the finding asks for, by its id in the rule set.
+    pub fn basis(mut self, basis_id: &str) -> Self {
+        self.finding.basis = self.out.analysis.rules.basis(basis_id).cloned();
+        self
+    }
+
+    pub fn suggest(mut self, suggestion: impl Into<String>) -> Self {
+        self.finding.suggestion = Some(suggestion.into());
+        self
+    }
+
+    pub fn push(self) {
+        self.out.list.push(self.finding);
+    }
+}

@@ -1,0 +1,102 @@
+//! Settings, from command-line flags or `NIANBAO_*` environment variables, over defaults.
+
+use std::path::PathBuf;
+
+use crate::engine::Engine;
+use crate::ruleset::{LoadError, RuleSet};
+
+/// Where the rule set comes from.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RuleSetSource {
+    /// A rule set file (JSON, validated against schemas/ruleset.schema.json) to use instead of
+    /// the embedded default.
+    #[arg(long, env = "NIANBAO_RULESET", value_name = "FILE")]
+    pub ruleset: Option<PathBuf>,
+}
+
+impl RuleSetSource {
+    /// The engine for this rule set, or why the rule set cannot be used.
+    pub fn engine(&self) -> Result<Engine, LoadError> {
+        match &self.ruleset {
+            Some(path) => Engine::new(RuleSet::from_file(path)?),
+            None => Ok(Engine::default()),
+        }
+    }
+}
+
+/// The service's settings.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Settings {
+    /// Address and port to listen on (port 0 picks a free one).
+    #[arg(
+        long,
+        env = "NIANBAO_ADDR",
+        default_value = "127.0.0.1:8080",
+        value_name = "HOST:PORT"
+    )]
+    pub addr: String,
+    #[command(flatten)]
+    pub ruleset: RuleSetSource,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "NIANBAO_BODY_LIMIT", default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    pub body_limit: usize,
+    /// Worker threads serving HTTP (default: one per core).
+    #[arg(long, env = "NIANBAO_WORKERS", value_name = "N")]
+    pub workers: Option<usize>,
+    /// Checks in progress at once; beyond, requests get 503 with Retry-After.
+    #[arg(
+        long,
+        env = "NIANBAO_MAX_IN_FLIGHT",
+        default_value_t = 64,
+        value_name = "N"
+    )]
+    pub max_in_flight: usize,
+    /// Seconds a client has to send its request headers, and then its body.
+    #[arg(
+        long,
+        env = "NIANBAO_CLIENT_TIMEOUT",
+        default_value_t = 30,
+        value_name = "SECONDS"
+    )]
+    pub client_timeout: u64,
+    /// API keys, comma-separated; when any are set, `/v1/` needs `Authorization: Bearer <key>`.
+    #[arg(
+        long,
+        env = "NIANBAO_API_KEYS",
+        value_name = "KEYS",
+        hide_env_values = true
+    )]
+    pub api_keys: Option<String>,
+    /// A file of API keys, one per line.
+    #[arg(long, env = "NIANBAO_API_KEYS_FILE", value_name = "FILE")]
+    pub api_keys_file: Option<PathBuf>,
+    /// Also require a key for /healthz, /readyz and /metrics.
+    #[arg(long, env = "NIANBAO_PROTECT_PROBES")]
+    pub protect_probes: bool,
+    /// Browser origins allowed to call the API (CORS), comma-separated, e.g. https://oa.example.gov.cn.
+    #[arg(
+        long,
+        env = "NIANBAO_CORS_ORIGINS",
+        value_name = "ORIGINS",
+        value_delimiter = ','
+    )]
+    pub cors_origins: Vec<String>,
+}
+
+impl Settings {
+    /// Defaults with a given address, for tests and embedding.
+    pub fn with_addr(addr: &str) -> Self {
+        Self {
+            addr: addr.to_owned(),
+            ruleset: RuleSetSource::default(),
+            body_limit: 10 * 1024 * 1024,
+            workers: None,
+            max_in_flight: 64,
+            client_timeout: 30,
+            api_keys: None,
+            api_keys_file: None,
+            protect_probes: false,
+            cors_origins: Vec::new(),
+        }
+    }
+}

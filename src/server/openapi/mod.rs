@@ -1,0 +1,93 @@
+//! The OpenAPI document, collected from the routes by utoipa-actix-web.
+
+pub mod examples;
+
+use actix_web::App;
+use utoipa::OpenApi;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{
+    AdditionalProperties, AllOfBuilder, Object, ObjectBuilder, OneOfBuilder, Schema, Type,
+};
+use utoipa_actix_web::AppExt;
+
+use crate::server::problem::{FieldError, ProblemBody};
+use crate::server::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "nianbao (年报)",
+        description = "Checks Chinese rule-of-law government annual reports (法治政府建设年度报告) against \
+the content the rules require: the four required parts of the 督察规定 (measures and results, \
+shortcomings and their causes, the principal leaders' first-responsible duties, next year's plans), \
+their order, the report year and the publication deadline.\n\n\
+Spans in results count Unicode code points of the submitted text, from 0; lines and columns count \
+from 1. Messages are in Simplified Chinese, or in English with `lang: \"en\"` or `Accept-Language: en`. \
+Errors are RFC 9457 `application/problem+json`.",
+        license(name = "MIT OR Apache-2.0")
+    ),
+    tags(
+        (name = "checks", description = "Check a report."),
+        (name = "rules", description = "The rules and the rule set they apply."),
+        (name = "health", description = "Liveness and readiness for orchestrators.")
+    ),
+    components(schemas(ProblemBody, FieldError))
+)]
+pub struct ApiDoc;
+
+/// The document the running service serves at `/openapi.json`.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let (_, mut document) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes::configure)
+        .split_for_parts();
+    require_text_or_file(&mut document);
+    close_forms(&mut document);
+    document
+}
+
+/// The upload forms take only the fields they list: an unknown field is refused (400), so the
+/// document says `additionalProperties: false` as serde's `deny_unknown_fields` does for JSON.
+fn close_forms(document: &mut utoipa::openapi::OpenApi) {
+    let Some(components) = document.components.as_mut() else {
+        return;
+    };
+    for name in ["CheckForm", "BatchForm"] {
+        if let Some(RefOr::T(Schema::Object(form))) = components.schemas.get_mut(name) {
+            form.additional_properties = Some(Box::new(AdditionalProperties::FreeForm(false)));
+        }
+    }
+}
+
+/// A JSON check request has `text` or `file`, never both (either may be given as null, as
+/// the other optional fields may): say so, so that clients (and schema-driven testers) do not
+/// send both.
+fn require_text_or_file(document: &mut utoipa::openapi::OpenApi) {
+    let Some(schema) = document
+        .components
+        .as_mut()
+        .and_then(|components| components.schemas.get_mut("CheckRequest"))
+    else {
+        return;
+    };
+    let fields = std::mem::replace(schema, Schema::Object(Object::new()).into());
+    let given = |field: &str, kind: Type| {
+        ObjectBuilder::new()
+            .required(field)
+            .property(field, ObjectBuilder::new().schema_type(kind))
+    };
+    let exactly_one = OneOfBuilder::new()
+        .item(given("text", Type::String))
+        .item(given("file", Type::Object));
+    *schema = AllOfBuilder::new().item(fields).item(exactly_one).into();
+}
+
+/// The document as committed in `openapi/openapi.json`.
+pub fn document_json() -> String {
+    let mut json = document()
+        .to_pretty_json()
+        .expect("the OpenAPI document serialises");
+    json.push('\n');
+    json
+}

@@ -1,0 +1,241 @@
+//! `POST /v1/checks/batch`: the collecting office checks every report it received in one go.
+//! Files come as parts of a multipart form; one NDJSON line is streamed per report as soon as it
+//! is checked, then a summary line. A file that cannot be read is an error line, never a failed
+//! batch.
+
+use std::sync::{Arc, Mutex};
+
+use actix_multipart::Multipart;
+use actix_web::web::Bytes;
+use actix_web::{HttpRequest, HttpResponse, post, web};
+use futures_util::StreamExt;
+use tokio::sync::{Semaphore, mpsc};
+use utoipa::ToSchema;
+
+use crate::engine::{Input, NamedInput};
+use crate::lang::Lang;
+use crate::report::batch::{BatchLine, BatchSummary};
+use crate::rules::CheckOptions;
+use crate::server::problem::{FieldError, Problem, ProblemBody, request_lang};
+use crate::server::routes::AppState;
+use crate::server::routes::body::read_body;
+use crate::server::routes::checks::request::{OptionSource, validate};
+use crate::server::routes::checks::{CheckQuery, DocumentBytes, check_input};
+
+/// A batch may be this many times larger than one request.
+const BATCH_BODY_FACTOR: usize = 10;
+/// Most files in one batch.
+const MAX_FILES: usize = 1000;
+
+/// An upload form with the reports, each in a part of its own (any part with a file name).
+#[derive(ToSchema)]
+#[allow(dead_code)] // Describes the form for the OpenAPI document; the handler reads a stream.
+pub struct BatchForm {
+    /// The reports, each a .docx, PDF, HTML, OFD or text file; repeat the part for each.
+    #[schema(value_type = Vec<String>, format = Binary, min_items = 1)]
+    file: Vec<Vec<u8>>,
+}
+
+/// The media types of a file in a batch: a report, or a zip of reports.
+const BATCH_MEDIA_TYPES: &str = "text/plain, text/html, application/pdf, \
+application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/ofd, \
+application/zip";
+
+/// Check many reports
+///
+/// Checks every report of a multipart form (each file in its own part), or of one zip of
+/// reports sent as the body (`application/zip`), with the options of the query string, several
+/// at a time. A zip in a form is unpacked too; its reports are named `archive.zip/path/in/it`.
+/// Streams `application/x-ndjson`: one line per report as it is done (`{"file", "report"}` or
+/// `{"file", "error"}` with a problem), in the order they finish, then
+/// `{"summary": {files, compliant, not_compliant, failed}}`.
+#[utoipa::path(
+    tag = "checks",
+    params(CheckQuery),
+    request_body(content(
+        (BatchForm = "multipart/form-data", encoding(("file" = (content_type = BATCH_MEDIA_TYPES)))),
+        (DocumentBytes = "application/zip")
+    )),
+    responses(
+        (status = 200, description = "One JSON line per report as it is checked, then a summary line.", body = BatchLine, content_type = "application/x-ndjson"),
+        (status = 400, description = "A malformed form or query string.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 413, description = "The batch is larger than ten single requests, or has more than 1,000 files.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 415, description = "Neither a multipart form nor a zip.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "An invalid option, or a form or zip without files.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 503, description = "Too many checks in progress; try again after `Retry-After` seconds.", body = ProblemBody, content_type = "application/problem+json")
+    )
+)]
+#[post("/v1/checks/batch")]
+pub async fn post_batch(
+    request: HttpRequest,
+    query: web::Query<CheckQuery>,
+    payload: web::Payload,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let lang = query.lang.unwrap_or_else(|| request_lang(&request));
+    let fail = |problem: Problem| problem.for_request(&request);
+    let options =
+        validate(query.into_inner().values(), OptionSource::Parameters, lang).map_err(fail)?;
+    let permit = state.permit(lang).map_err(fail)?;
+    let media_type = request
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let limit = state.body_limit.saturating_mul(BATCH_BODY_FACTOR);
+    let reading = async {
+        if media_type.starts_with("multipart/form-data") {
+            read_files(Multipart::new(request.headers(), payload), limit, lang).await
+        } else if ZIP_TYPES.iter().any(|zip| media_type.starts_with(zip)) {
+            let body = read_body(payload, &request, limit, lang).await?;
+            Ok(vec![NamedInput {
+                name: String::new(),
+                input: Input::bytes(body.to_vec()),
+            }])
+        } else {
+            Err(Problem::unsupported_media_type(Some(&media_type), lang))
+        }
+    };
+    let uploaded = match actix_web::rt::time::timeout(state.client_timeout, reading).await {
+        Ok(files) => files.map_err(fail)?,
+        Err(_) => {
+            let seconds = state.client_timeout.as_secs();
+            return Err(fail(Problem::request_timeout(seconds, lang)));
+        }
+    };
+    let engine = state.engine.clone();
+    let files = web::block(move || unpack(uploaded, engine.limits()))
+        .await
+        .map_err(|_| fail(Problem::internal(lang)))?;
+    if files.len() > MAX_FILES {
+        return Err(fail(Problem::payload_too_large(limit, lang)));
+    }
+    if files.is_empty() {
+        let detail = lang.pick(
+            "压缩包中没有报告文件。",
+            "The archive has no report files in it.",
+        );
+        return Err(fail(Problem::validation(
+            vec![FieldError::at_pointer("", detail)],
+            lang,
+        )));
+    }
+    tracing::info!(files = files.len(), "batch received");
+    let (lines, receiver) = mpsc::channel::<String>(16);
+    actix_web::rt::spawn(check_all(files, options, state.into_inner(), lines, permit));
+    let body = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        let line = receiver.recv().await?;
+        Some((Ok::<_, actix_web::Error>(Bytes::from(line)), receiver))
+    });
+    Ok(HttpResponse::Ok()
+        .content_type("application/x-ndjson")
+        .streaming(body))
+}
+
+/// Media types of a zip of reports sent as the body itself.
+const ZIP_TYPES: [&str; 2] = ["application/zip", "application/x-zip-compressed"];
+
+async fn read_files(
+    mut form: Multipart,
+    limit: usize,
+    lang: Lang,
+) -> Result<Vec<NamedInput>, Problem> {
+    let mut files = Vec::new();
+    let mut total = 0usize;
+    while let Some(part) = form.next().await {
+        let mut part = part.map_err(|_| Problem::bad_request_body(lang))?;
+        // A report is a part with a file name, or a `file` field without one (some clients send
+        // it so); it is then named by its place in the form.
+        let Some(name) = part.content_disposition().and_then(|d| {
+            d.get_filename().map(str::to_owned).or_else(|| {
+                (d.get_name() == Some("file")).then(|| format!("file[{}]", files.len() + 1))
+            })
+        }) else {
+            continue;
+        };
+        if files.len() == MAX_FILES {
+            return Err(Problem::payload_too_large(limit, lang));
+        }
+        let media_type = part.content_type().map(|m| m.to_string());
+        let mut bytes = Vec::new();
+        while let Some(chunk) = part.next().await {
+            let chunk = chunk.map_err(|_| Problem::bad_request_body(lang))?;
+            total += chunk.len();
+            if total > limit {
+                return Err(Problem::payload_too_large(limit, lang));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        files.push(NamedInput {
+            name,
+            input: Input::Bytes { bytes, media_type },
+        });
+    }
+    if files.is_empty() {
+        let detail = lang.pick(
+            "表单中没有文件：请把每份报告放在一个带文件名的部分中。",
+            "The form has no files: put each report in a part with a file name.",
+        );
+        return Err(Problem::validation(
+            vec![FieldError::at_parameter("file", detail)],
+            lang,
+        ));
+    }
+    Ok(files)
+}
+
+/// Each zip of reports becomes its reports; a body that is no zip of reports is one file,
+/// named for what it is.
+fn unpack(files: Vec<NamedInput>, limits: &crate::extract::Limits) -> Vec<NamedInput> {
+    files
+        .into_iter()
+        .flat_map(|file| file.unpack(limits))
+        .map(|mut file| {
+            if file.name.is_empty() {
+                file.name = "body".into();
+            }
+            file
+        })
+        .collect()
+}
+
+/// Checks the files a few at a time (one per core), sending each line as it is ready, then the
+/// summary. Holds the batch's in-flight permit until the end.
+async fn check_all(
+    files: Vec<NamedInput>,
+    options: CheckOptions,
+    state: Arc<AppState>,
+    lines: mpsc::Sender<String>,
+    _permit: tokio::sync::OwnedSemaphorePermit,
+) {
+    let parallel = Arc::new(Semaphore::new(
+        std::thread::available_parallelism().map_or(2, |n| n.get()),
+    ));
+    let options = Arc::new(options);
+    let summary = Arc::new(Mutex::new(BatchSummary::default()));
+    let mut tasks = tokio::task::JoinSet::new();
+    for file in files {
+        let Ok(slot) = parallel.clone().acquire_owned().await else {
+            break;
+        };
+        let (state, options, summary, lines) = (
+            state.clone(),
+            options.clone(),
+            summary.clone(),
+            lines.clone(),
+        );
+        tasks.spawn(async move {
+            let _slot = slot;
+            let outcome = check_input(state, file.input, options, None).await;
+            let line = BatchLine::of(file.name, outcome.map_err(|p| p.body().clone()));
+            summary.lock().expect("the summary lock").count(&line);
+            // A client that went away stops nothing but its own stream.
+            let _ = lines.send(line.to_ndjson()).await;
+        });
+    }
+    while tasks.join_next().await.is_some() {}
+    let summary = *summary.lock().expect("the summary lock");
+    tracing::info!(?summary, "batch checked");
+    let _ = lines.send(BatchLine::Summary { summary }.to_ndjson()).await;
+}

@@ -1,0 +1,200 @@
+//! `POST /v1/checks`: check one report, sent as text, as JSON, as a form upload or as the file.
+
+mod intake;
+pub mod request;
+
+use std::sync::Arc;
+
+use actix_web::{HttpRequest, HttpResponse, post, web};
+use tokio::sync::OwnedSemaphorePermit;
+
+use utoipa::ToSchema;
+
+pub use request::{CheckQuery, CheckRequest, FileUpload, RuleSelection};
+
+use crate::engine::Input;
+use crate::extract::ExtractError;
+use crate::lang::Lang;
+use crate::report::CheckReport;
+use crate::rules::Profile;
+use crate::rules::{CheckOptions, RuleId};
+use crate::ruleset::IssuerKind;
+use crate::server::openapi::examples;
+use crate::server::problem::{Problem, ProblemBody, request_lang};
+use crate::server::routes::AppState;
+use intake::receive;
+
+/// An upload form: the report file and the same options as the query string.
+#[derive(ToSchema)]
+#[allow(dead_code)] // Describes the form for the OpenAPI document; the handler reads it as a stream.
+pub struct CheckForm {
+    /// The report: .docx, PDF, HTML, OFD or a text file in any common encoding.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    /// The year the report covers (2000 to 2100).
+    #[schema(minimum = 2000, maximum = 2100, nullable = false)]
+    year: Option<i32>,
+    /// The day it was published, YYYY-MM-DD.
+    #[schema(value_type = Option<String>, format = Date, nullable = false)]
+    published_on: Option<String>,
+    /// `government` (default) or `department`.
+    #[schema(nullable = false)]
+    issuer_kind: Option<IssuerKind>,
+    /// `default` (for drafters) or `strict` (for the collecting office).
+    #[schema(nullable = false)]
+    profile: Option<Profile>,
+    /// `zh` (default) or `en`.
+    #[schema(nullable = false)]
+    lang: Option<Lang>,
+    /// `true` to return the extracted text that spans refer to.
+    #[schema(nullable = false)]
+    include_text: Option<bool>,
+    /// Rules to run besides the profile's: repeat the field, or separate ids by commas.
+    #[schema(value_type = Option<Vec<RuleId>>, nullable = false)]
+    enable: Option<String>,
+    /// Rules not to run (this wins over `enable`): repeat the field, or separate ids by commas.
+    #[schema(value_type = Option<Vec<RuleId>>, nullable = false)]
+    disable: Option<String>,
+}
+
+/// A document sent as the body itself: its bytes, in whatever encoding it has (text in UTF-8,
+/// GB18030/GBK or UTF-16 is detected).
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Binary, min_length = 1)]
+#[allow(dead_code)] // Describes the body for the OpenAPI document; the handler reads a stream.
+pub struct DocumentBytes(Vec<u8>);
+
+/// The report's text as the body, in UTF-8 (or the charset the media type names). It needs a
+/// visible character, and control characters other than tab, line breaks and form feed mark the
+/// bytes as binary rather than text (a stray one in a long report is tolerated).
+#[derive(ToSchema)]
+#[schema(
+    value_type = String,
+    min_length = 1,
+    pattern = r"^[^\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F\uFEFF][^\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]*$"
+)]
+#[allow(dead_code)] // Describes the body for the OpenAPI document; the handler reads a stream.
+pub struct ReportText(String);
+
+/// The media types of a report file, as a form part's `Content-Type` may name them (the format is
+/// still read from the content).
+pub const DOCUMENT_MEDIA_TYPES: &str = "text/plain, text/html, application/pdf, \
+application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/ofd";
+
+/// Check a report
+///
+/// Checks a rule-of-law government annual report (法治政府建设年度报告) against the active rule
+/// set and returns the check report: whether it is compliant, which required parts it has, its
+/// outline, and every finding with its place in the text.
+///
+/// The report may come as JSON (`{"text": "…"}` or `{"file": {"name", "content_base64"}}`, with
+/// options beside it), as a `multipart/form-data` upload with a `file` part, or as the document
+/// itself with its media type (.docx, PDF, HTML, OFD, plain text in UTF-8, GB18030/GBK or UTF-16;
+/// .doc/.wps/.rtf where LibreOffice is installed); options then go in the query string. The format
+/// is read from the content. Offsets in the result count Unicode code points of the submitted
+/// text, or of the extracted text for a file (`include_text=true` returns it).
+#[utoipa::path(
+    tag = "checks",
+    params(CheckQuery),
+    request_body(
+        description = "The report: JSON with its text or file and options, an upload form, or the document itself.",
+        content(
+            (CheckRequest = "application/json"),
+            (CheckForm = "multipart/form-data", encoding(("file" = (content_type = DOCUMENT_MEDIA_TYPES)))),
+            (ReportText = "text/plain", example = examples::report_text),
+            (DocumentBytes = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (DocumentBytes = "application/pdf"),
+            (DocumentBytes = "application/ofd")
+        )
+    ),
+    responses(
+        (status = 200, description = "The check report.", body = CheckReport, example = examples::check_report),
+        (status = 400, description = "Malformed JSON or form, or an invalid query string.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 413, description = "The body or the unpacked document is larger than the limits (10 MiB body by default).", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 415, description = "A media type or document format that is not accepted, or .doc/.wps/.rtf without LibreOffice.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "A field fails validation (blank text, year out of range, a date that is not YYYY-MM-DD, an unknown field or rule id), or the document cannot be read: damaged, encrypted, a scan without text.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 408, description = "The request body was not received within the client time-out (30 s by default).", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 500, description = "An internal error; the report was not checked.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 503, description = "Too many checks in progress; try again after `Retry-After` seconds.", body = ProblemBody, content_type = "application/problem+json",
+            headers(("Retry-After" = u32, description = "Seconds to wait before trying again.")))
+    )
+)]
+#[post("/v1/checks")]
+pub async fn post_check(
+    request: HttpRequest,
+    query: web::Query<CheckQuery>,
+    payload: web::Payload,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let header_lang = request_lang(&request);
+    let fail = |problem: Problem| problem.for_request(&request);
+    // Held until the check itself ends, even past a time-out, so the count is of real work.
+    let permit = state.permit(header_lang).map_err(fail)?;
+    let receiving = receive(
+        &request,
+        payload,
+        query.into_inner(),
+        state.body_limit,
+        header_lang,
+    );
+    let submission = match actix_web::rt::time::timeout(state.client_timeout, receiving).await {
+        Ok(received) => received.map_err(fail)?,
+        Err(_) => {
+            let seconds = state.client_timeout.as_secs();
+            return Err(fail(Problem::request_timeout(seconds, header_lang)));
+        }
+    };
+    let report = check_input(
+        state.into_inner(),
+        submission.input,
+        Arc::new(submission.options),
+        Some(permit),
+    )
+    .await
+    .map_err(fail)?;
+    tracing::info!(
+        compliant = report.compliant,
+        errors = report.summary.error,
+        warnings = report.summary.warning,
+        chars = report.report.chars,
+        format = ?report.report.source.format,
+        "checked a report"
+    );
+    Ok(HttpResponse::Ok().json(report))
+}
+
+/// Reads and checks one document on the blocking pool within the time budget, counting the
+/// outcome in the metrics. A permit, when given, is held until the work really ends: the reading
+/// goes on in its thread after a time-out, bounded by the size limits, while the client is
+/// answered.
+pub async fn check_input(
+    state: Arc<AppState>,
+    input: Input,
+    options: Arc<CheckOptions>,
+    permit: Option<OwnedSemaphorePermit>,
+) -> Result<CheckReport, Problem> {
+    let lang = options.lang;
+    let budget = state.engine.limits().time_budget;
+    let metrics = state.metrics.clone();
+    let work = web::block(move || {
+        let _permit = permit;
+        state.engine.check_input(input, &options)
+    });
+    let checked = match actix_web::rt::time::timeout(budget, work).await {
+        Ok(Ok(checked)) => checked,
+        Ok(Err(_)) => {
+            tracing::error!("a check panicked");
+            return Err(Problem::internal(lang));
+        }
+        Err(_) => Err(ExtractError::Timeout {
+            seconds: budget.as_secs(),
+        }),
+    };
+    let report = checked.map_err(|error| {
+        tracing::info!(kind = error.kind(), "document refused");
+        metrics.observe_extraction_failure(&error);
+        Problem::unreadable(&error, lang)
+    })?;
+    metrics.observe_check(&report);
+    Ok(report)
+}

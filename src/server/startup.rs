@@ -1,0 +1,177 @@
+//! Building and running the HTTP server.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use actix_cors::Cors;
+use actix_web::dev::{Server, Service};
+use actix_web::error::QueryPayloadError;
+use actix_web::http::header;
+use actix_web::middleware::{Condition, from_fn};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use tokio::sync::Semaphore;
+use tracing_actix_web::TracingLogger;
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::{Config, SwaggerUi};
+
+use crate::engine::Engine;
+use crate::server::auth::{self, ApiKeys};
+use crate::server::configuration::Settings;
+use crate::server::metrics::{self, Metrics};
+use crate::server::openapi::{self, ApiDoc};
+use crate::server::problem::{Problem, request_lang};
+use crate::server::request_id::{self, RequestSpan};
+use crate::server::routes::fallback::{RouteTable, fallback};
+use crate::server::routes::{self, AppState};
+
+const OPENAPI_PATH: &str = "/openapi.json";
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Binds the listener (so port 0 works) and builds the server; nothing runs until
+    /// [`Application::run_until_stopped`].
+    pub fn build(settings: &Settings, engine: Arc<Engine>) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(&settings.addr)?;
+        let port = listener.local_addr()?.port();
+        let document = openapi::document();
+        let table = web::Data::new(RouteTable::from_openapi(
+            &document,
+            &[
+                (OPENAPI_PATH, "GET"),
+                ("/docs", "GET"),
+                ("/docs/{tail:.*}", "GET"),
+                (routes::page::PATHS[0], "GET"),
+                (routes::page::PATHS[1], "GET"),
+                (metrics::PATH, "GET"),
+            ],
+        ));
+        let state = web::Data::new(AppState {
+            engine,
+            body_limit: settings.body_limit,
+            in_flight: Arc::new(Semaphore::new(settings.max_in_flight)),
+            max_in_flight: settings.max_in_flight,
+            client_timeout: Duration::from_secs(settings.client_timeout),
+            metrics: Arc::new(Metrics::default()),
+        });
+        let metrics = state.metrics.clone();
+        let keys = web::Data::new(
+            ApiKeys::load(
+                settings.api_keys.as_deref(),
+                settings.api_keys_file.as_deref(),
+                settings.protect_probes,
+            )
+            .map_err(|e| {
+                std::io::Error::new(e.kind(), format!("cannot read the API keys file: {e}"))
+            })?,
+        );
+        if keys.is_enabled() {
+            tracing::info!(keys = keys.count(), "API keys required for /v1/");
+        }
+        let cors_origins = settings.cors_origins.clone();
+        let mut server = HttpServer::new(move || {
+            let swagger = SwaggerUi::new("/docs/{_:.*}")
+                .url(OPENAPI_PATH, document.clone())
+                .config(
+                    Config::new([OPENAPI_PATH])
+                        .try_it_out_enabled(true)
+                        // The online validator would send the spec off an intranet.
+                        .validator_url("none"),
+                );
+            App::new()
+                .wrap(from_fn(auth::require_key))
+                .wrap(TracingLogger::<RequestSpan>::new())
+                .wrap_fn(|request, service| {
+                    let response = service.call(request);
+                    async move { response.await.map(request_id::echo) }
+                })
+                .wrap_fn({
+                    let metrics = metrics.clone();
+                    move |request, service| {
+                        let started = Instant::now();
+                        let method = request.method().to_string();
+                        let response = service.call(request);
+                        let metrics = metrics.clone();
+                        async move {
+                            let response = response.await?;
+                            let route = response
+                                .request()
+                                .match_pattern()
+                                .unwrap_or_else(|| "unmatched".to_owned());
+                            let status = response.status().as_u16();
+                            let seconds = started.elapsed().as_secs_f64();
+                            metrics.observe_request(&route, &method, status, seconds);
+                            Ok(response)
+                        }
+                    }
+                })
+                .wrap(Condition::new(
+                    !cors_origins.is_empty(),
+                    cors(&cors_origins),
+                ))
+                .app_data(state.clone())
+                .app_data(keys.clone())
+                .app_data(table.clone())
+                .app_data(web::QueryConfig::default().error_handler(query_error))
+                .into_utoipa_app()
+                .openapi(ApiDoc::openapi())
+                .configure(routes::configure)
+                .into_app()
+                .service(swagger)
+                .route("/docs", web::get().to(docs_redirect))
+                .configure(routes::page::configure)
+                .route(metrics::PATH, web::get().to(metrics::scrape))
+                .default_service(web::to(fallback))
+        })
+        .client_request_timeout(Duration::from_secs(settings.client_timeout))
+        .listen(listener)?;
+        if let Some(workers) = settings.workers {
+            server = server.workers(workers);
+        }
+        Ok(Self {
+            port,
+            server: server.run(),
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn query_error(error: QueryPayloadError, request: &HttpRequest) -> actix_web::Error {
+    Problem::bad_query(&error.to_string(), request_lang(request))
+        .for_request(request)
+        .into()
+}
+
+async fn docs_redirect() -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, "/docs/"))
+        .finish()
+}
+
+/// Browser front ends of OA systems on the listed origins may call the API.
+fn cors(origins: &[String]) -> Cors {
+    origins
+        .iter()
+        .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
+        .allowed_methods(["GET", "POST"])
+        .allowed_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            header::ACCEPT_LANGUAGE,
+            request_id::HEADER,
+        ])
+        .expose_headers([request_id::HEADER, header::RETRY_AFTER])
+        .max_age(3600)
+}
