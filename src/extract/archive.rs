@@ -6,7 +6,7 @@ use std::io::{Cursor, Read};
 
 use zip::ZipArchive;
 
-use super::{ExtractError, Limits, detect};
+use super::{ExtractError, Limits, Quantity, detect};
 
 /// A report inside an archive: its path there and its place in the directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,8 +60,9 @@ pub fn read(bytes: &[u8], index: usize, limits: &Limits) -> Result<Vec<u8>, Extr
         .map_err(|e| broken(format!("the report is corrupt in the archive ({e})")))?;
     if report.len() as u64 > limit {
         return Err(ExtractError::TooLarge {
-            what: "a report unpacked from the archive".into(),
-            limit: format!("{limit} bytes"),
+            quantity: Quantity::UnpackedBytes,
+            found: report.len() as u64,
+            limit,
         });
     }
     Ok(report)
@@ -75,8 +76,9 @@ fn open<'a>(
         .map_err(|e| broken(format!("not a readable zip archive ({e})")))?;
     if archive.len() > limits.max_zip_entries {
         return Err(ExtractError::TooLarge {
-            what: format!("an archive with {} entries", archive.len()),
-            limit: format!("{} entries", limits.max_zip_entries),
+            quantity: Quantity::ArchiveEntries,
+            found: archive.len() as u64,
+            limit: limits.max_zip_entries as u64,
         });
     }
     Ok(archive)

@@ -57,8 +57,13 @@ pub enum ExtractError {
     Unsupported(String),
     #[error("{format} conversion needs LibreOffice, which is not installed")]
     ConverterMissing { format: Format },
-    #[error("{what} exceeds the limit of {limit}")]
-    TooLarge { what: String, limit: String },
+    #[error("{found} {} exceed the limit of {limit}", quantity.unit_en())]
+    TooLarge {
+        quantity: Quantity,
+        /// How much the document has (at least; reading stops past the limit).
+        found: u64,
+        limit: u64,
+    },
     #[error("malformed {format}: {reason}")]
     Malformed { format: Format, reason: String },
     #[error("the {format} document is encrypted")]
@@ -71,6 +76,38 @@ pub enum ExtractError {
     Empty,
     #[error("unreadable zip archive: {0}")]
     BadArchive(String),
+}
+
+/// What a document had too much of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    /// Bytes of a document or report once unpacked.
+    UnpackedBytes,
+    /// Entries of a zip container or archive.
+    ArchiveEntries,
+    PdfObjects,
+    PdfPages,
+}
+
+impl Quantity {
+    pub fn unit_en(self) -> &'static str {
+        match self {
+            Quantity::UnpackedBytes => "unpacked bytes",
+            Quantity::ArchiveEntries => "zip entries",
+            Quantity::PdfObjects => "PDF objects",
+            Quantity::PdfPages => "PDF pages",
+        }
+    }
+
+    /// What is counted, as a clerk's message names it.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Quantity::UnpackedBytes => "解压后的字节数",
+            Quantity::ArchiveEntries => "压缩包中的文件数",
+            Quantity::PdfObjects => "PDF 的对象数",
+            Quantity::PdfPages => "PDF 的页数",
+        }
+    }
 }
 
 impl ExtractError {

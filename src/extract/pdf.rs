@@ -8,7 +8,7 @@ use lopdf::Document;
 use pdf_extract::{PlainTextOutput, output_doc_page};
 
 use super::layout_text::paragraphs;
-use super::{ExtractError, Extracted, Format, Limits};
+use super::{ExtractError, Extracted, Format, Limits, Quantity};
 
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
     // The parsers are not hardened against every malformed file: a panic is a malformed PDF.
@@ -37,15 +37,17 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
     }
     if document.objects.len() > limits.max_pdf_objects {
         return Err(ExtractError::TooLarge {
-            what: format!("a PDF of {} objects", document.objects.len()),
-            limit: format!("{} objects", limits.max_pdf_objects),
+            quantity: Quantity::PdfObjects,
+            found: document.objects.len() as u64,
+            limit: limits.max_pdf_objects as u64,
         });
     }
     let page_numbers: Vec<u32> = document.get_pages().keys().copied().collect();
     if page_numbers.len() > limits.max_pdf_pages {
         return Err(ExtractError::TooLarge {
-            what: format!("a PDF of {} pages", page_numbers.len()),
-            limit: format!("{} pages", limits.max_pdf_pages),
+            quantity: Quantity::PdfPages,
+            found: page_numbers.len() as u64,
+            limit: limits.max_pdf_pages as u64,
         });
     }
     if page_numbers.is_empty() {

@@ -5,7 +5,7 @@ use std::io::{Cursor, Read};
 
 use zip::ZipArchive;
 
-use super::{ExtractError, Format, Limits};
+use super::{ExtractError, Format, Limits, Quantity};
 
 fn open<'a>(
     bytes: &'a [u8],
@@ -17,8 +17,9 @@ fn open<'a>(
     })?;
     if archive.len() > limits.max_zip_entries {
         return Err(ExtractError::TooLarge {
-            what: format!("a container with {} entries", archive.len()),
-            limit: format!("{} entries", limits.max_zip_entries),
+            quantity: Quantity::ArchiveEntries,
+            found: archive.len() as u64,
+            limit: limits.max_zip_entries as u64,
         });
     }
     Ok(archive)
@@ -103,7 +104,8 @@ impl<'a> Container<'a> {
 
 fn too_large(size: u64, limit: u64) -> ExtractError {
     ExtractError::TooLarge {
-        what: format!("the unpacked container ({size} bytes or more)"),
-        limit: format!("{limit} bytes"),
+        quantity: Quantity::UnpackedBytes,
+        found: size,
+        limit,
     }
 }

@@ -140,15 +140,18 @@ impl ProblemBody {
                     format!("{format} files need LibreOffice, which this service does not have. Save as .docx or PDF and send it again. {accepted}"),
                 ),
             ),
-            ExtractError::TooLarge { what, limit } => Self::new(
+            ExtractError::TooLarge {
+                quantity, limit, ..
+            } => Self::new(
                 413,
                 "document-too-large",
                 "Document too large",
                 lang.pick(
-                    format!("文件过大：{what}，上限为 {limit}。"),
-                    format!("The document is too large: {what}; the limit is {limit}."),
+                    format!("文件过大：{}超过上限 {limit}。请拆分或精简后再提交。", quantity.name_zh()),
+                    format!("The document is too large: more {} than the limit of {limit}. Split it or make it smaller.", quantity.unit_en()),
                 ),
-            ),
+            )
+            .because(&error.to_string()),
             ExtractError::Malformed { format, reason } => Self::new(
                 422,
                 "unreadable-document",
@@ -213,5 +216,32 @@ impl ProblemBody {
                 lang.pick("提交的文件是空的（0 字节）。", "The document is empty (0 bytes).").to_owned(),
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Quantity;
+
+    #[test]
+    fn a_document_too_large_is_told_in_the_clerks_language() {
+        let error = ExtractError::TooLarge {
+            quantity: Quantity::PdfPages,
+            found: 900,
+            limit: 500,
+        };
+        let zh = ProblemBody::unreadable(&error, Lang::Zh);
+        assert_eq!(zh.status, 413);
+        assert_eq!(
+            zh.detail,
+            "文件过大：PDF 的页数超过上限 500。请拆分或精简后再提交。"
+        );
+        assert_eq!(
+            zh.reason.as_deref(),
+            Some("900 PDF pages exceed the limit of 500")
+        );
+        let en = ProblemBody::unreadable(&error, Lang::En);
+        assert!(en.detail.contains("more PDF pages than the limit of 500"));
     }
 }
