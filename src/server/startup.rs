@@ -9,24 +9,21 @@ use actix_web::dev::{Server, Service};
 use actix_web::error::QueryPayloadError;
 use actix_web::http::header;
 use actix_web::middleware::{Condition, from_fn};
-use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use actix_web::{App, HttpRequest, HttpServer, web};
 use tokio::sync::Semaphore;
 use tracing_actix_web::TracingLogger;
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
-use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::engine::Engine;
 use crate::server::auth::{self, ApiKeys};
 use crate::server::configuration::Settings;
-use crate::server::metrics::{self, Metrics};
+use crate::server::metrics::Metrics;
 use crate::server::openapi::{self, ApiDoc};
 use crate::server::problem::{Problem, request_lang};
 use crate::server::request_id::{self, RequestSpan};
 use crate::server::routes::fallback::{RouteTable, fallback};
 use crate::server::routes::{self, AppState};
-
-const OPENAPI_PATH: &str = "/openapi.json";
 
 pub struct Application {
     port: u16,
@@ -40,17 +37,7 @@ impl Application {
         let listener = TcpListener::bind(&settings.addr)?;
         let port = listener.local_addr()?.port();
         let document = openapi::document();
-        let table = web::Data::new(RouteTable::from_openapi(
-            &document,
-            &[
-                (OPENAPI_PATH, "GET"),
-                ("/docs", "GET"),
-                ("/docs/{tail:.*}", "GET"),
-                (routes::page::PATHS[0], "GET"),
-                (routes::page::PATHS[1], "GET"),
-                (metrics::PATH, "GET"),
-            ],
-        ));
+        let table = web::Data::new(RouteTable::new(&document));
         let state = web::Data::new(AppState {
             engine,
             body_limit: settings.body_limit,
@@ -75,14 +62,6 @@ impl Application {
         }
         let cors_origins = settings.cors_origins.clone();
         let mut server = HttpServer::new(move || {
-            let swagger = SwaggerUi::new("/docs/{_:.*}")
-                .url(OPENAPI_PATH, document.clone())
-                .config(
-                    Config::new([OPENAPI_PATH])
-                        .try_it_out_enabled(true)
-                        // The online validator would send the spec off an intranet.
-                        .validator_url("none"),
-                );
             App::new()
                 .wrap(from_fn(auth::require_key))
                 .wrap(TracingLogger::<RequestSpan>::new())
@@ -122,10 +101,7 @@ impl Application {
                 .openapi(ApiDoc::openapi())
                 .configure(routes::configure)
                 .into_app()
-                .service(swagger)
-                .route("/docs", web::get().to(docs_redirect))
-                .configure(routes::page::configure)
-                .route(metrics::PATH, web::get().to(metrics::scrape))
+                .configure(|config| routes::configure_plain(config, document.clone()))
                 .default_service(web::to(fallback))
         })
         .client_request_timeout(Duration::from_secs(settings.client_timeout))
@@ -152,12 +128,6 @@ fn query_error(error: QueryPayloadError, request: &HttpRequest) -> actix_web::Er
     Problem::bad_query(&error.to_string(), request_lang(request))
         .for_request(request)
         .into()
-}
-
-async fn docs_redirect() -> HttpResponse {
-    HttpResponse::PermanentRedirect()
-        .insert_header((header::LOCATION, "/docs/"))
-        .finish()
 }
 
 /// Browser front ends of OA systems on the listed origins may call the API.

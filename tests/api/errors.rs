@@ -242,3 +242,20 @@ async fn problems_speak_english_when_asked() {
             .starts_with("There is nothing")
     );
 }
+
+#[tokio::test]
+async fn every_route_outside_the_api_document_answers_405_to_another_method() {
+    let app = spawn_app().await;
+    for path in [
+        "/",
+        "/assets/app.js",
+        "/docs",
+        "/docs/index.html",
+        "/openapi.json",
+        "/metrics",
+    ] {
+        let response = app.client.post(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 405, "{path}");
+        assert_eq!(response.headers()["allow"], "GET", "{path}");
+    }
+}

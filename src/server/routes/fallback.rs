@@ -1,11 +1,12 @@
 //! What answers when no route matches: 405 with `Allow` for a known path, else 404.
 //!
-//! The known paths and their methods come from the OpenAPI document, so a new route needs no
-//! entry here.
+//! The known paths and their methods come from the OpenAPI document and the list of plain
+//! routes they are registered from, so a new route needs no entry here.
 
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use utoipa::openapi::OpenApi;
 
+use super::{EXPLORER_PATHS, PLAIN_ROUTES};
 use crate::server::problem::{Problem, request_lang};
 
 /// Path templates (`/v1/rules/{id}`) and the methods each accepts.
@@ -15,7 +16,8 @@ pub struct RouteTable {
 }
 
 impl RouteTable {
-    pub fn from_openapi(document: &OpenApi, extra: &[(&str, &'static str)]) -> Self {
+    /// The API document's paths, the plain routes and the explorer's.
+    pub fn new(document: &OpenApi) -> Self {
         let mut routes: Vec<(Vec<String>, Vec<&'static str>)> = document
             .paths
             .paths
@@ -34,10 +36,11 @@ impl RouteTable {
                 (segments(path), methods)
             })
             .collect();
+        let plain = PLAIN_ROUTES.iter().map(|plain| plain.path);
         routes.extend(
-            extra
-                .iter()
-                .map(|(path, method)| (segments(path), vec![*method])),
+            plain
+                .chain(EXPLORER_PATHS)
+                .map(|path| (segments(path), vec!["GET"])),
         );
         Self { routes }
     }

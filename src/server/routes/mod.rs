@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod body;
 pub mod checks;
+pub mod docs;
 pub mod fallback;
 pub mod health;
 pub mod page;
@@ -13,6 +14,7 @@ use std::time::Duration;
 
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
+use actix_web::{Route, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::engine::Engine;
@@ -48,6 +50,45 @@ impl AppState {
     }
 }
 
+/// A route the OpenAPI document does not describe (the page, the explorer, metrics), all GET.
+pub struct PlainRoute {
+    pub path: &'static str,
+    route: fn() -> Route,
+}
+
+/// Every route outside the API document, registered from this list; the 404/405 table reads
+/// it too, with the API document for the rest, so a route is listed once.
+pub const PLAIN_ROUTES: &[PlainRoute] = &[
+    PlainRoute {
+        path: "/",
+        route: || web::get().to(page::index),
+    },
+    PlainRoute {
+        path: "/assets/{name}",
+        route: || web::get().to(page::asset),
+    },
+    PlainRoute {
+        path: "/docs",
+        route: || web::get().to(docs::redirect),
+    },
+    PlainRoute {
+        path: crate::server::metrics::PATH,
+        route: || web::get().to(crate::server::metrics::scrape),
+    },
+];
+
+/// Paths the explorer service answers (GET).
+pub const EXPLORER_PATHS: [&str; 2] = [docs::OPENAPI_PATH, docs::FILES_PATH];
+
+/// Registers the plain routes and the explorer, which serves `document`.
+pub fn configure_plain(config: &mut web::ServiceConfig, document: utoipa::openapi::OpenApi) {
+    config.service(docs::explorer(document));
+    for plain in PLAIN_ROUTES {
+        config.route(plain.path, (plain.route)());
+    }
+}
+
+/// Registers the API's routes, which the OpenAPI document lists.
 pub fn configure(config: &mut ServiceConfig) {
     config
         .service(checks::post_check)

@@ -15,16 +15,7 @@ const APP_CSS: &str = include_str!("../../../web/app.css");
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data: blob:; \
      object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-/// Paths of the page, for the route table that answers 404 and 405.
-pub const PATHS: [&str; 2] = ["/", "/assets/{name}"];
-
-pub fn configure(config: &mut web::ServiceConfig) {
-    config
-        .route(PATHS[0], web::get().to(index))
-        .route(PATHS[1], web::get().to(asset));
-}
-
-async fn index() -> HttpResponse {
+pub async fn index() -> HttpResponse {
     let mut response = respond("text/html; charset=utf-8", INDEX_HTML);
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
@@ -33,7 +24,7 @@ async fn index() -> HttpResponse {
     response
 }
 
-async fn asset(name: web::Path<String>, request: HttpRequest) -> HttpResponse {
+pub async fn asset(name: web::Path<String>, request: HttpRequest) -> HttpResponse {
     let (media_type, body) = match name.as_str() {
         "app.js" => ("text/javascript; charset=utf-8", APP_JS),
         "app.css" => ("text/css; charset=utf-8", APP_CSS),
