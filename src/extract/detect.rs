@@ -19,6 +19,26 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Format; 8] = [
+        Format::Text,
+        Format::Docx,
+        Format::Pdf,
+        Format::Html,
+        Format::Ofd,
+        Format::Doc,
+        Format::Wps,
+        Format::Rtf,
+    ];
+
+    /// Read without a converter: what the API documentation names for a report file.
+    pub const NATIVE: [Format; 5] = [
+        Format::Text,
+        Format::Html,
+        Format::Pdf,
+        Format::Docx,
+        Format::Ofd,
+    ];
+
     pub fn media_type(self) -> &'static str {
         match self {
             Format::Text => "text/plain",

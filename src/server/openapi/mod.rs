@@ -11,7 +11,8 @@ use utoipa::openapi::schema::{
 use utoipa_actix_web::AppExt;
 
 use crate::server::problem::{FieldError, ProblemBody};
-use crate::server::routes;
+use crate::server::routes::{self, media_types};
+use utoipa::openapi::encoding::Encoding;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -44,7 +45,28 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .split_for_parts();
     require_text_or_file(&mut document);
     close_forms(&mut document);
+    name_file_types(&mut document);
     document
+}
+
+/// The media types a form's `file` part may have, from the one list the handlers use.
+fn name_file_types(document: &mut utoipa::openapi::OpenApi) {
+    for (path, item) in document.paths.paths.iter_mut() {
+        let with_zip = path.ends_with("/batch");
+        let form = item
+            .post
+            .as_mut()
+            .and_then(|post| post.request_body.as_mut())
+            .and_then(|body| match body {
+                RefOr::T(body) => body.content.get_mut("multipart/form-data"),
+                RefOr::Ref(_) => None,
+            });
+        if let Some(RefOr::T(form)) = form {
+            let mut encoding = Encoding::default();
+            encoding.content_type = Some(media_types::documented(with_zip));
+            form.encoding.insert("file".to_owned(), encoding);
+        }
+    }
 }
 
 /// The upload forms take only the fields they list: an unknown field is refused (400), so the
@@ -90,4 +112,56 @@ pub fn document_json() -> String {
         .expect("the OpenAPI document serialises");
     json.push('\n');
     json
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use crate::facts::year::YEARS;
+
+    /// Schema attributes take only literals: this keeps the documented year range the one the
+    /// options are validated against.
+    #[test]
+    fn every_documented_year_has_the_range_options_are_validated_against() {
+        let document: Value = serde_json::from_str(&super::document_json()).unwrap();
+        let schemas = &document["components"]["schemas"];
+        let mut years = Vec::new();
+        for form in [
+            &schemas["CheckRequest"],
+            &schemas["CheckForm"],
+            &document["paths"],
+        ] {
+            collect_years(form, &mut years);
+        }
+        assert_eq!(
+            years.len(),
+            4,
+            "JSON, form, and the two query strings: {years:?}"
+        );
+        for year in years {
+            assert_eq!(year["minimum"], *YEARS.start(), "{year}");
+            assert_eq!(year["maximum"], *YEARS.end(), "{year}");
+        }
+    }
+
+    fn collect_years<'a>(value: &'a Value, found: &mut Vec<&'a Value>) {
+        // Iterative: the document is ours, but the habit costs nothing.
+        let mut stack = vec![value];
+        while let Some(value) = stack.pop() {
+            match value {
+                Value::Object(map) => {
+                    if let Some(year) = map.get("properties").and_then(|p| p.get("year")) {
+                        found.push(year);
+                    }
+                    if map.get("name").and_then(Value::as_str) == Some("year") {
+                        found.extend(map.get("schema"));
+                    }
+                    stack.extend(map.values());
+                }
+                Value::Array(items) => stack.extend(items),
+                _ => {}
+            }
+        }
+    }
 }

@@ -21,6 +21,7 @@ use crate::server::routes::AppState;
 use crate::server::routes::body::read_body;
 use crate::server::routes::checks::request::{OptionSource, validate};
 use crate::server::routes::checks::{CheckQuery, DocumentBytes, check_input};
+use crate::server::routes::media_types;
 
 /// A batch may be this many times larger than one request.
 const BATCH_BODY_FACTOR: usize = 10;
@@ -36,11 +37,6 @@ pub struct BatchForm {
     file: Vec<Vec<u8>>,
 }
 
-/// The media types of a file in a batch: a report, or a zip of reports.
-const BATCH_MEDIA_TYPES: &str = "text/plain, text/html, application/pdf, \
-application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/ofd, \
-application/zip";
-
 /// Check many reports
 ///
 /// Checks every report of a multipart form (each file in its own part), or of one zip of
@@ -53,7 +49,7 @@ application/zip";
     tag = "checks",
     params(CheckQuery),
     request_body(content(
-        (BatchForm = "multipart/form-data", encoding(("file" = (content_type = BATCH_MEDIA_TYPES)))),
+        (BatchForm = "multipart/form-data"),
         (DocumentBytes = "application/zip")
     )),
     responses(
@@ -87,7 +83,10 @@ pub async fn post_batch(
     let reading = async {
         if media_type.starts_with("multipart/form-data") {
             read_files(Multipart::new(request.headers(), payload), limit, lang).await
-        } else if ZIP_TYPES.iter().any(|zip| media_type.starts_with(zip)) {
+        } else if media_types::ZIP
+            .iter()
+            .any(|zip| media_type.starts_with(zip))
+        {
             let body = read_body(payload, &request, limit, lang).await?;
             Ok(vec![NamedInput {
                 name: String::new(),
@@ -132,9 +131,6 @@ pub async fn post_batch(
         .content_type("application/x-ndjson")
         .streaming(body))
 }
-
-/// Media types of a zip of reports sent as the body itself.
-const ZIP_TYPES: [&str; 2] = ["application/zip", "application/x-zip-compressed"];
 
 async fn read_files(
     mut form: Multipart,

@@ -6,6 +6,7 @@ pub mod checks;
 pub mod docs;
 pub mod fallback;
 pub mod health;
+pub mod media_types;
 pub mod page;
 pub mod rules;
 

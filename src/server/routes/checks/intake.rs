@@ -16,23 +16,7 @@ use crate::lang::Lang;
 use crate::rules::CheckOptions;
 use crate::server::problem::{FieldError, Problem};
 use crate::server::routes::body::read_body;
-
-/// Media types taken as the document itself; its format is still read from the content.
-pub const DOCUMENT_TYPES: [&str; 13] = [
-    "text/plain",
-    "text/html",
-    "application/xhtml+xml",
-    "application/pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/ofd",
-    "application/msword",
-    "application/vnd.ms-works",
-    "application/wps-office.wps",
-    "application/rtf",
-    "text/rtf",
-    "application/zip",
-    "application/octet-stream",
-];
+use crate::server::routes::media_types;
 
 /// Form fields longer than this are no option values.
 const FIELD_LIMIT: usize = 4096;
@@ -71,7 +55,7 @@ pub async fn receive(
             let body = read_body(payload, request, limit, lang).await?;
             from_json(&body, query, header_lang, limit)
         }
-        Some(other) if !DOCUMENT_TYPES.contains(&other) => Err(Problem::unsupported_media_type(
+        Some(other) if !media_types::is_document(other) => Err(Problem::unsupported_media_type(
             content_type.as_deref(),
             lang,
         )),

@@ -76,11 +76,6 @@ pub struct DocumentBytes(Vec<u8>);
 #[allow(dead_code)] // Describes the body for the OpenAPI document; the handler reads a stream.
 pub struct ReportText(String);
 
-/// The media types of a report file, as a form part's `Content-Type` may name them (the format is
-/// still read from the content).
-pub const DOCUMENT_MEDIA_TYPES: &str = "text/plain, text/html, application/pdf, \
-application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/ofd";
-
 /// Check a report
 ///
 /// Checks a rule-of-law government annual report (法治政府建设年度报告) against the active rule
@@ -100,7 +95,7 @@ application/vnd.openxmlformats-officedocument.wordprocessingml.document, applica
         description = "The report: JSON with its text or file and options, an upload form, or the document itself.",
         content(
             (CheckRequest = "application/json"),
-            (CheckForm = "multipart/form-data", encoding(("file" = (content_type = DOCUMENT_MEDIA_TYPES)))),
+            (CheckForm = "multipart/form-data"),
             (ReportText = "text/plain", example = examples::report_text),
             (DocumentBytes = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
             (DocumentBytes = "application/pdf"),
