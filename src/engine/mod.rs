@@ -148,11 +148,9 @@ fn part_reports(analysis: &Analysis) -> Vec<PartReport> {
     };
     analysis
         .rules
-        .parts()
-        .iter()
-        .enumerate()
+        .indexed_parts()
         .map(|(index, part)| {
-            let placement = &analysis.parts().placements[index];
+            let placement = analysis.parts().placement(index);
             PartReport {
                 part: part.id().to_owned(),
                 name: part.name(analysis.lang().is_english()).to_owned(),
@@ -190,7 +188,7 @@ fn outline_nodes(analysis: &Analysis, mut next: usize, level: usize) -> (Vec<Out
             span: document.span(heading.range.clone()),
             parts: analysis.parts().of_heading[next]
                 .iter()
-                .map(|&p| analysis.rules.parts()[p].id().to_owned())
+                .map(|&p| analysis.rules.part_at(p).id().to_owned())
                 .collect(),
             children,
         });

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use crate::document::Document;
 use crate::facts::year::years_named;
 use crate::outline::{Outline, Paragraph};
-use crate::ruleset::{Part, RuleSet};
+use crate::ruleset::{Part, PartIndex, RuleSet};
 
 /// Whether a part of the rule set is in the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -34,9 +34,9 @@ pub struct PartPlacement {
 #[derive(Debug, Clone)]
 pub struct Parts {
     /// For each part of the rule set, in official order.
-    pub placements: Vec<PartPlacement>,
-    /// For each heading, the indexes of the parts it is assigned to (empty below the top level).
-    pub of_heading: Vec<Vec<usize>>,
+    placements: Vec<PartPlacement>,
+    /// For each heading, the parts it is assigned to (empty below the top level).
+    pub of_heading: Vec<Vec<PartIndex>>,
 }
 
 impl Parts {
@@ -52,10 +52,10 @@ impl Parts {
         }
         apply_catch_all(outline, rules, &mut of_heading);
         let mentions = mentions(document, outline, rules, &of_heading);
-        let placements = mentions
-            .into_iter()
-            .enumerate()
-            .map(|(part, mentions)| {
+        let placements = rules
+            .indexed_parts()
+            .zip(mentions)
+            .map(|((part, _), mentions)| {
                 let sections: Vec<usize> = (0..of_heading.len())
                     .filter(|&h| of_heading[h].contains(&part))
                     .collect();
@@ -79,13 +79,17 @@ impl Parts {
         }
     }
 
+    pub fn placement(&self, part: PartIndex) -> &PartPlacement {
+        &self.placements[part.get()]
+    }
+
     /// The byte ranges of a part's sections (heading and body).
     pub fn section_ranges<'a>(
         &'a self,
-        part: usize,
+        part: PartIndex,
         outline: &'a Outline,
     ) -> impl Iterator<Item = Range<usize>> + 'a {
-        self.placements[part]
+        self.placement(part)
             .sections
             .iter()
             .map(|&h| outline.headings[h].range.start..outline.headings[h].section_end)
@@ -94,11 +98,11 @@ impl Parts {
     /// `None` when it is missing.
     pub fn text(
         &self,
-        part: usize,
+        part: PartIndex,
         outline: &Outline,
         document: &Document,
     ) -> Option<Vec<Range<usize>>> {
-        let placement = &self.placements[part];
+        let placement = self.placement(part);
         match placement.status {
             PartStatus::Present => Some(self.section_ranges(part, outline).collect()),
             PartStatus::Embedded => Some(
@@ -113,12 +117,17 @@ impl Parts {
     }
 
     /// The body of a part without its top-level headings: the paragraphs that say something.
-    pub fn body(&self, part: usize, outline: &Outline, document: &Document) -> Vec<Range<usize>> {
+    pub fn body(
+        &self,
+        part: PartIndex,
+        outline: &Outline,
+        document: &Document,
+    ) -> Vec<Range<usize>> {
         let Some(mut ranges) = self.text(part, outline, document) else {
             return Vec::new();
         };
         ranges.sort_by_key(|r| r.start);
-        let headings = &self.placements[part].sections;
+        let headings = &self.placement(part).sections;
         let inside = |at: usize| {
             // The last range starting at or before `at` is the only one that can hold it.
             let after = ranges.partition_point(|r| r.start <= at);
@@ -137,8 +146,8 @@ impl Parts {
     }
 
     /// Where to point at a part: its first heading, else its first mention.
-    pub fn place(&self, part: usize, outline: &Outline) -> Option<Range<usize>> {
-        let placement = &self.placements[part];
+    pub fn place(&self, part: PartIndex, outline: &Outline) -> Option<Range<usize>> {
+        let placement = self.placement(part);
         match placement.sections.first() {
             Some(&heading) => Some(outline.headings[heading].range.clone()),
             None => placement.mentions.first().cloned(),
@@ -147,31 +156,33 @@ impl Parts {
 }
 
 /// The parts a top-level heading names, by its words and the year it names.
-fn parts_named(words: &str, rules: &RuleSet, year: Option<i32>) -> Vec<usize> {
-    let parts = rules.parts();
-    let mut named: Vec<usize> = (0..parts.len())
-        .filter(|&p| parts[p].heading_words.is_match(words))
+fn parts_named(words: &str, rules: &RuleSet, year: Option<i32>) -> Vec<PartIndex> {
+    let mut named: Vec<PartIndex> = rules
+        .indexed_parts()
+        .filter(|(_, part)| part.heading_words.is_match(words))
+        .map(|(p, _)| p)
         .collect();
     if let (Some(year), Some(plan)) = (year, rules.plan_part()) {
         let names_next_year = years_named(words, rules)
             .iter()
             .any(|(y, _)| *y == year + 1);
         if names_next_year {
-            named.retain(|&p| parts[p].spec.year_offset != Some(0));
+            named.retain(|&p| rules.part_at(p).spec.year_offset != Some(0));
             if !named.contains(&plan) {
                 named.push(plan);
             }
         }
     }
-    let yielding: Vec<usize> = named
+    let yielding: Vec<PartIndex> = named
         .iter()
         .copied()
         .filter(|&p| {
-            parts[p]
+            rules
+                .part_at(p)
                 .spec
                 .yields_to
                 .iter()
-                .any(|other| named.iter().any(|&q| parts[q].id() == other))
+                .any(|other| named.iter().any(|&q| rules.part_at(q).id() == other))
         })
         .collect();
     named.retain(|p| !yielding.contains(p));
@@ -180,12 +191,12 @@ fn parts_named(words: &str, rules: &RuleSet, year: Option<i32>) -> Vec<usize> {
 }
 
 /// Top-level headings with no keyword, before the parts the catch-all part stops at, are that part.
-fn apply_catch_all(outline: &Outline, rules: &RuleSet, of_heading: &mut [Vec<usize>]) {
-    for (part, spec) in rules.parts().iter().enumerate().map(|(i, p)| (i, &p.spec)) {
+fn apply_catch_all(outline: &Outline, rules: &RuleSet, of_heading: &mut [Vec<PartIndex>]) {
+    for (part, spec) in rules.indexed_parts().map(|(i, p)| (i, &p.spec)) {
         let Some(catch_all) = &spec.catch_all else {
             continue;
         };
-        let stops: Vec<usize> = catch_all
+        let stops: Vec<PartIndex> = catch_all
             .before
             .iter()
             .filter_map(|id| rules.part_index(id))
@@ -207,18 +218,20 @@ fn mentions(
     document: &Document,
     outline: &Outline,
     rules: &RuleSet,
-    of_heading: &[Vec<usize>],
+    of_heading: &[Vec<PartIndex>],
 ) -> Vec<Vec<Range<usize>>> {
-    let parts = rules.parts();
     let plan = rules.plan_part();
-    let catch_all = parts.iter().position(|p| p.spec.catch_all.is_some());
-    let mut found = vec![Vec::new(); parts.len()];
+    let catch_all = rules
+        .indexed_parts()
+        .find(|(_, p)| p.spec.catch_all.is_some())
+        .map(|(i, _)| i);
+    let mut found = vec![Vec::new(); rules.parts().len()];
     let top: Vec<usize> = outline.top_level().map(|(index, _)| index).collect();
     let structured = !top.is_empty();
     // Paragraphs come in text order, so the enclosing section only moves forward.
     let mut section = 0;
     for paragraph in outline.paragraphs() {
-        let host: Vec<usize> = if structured {
+        let host: Vec<PartIndex> = if structured {
             while top
                 .get(section + 1)
                 .is_some_and(|&next| outline.headings[next].range.start <= paragraph.range.start)
@@ -239,20 +252,21 @@ fn mentions(
         }
         let opening = opening(document, outline, paragraph, rules);
         let text = document.text(opening.clone());
-        if plan.is_some_and(|plan| parts[plan].opening_words.is_match(text)) {
+        if plan.is_some_and(|plan| rules.part_at(plan).opening_words.is_match(text)) {
             continue;
         }
         let mut reported = false;
-        for (p, part) in parts.iter().enumerate() {
+        for (p, part) in rules.indexed_parts() {
             if host.contains(&p) || !reports_on(part, text, paragraph.heading.is_some()) {
                 continue;
             }
             reported = true;
-            found[p].push(opening.clone());
+            found[p.get()].push(opening.clone());
         }
         // Without headings, prose that reports on no other part is the catch-all part's.
-        if let Some(p) = catch_all.filter(|&p| !structured && !reported && found[p].is_empty()) {
-            found[p].push(opening);
+        let lone = |p: &PartIndex| !structured && !reported && found[p.get()].is_empty();
+        if let Some(p) = catch_all.filter(lone) {
+            found[p.get()].push(opening);
         }
     }
     found

@@ -11,7 +11,7 @@ use crate::facts::parts::Parts;
 use crate::facts::year::ReportYear;
 use crate::lang::Lang;
 use crate::outline::Outline;
-use crate::ruleset::{Level, RuleSet};
+use crate::ruleset::{Level, PartIndex, RuleSet};
 
 pub struct Analysis<'a> {
     pub rules: &'a RuleSet,
@@ -42,13 +42,15 @@ impl<'a> Analysis<'a> {
     }
 
     /// A part's short name in the language of the request, for messages.
-    pub fn part_name(&self, part: usize) -> &str {
-        self.rules.parts()[part].short_name(self.lang().is_english())
+    pub fn part_name(&self, part: PartIndex) -> &str {
+        self.rules
+            .part_at(part)
+            .short_name(self.lang().is_english())
     }
 
     /// The heading to add for a part, with the years filled in when the report year is known.
-    pub fn suggested_heading(&self, part: usize) -> String {
-        let spec = &self.rules.parts()[part].spec;
+    pub fn suggested_heading(&self, part: PartIndex) -> String {
+        let spec = &self.rules.part_at(part).spec;
         match self.year() {
             Some(year) => spec
                 .suggested_heading
@@ -60,23 +62,23 @@ impl<'a> Analysis<'a> {
 
     /// The text of a part: its sections, or the lines that report on it inside other parts;
     /// `None` when it is missing.
-    pub fn part_text(&self, part: usize) -> Option<Vec<Range<usize>>> {
+    pub fn part_text(&self, part: PartIndex) -> Option<Vec<Range<usize>>> {
         self.parts().text(part, self.outline, self.document)
     }
 
     /// What the measures part covers, and that part's index; `None` when the report lacks it.
-    pub fn coverage(&self) -> Option<(&'a Coverage, usize)> {
+    pub fn coverage(&self) -> Option<(&'a Coverage, PartIndex)> {
         let coverage = self.facts.coverage.as_ref()?;
         Some((coverage, self.rules.part_index(&coverage.part)?))
     }
 
     /// The body of a part without its top-level headings: the paragraphs that say something.
-    pub fn part_body(&self, part: usize) -> Vec<Range<usize>> {
+    pub fn part_body(&self, part: PartIndex) -> Vec<Range<usize>> {
         self.parts().body(part, self.outline, self.document)
     }
 
     /// Where to point at a part: its first heading, else its first mention.
-    pub fn part_place(&self, part: usize) -> Option<Range<usize>> {
+    pub fn part_place(&self, part: PartIndex) -> Option<Range<usize>> {
         self.parts().place(part, self.outline)
     }
 

@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use super::RuleId;
 use super::context::Analysis;
 use crate::document::{Context, Span};
+use crate::ruleset::PartIndex;
 
 /// How serious a finding is. An `error` makes the report non-compliant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ToSchema)]
@@ -106,9 +107,9 @@ impl FindingBuilder<'_, '_> {
     }
 
     /// The part it concerns, and that part's basis document.
-    pub fn part(mut self, part: usize) -> Self {
+    pub fn part(mut self, part: PartIndex) -> Self {
         let rules = self.out.analysis.rules;
-        let spec = &rules.parts()[part].spec;
+        let spec = &rules.part_at(part).spec;
         self.finding.part = Some(spec.id.clone());
         self.finding.basis = rules.basis(&spec.basis).cloned();
         self

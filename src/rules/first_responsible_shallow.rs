@@ -20,7 +20,7 @@ impl Rule for FirstResponsibleShallow {
     const NEEDS: &'static [Need] = &[Need::Facet(WHO), Need::Facet(WHO_PARTY), Need::Facet(WHO_GOVERNMENT), Need::Facet(WHAT)];
 
     fn check(analysis: &Analysis, out: &mut Findings) {
-        for (part, spec) in analysis.rules.parts().iter().enumerate() {
+        for (part, spec) in analysis.rules.indexed_parts() {
             if spec.facet(WHAT).is_none() {
                 continue;
             }

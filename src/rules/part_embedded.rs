@@ -9,8 +9,8 @@ pub struct PartEmbedded;
 
 impl Rule for PartEmbedded {
     fn check(analysis: &Analysis, out: &mut Findings) {
-        for (part, spec) in analysis.rules.parts().iter().enumerate() {
-            let placement = &analysis.parts().placements[part];
+        for (part, spec) in analysis.rules.indexed_parts() {
+            let placement = &analysis.parts().placement(part);
             if !spec.spec.required || placement.status != PartStatus::Embedded {
                 continue;
             }

@@ -10,7 +10,8 @@ pub struct PartEmpty;
 impl Rule for PartEmpty {
     fn check(analysis: &Analysis, out: &mut Findings) {
         let max_chars = analysis.rules.data.thresholds.part_empty_max_chars;
-        for (part, placement) in analysis.parts().placements.iter().enumerate() {
+        for (part, _) in analysis.rules.indexed_parts() {
+            let placement = analysis.parts().placement(part);
             if placement.status != PartStatus::Present {
                 continue;
             }

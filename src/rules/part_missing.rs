@@ -1,6 +1,7 @@
 //! Rule `part-missing`; its documentation is `part_missing.md`.
 
 use crate::facts::parts::PartStatus;
+use crate::ruleset::PartIndex;
 
 use super::{Analysis, Findings, Rule};
 
@@ -9,8 +10,8 @@ pub struct PartMissing;
 
 impl Rule for PartMissing {
     fn check(analysis: &Analysis, out: &mut Findings) {
-        for (part, spec) in analysis.rules.parts().iter().enumerate() {
-            let missing = analysis.parts().placements[part].status == PartStatus::Missing;
+        for (part, spec) in analysis.rules.indexed_parts() {
+            let missing = analysis.parts().placement(part).status == PartStatus::Missing;
             if !spec.spec.required || !missing {
                 continue;
             }
@@ -31,7 +32,7 @@ impl Rule for PartMissing {
 
 /// Where a missing part belongs: before the first section of a part that comes after it in the
 /// official order, else at the end of the body.
-fn insertion_point(analysis: &Analysis, part: usize) -> usize {
+fn insertion_point(analysis: &Analysis, part: PartIndex) -> usize {
     analysis
         .outline
         .top_level()

@@ -2,6 +2,7 @@
 
 
 use super::{Analysis, Findings, Rule};
+use crate::ruleset::PartIndex;
 
 pub struct PartOrder;
 
@@ -9,7 +10,7 @@ pub struct PartOrder;
 impl Rule for PartOrder {
     fn check(analysis: &Analysis, out: &mut Findings) {
         // Parts are indexed in official order, so the text must meet them in rising order.
-        let mut latest: Option<(usize, usize)> = None;
+        let mut latest: Option<(PartIndex, usize)> = None;
         for (index, _) in analysis.outline.top_level() {
             for &part in &analysis.parts().of_heading[index] {
                 match latest {
@@ -28,18 +29,20 @@ impl Rule for PartOrder {
 fn report(
     analysis: &Analysis,
     out: &mut Findings,
-    early: usize,
+    early: PartIndex,
     early_heading: usize,
-    late: usize,
+    late: PartIndex,
 ) {
     let (early_name, late_name) = (analysis.part_name(early), analysis.part_name(late));
     let message = analysis.lang().pick(
         format!("“{early_name}”排在“{late_name}”之前，与规定的顺序不一致。"),
         format!("“{early_name}” comes before “{late_name}”, against the official order."),
     );
-    let order: Vec<&str> = (0..analysis.rules.parts().len())
-        .filter(|&p| !analysis.parts().placements[p].sections.is_empty())
-        .map(|p| analysis.part_name(p))
+    let order: Vec<&str> = analysis
+        .rules
+        .indexed_parts()
+        .filter(|&(p, _)| !analysis.parts().placement(p).sections.is_empty())
+        .map(|(p, _)| analysis.part_name(p))
         .collect();
     let separator = analysis.lang().pick("；", "; ");
     out.report(message)

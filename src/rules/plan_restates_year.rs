@@ -24,7 +24,7 @@ impl Rule for PlanRestatesYear {
         let Some(plan) = analysis.rules.plan_part() else {
             return;
         };
-        let Some(retrospective) = analysis.rules.parts()[plan].facet(RETROSPECTIVE) else {
+        let Some(retrospective) = analysis.rules.part_at(plan).facet(RETROSPECTIVE) else {
             return;
         };
         let document = analysis.document;
@@ -41,9 +41,11 @@ impl Rule for PlanRestatesYear {
         }
         // Plans copied from this year's report: each of the plan's few sentences is looked for
         // in the other parts' text, which is never split or hashed.
-        let elsewhere: Vec<&str> = (0..analysis.rules.parts().len())
-            .filter(|&p| p != plan)
-            .flat_map(|p| analysis.part_body(p))
+        let elsewhere: Vec<&str> = analysis
+            .rules
+            .indexed_parts()
+            .filter(|&(p, _)| p != plan)
+            .flat_map(|(p, _)| analysis.part_body(p))
             .map(|range| document.text(range))
             .collect();
         let copied = |words: &str| {

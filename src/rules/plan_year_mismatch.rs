@@ -5,6 +5,7 @@ use std::ops::Range;
 use crate::facts::year::years_named;
 
 use super::{Analysis, Findings, Rule};
+use crate::ruleset::PartIndex;
 
 pub struct PlanYearMismatch;
 
@@ -41,10 +42,10 @@ impl Rule for PlanYearMismatch {
 
 /// The plan sections' headings (each flagged when shared with another part) and the opening
 /// sentence of each section's first paragraph.
-fn places_naming_years(analysis: &Analysis, plan: usize) -> Vec<(Range<usize>, bool)> {
+fn places_naming_years(analysis: &Analysis, plan: PartIndex) -> Vec<(Range<usize>, bool)> {
     let outline = analysis.outline;
     let mut places = Vec::new();
-    for &index in &analysis.parts().placements[plan].sections {
+    for &index in &analysis.parts().placement(plan).sections {
         let top = &outline.headings[index];
         places.push((top.words(), analysis.parts().of_heading[index].len() > 1));
         places.extend(

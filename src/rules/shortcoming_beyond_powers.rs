@@ -22,7 +22,7 @@ impl Rule for ShortcomingBeyondPowers {
             (Some(name), true) => name.as_str(),
             _ => level.spec.name.as_str(),
         };
-        for (part, spec) in analysis.rules.parts().iter().enumerate() {
+        for (part, spec) in analysis.rules.indexed_parts() {
             if spec.facet(SHORTCOMINGS).is_none() {
                 continue;
             }

@@ -18,7 +18,7 @@ impl Rule for ShortcomingsTooFew {
 
     fn check(analysis: &Analysis, out: &mut Findings) {
         let wanted = analysis.rules.data.thresholds.min_shortcomings;
-        for (part, spec) in analysis.rules.parts().iter().enumerate() {
+        for (part, spec) in analysis.rules.indexed_parts() {
             let Some(words) = spec.facet(SHORTCOMINGS) else {
                 continue;
             };

@@ -14,7 +14,7 @@ impl Rule for ShortcomingsWithoutReasons {
     const NEEDS: &'static [Need] = &[Need::Facet(CAUSES)];
 
     fn check(analysis: &Analysis, out: &mut Findings) {
-        for (part, spec) in analysis.rules.parts().iter().enumerate() {
+        for (part, spec) in analysis.rules.indexed_parts() {
             let Some(causes) = spec.facet(CAUSES) else {
                 continue;
             };

@@ -69,7 +69,6 @@ fn opening_naming_years(analysis: &Analysis) -> Option<Range<usize>> {
 
 /// Top-level headings of the parts about the report year itself (not the plans).
 fn report_year_headings<'a>(analysis: &'a Analysis) -> impl Iterator<Item = Range<usize>> + 'a {
-    let parts = analysis.rules.parts();
     analysis
         .outline
         .top_level()
@@ -78,7 +77,7 @@ fn report_year_headings<'a>(analysis: &'a Analysis) -> impl Iterator<Item = Rang
             !of.is_empty()
                 && of
                     .iter()
-                    .all(|&p| parts[p].spec.year_offset.unwrap_or(0) == 0)
+                    .all(|&p| analysis.rules.part_at(p).spec.year_offset.unwrap_or(0) == 0)
         })
         .map(|(_, heading)| heading.words())
 }

@@ -54,6 +54,17 @@ fn list(violations: &[Violation]) -> String {
         .join("\n")
 }
 
+/// A part's place in the rule set's official order: parts compare in that order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartIndex(usize);
+
+impl PartIndex {
+    /// The position, for lists kept in official order (one entry per part).
+    pub fn get(self) -> usize {
+        self.0
+    }
+}
+
 /// A part of the rule set with its words compiled.
 #[derive(Debug, Clone)]
 pub struct Part {
@@ -224,20 +235,29 @@ impl RuleSet {
         &self.parts
     }
 
-    pub fn part(&self, id: &str) -> Option<&Part> {
-        self.parts.iter().find(|p| p.id() == id)
+    /// The parts in official order, each with its index.
+    pub fn indexed_parts(&self) -> impl Iterator<Item = (PartIndex, &Part)> {
+        self.parts
+            .iter()
+            .enumerate()
+            .map(|(i, part)| (PartIndex(i), part))
+    }
+
+    pub fn part_at(&self, index: PartIndex) -> &Part {
+        &self.parts[index.0]
     }
 
     /// Index of a part in official order.
-    pub fn part_index(&self, id: &str) -> Option<usize> {
-        self.parts.iter().position(|p| p.id() == id)
+    pub fn part_index(&self, id: &str) -> Option<PartIndex> {
+        self.parts.iter().position(|p| p.id() == id).map(PartIndex)
     }
 
     /// The part whose headings name the following year (the plans), if the rule set has one.
-    pub fn plan_part(&self) -> Option<usize> {
+    pub fn plan_part(&self) -> Option<PartIndex> {
         self.parts
             .iter()
             .position(|p| p.spec.year_offset == Some(1))
+            .map(PartIndex)
     }
 
     /// Words an addressee line has when it fits reports from `kind`.
