@@ -47,17 +47,8 @@ impl Rule for AddresseeMismatch {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("县委、县政府：", "各位代表："), RuleId::AddresseeMismatch, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::AddresseeMismatch, 0);
-    }
-}
+rule_cases!(
+    AddresseeMismatch,
+    flags: report_with("县委、县政府：", "各位代表：") => 1,
+    silent: REPORT,
+);

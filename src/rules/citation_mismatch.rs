@@ -46,17 +46,8 @@ impl Rule for CitationMismatch {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("《法治政府建设实施纲要（2021—2025年）》", "《法治政府建设实施纲要（2022—2025年）》"), RuleId::CitationMismatch, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::CitationMismatch, 0);
-    }
-}
+rule_cases!(
+    CitationMismatch,
+    flags: report_with("《法治政府建设实施纲要（2021—2025年）》", "《法治政府建设实施纲要（2022—2025年）》") => 1,
+    silent: REPORT,
+);

@@ -115,17 +115,8 @@ mod tests {
 }
 
 #[cfg(test)]
-mod engine_tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("县长带头述法", "县长充分发发挥带头作用，带头述法"), RuleId::DoubledCharacter, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(&report_with("县长带头述法", "县长常常带头述法"), RuleId::DoubledCharacter, 0);
-    }
-}
+rule_cases!(
+    DoubledCharacter,
+    flags: report_with("县长带头述法", "县长充分发发挥带头作用，带头述法") => 1,
+    silent: report_with("县长带头述法", "县长常常带头述法"),
+);

@@ -115,6 +115,13 @@ impl FindingBuilder<'_, '_> {
         self
     }
 
+    /// The part it concerns, pointed at where the part is: its first heading, else its first
+    /// mention.
+    pub fn at_part(self, part: PartIndex) -> Self {
+        let analysis = self.out.analysis;
+        self.part(part).at_place(analysis.part_place(part))
+    }
+
     /// The document that requires what the finding asks for, by its id in the rule set.
     pub fn basis(mut self, basis_id: &str) -> Self {
         self.finding.basis = self.out.analysis.rules.basis(basis_id).cloned();

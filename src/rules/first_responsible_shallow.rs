@@ -81,26 +81,16 @@ impl Rule for FirstResponsibleShallow {
                 "Name the Party and government heads and what each did in person, with counts: meetings that studied rule-of-law work, study before meetings, year-end reporting on rule of law, court appearances.",
             );
             out.report(message)
-                .part(part)
+                .at_part(part)
                 .suggest(suggestion)
-                .at_place(analysis.part_place(part))
                 .push();
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("县委书记、县长认真履行推进法治建设第一责任人职责，坚持重要工作亲自部署、重大问题亲自过问。县政府常务会议专题研究法治政府建设工作4次，开展会前学法12次，县长带头述法，出庭应诉2次。", "县委、县政府高度重视法治建设，切实履行推进法治建设第一责任人职责。"), RuleId::FirstResponsibleShallow, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::FirstResponsibleShallow, 0);
-    }
-}
+rule_cases!(
+    FirstResponsibleShallow,
+    flags: report_with("县委书记、县长认真履行推进法治建设第一责任人职责，坚持重要工作亲自部署、重大问题亲自过问。县政府常务会议专题研究法治政府建设工作4次，开展会前学法12次，县长带头述法，出庭应诉2次。", "县委、县政府高度重视法治建设，切实履行推进法治建设第一责任人职责。") => 1,
+    silent: REPORT,
+);

@@ -61,17 +61,8 @@ fn is_chinese(c: char) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("深化“放管服”改革，公布", "深化“放管服”改革,公布"), RuleId::HalfWidthPunctuation, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(&report_with("达到98.6%", "达到98.6%"), RuleId::HalfWidthPunctuation, 0);
-    }
-}
+rule_cases!(
+    HalfWidthPunctuation,
+    flags: report_with("深化“放管服”改革，公布", "深化“放管服”改革,公布") => 1,
+    silent: report_with("达到98.6%", "达到98.6%"),
+);

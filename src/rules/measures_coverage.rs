@@ -49,25 +49,15 @@ impl Rule for MeasuresCoverage {
             ),
         );
         out.report(message)
-            .part(part)
+            .at_part(part)
             .basis(basis)
-            .at_place(analysis.part_place(part))
             .push();
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(REPORT, RuleId::MeasuresCoverage, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(&report_with("一、2024年推进法治政府建设的主要举措和成效\n（一）依法全面履行政府职能。", "（一）依法全面履行政府职能。").replacen("（二）健全", "健全", 1).replacen("（三）严格", "严格", 1).replacen("（四）强化", "强化", 1), RuleId::MeasuresCoverage, 0);
-    }
-}
+rule_cases!(
+    MeasuresCoverage,
+    flags: REPORT => 1,
+    silent: report_with("一、2024年推进法治政府建设的主要举措和成效\n（一）依法全面履行政府职能。", "（一）依法全面履行政府职能。").replacen("（二）健全", "健全", 1).replacen("（三）严格", "严格", 1).replacen("（四）强化", "强化", 1),
+);

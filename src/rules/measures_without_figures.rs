@@ -31,25 +31,15 @@ impl Rule for MeasuresWithoutFigures {
             "Show results in numbers: cases handled, sessions held, people reached, change from last year.",
         );
         out.report(message)
-            .part(part)
+            .at_part(part)
             .suggest(suggestion)
-            .at_place(analysis.part_place(part))
             .push();
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("（一）依法全面履行政府职能。深化“放管服”改革，公布权责清单事项3120项，政务服务事项网上可办率达到98.6%，办理企业开办业务1450件。\n（二）健全依法行政制度体系。审查县政府行政规范性文件16件，清理规章和规范性文件42件，重大行政决策事项全部经过合法性审查。\n（三）严格规范公正文明执法。开展行政执法案卷评查2次，评查案卷260卷，组织执法人员培训12场、参训560人次，全面推行行政执法三项制度。\n（四）强化行政权力制约和监督。办理行政复议案件85件，纠错率为11.8%，行政机关负责人出庭应诉率达到100%。", "（一）依法全面履行政府职能。深化“放管服”改革，持续推进简政放权，不断优化营商环境，政务服务水平进一步提升。\n（二）健全依法行政制度体系。加强行政规范性文件管理，严格落实合法性审查，重大行政决策程序更加规范。\n（三）严格规范公正文明执法。全面推行行政执法公示、执法全过程记录和重大执法决定法制审核制度，执法行为更加规范。\n（四）强化行政权力制约和监督。自觉接受人大监督和政协民主监督，认真办理行政复议和行政应诉案件。"), RuleId::MeasuresWithoutFigures, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::MeasuresWithoutFigures, 0);
-    }
-}
+rule_cases!(
+    MeasuresWithoutFigures,
+    flags: report_with("（一）依法全面履行政府职能。深化“放管服”改革，公布权责清单事项3120项，政务服务事项网上可办率达到98.6%，办理企业开办业务1450件。\n（二）健全依法行政制度体系。审查县政府行政规范性文件16件，清理规章和规范性文件42件，重大行政决策事项全部经过合法性审查。\n（三）严格规范公正文明执法。开展行政执法案卷评查2次，评查案卷260卷，组织执法人员培训12场、参训560人次，全面推行行政执法三项制度。\n（四）强化行政权力制约和监督。办理行政复议案件85件，纠错率为11.8%，行政机关负责人出庭应诉率达到100%。", "（一）依法全面履行政府职能。深化“放管服”改革，持续推进简政放权，不断优化营商环境，政务服务水平进一步提升。\n（二）健全依法行政制度体系。加强行政规范性文件管理，严格落实合法性审查，重大行政决策程序更加规范。\n（三）严格规范公正文明执法。全面推行行政执法公示、执法全过程记录和重大执法决定法制审核制度，执法行为更加规范。\n（四）强化行政权力制约和监督。自觉接受人大监督和政协民主监督，认真办理行政复议和行政应诉案件。") => 1,
+    silent: REPORT,
+);

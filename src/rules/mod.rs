@@ -4,6 +4,9 @@
 
 #[macro_use]
 mod registry;
+#[cfg(test)]
+#[macro_use]
+mod testing;
 mod context;
 mod dating;
 mod doc;
@@ -11,8 +14,6 @@ mod finding;
 mod info;
 mod options;
 mod profile;
-#[cfg(test)]
-mod testing;
 
 pub use context::Analysis;
 pub use doc::{RuleDoc, Section};

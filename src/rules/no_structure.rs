@@ -32,17 +32,8 @@ impl Rule for NoStructure {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings("青山县2024年法治政府建设年度报告\n2024年，我县依法行政水平进一步提高，办理行政复议案件85件，开展执法培训12场。存在的不足是基层力量薄弱。2025年将继续加强执法队伍建设。\n", RuleId::NoStructure, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::NoStructure, 0);
-    }
-}
+rule_cases!(
+    NoStructure,
+    flags: "青山县2024年法治政府建设年度报告\n2024年，我县依法行政水平进一步提高，办理行政复议案件85件，开展执法培训12场。存在的不足是基层力量薄弱。2025年将继续加强执法队伍建设。\n" => 1,
+    silent: REPORT,
+);

@@ -29,17 +29,8 @@ impl Rule for PartEmbedded {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("三、党政主要负责人履行推进法治建设第一责任人职责情况\n", ""), RuleId::PartEmbedded, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::PartEmbedded, 0);
-    }
-}
+rule_cases!(
+    PartEmbedded,
+    flags: report_with("三、党政主要负责人履行推进法治建设第一责任人职责情况\n", "") => 1,
+    silent: REPORT,
+);

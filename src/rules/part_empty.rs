@@ -47,17 +47,8 @@ impl Rule for PartEmpty {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("一是部分单位依法行政意识有待增强，个别执法人员程序意识不强。二是基层法治力量较为薄弱，乡镇法治审核人员不足。究其原因，主要是法治学习培训的针对性不够，基层法治队伍建设投入不足。", "详见附件。"), RuleId::PartEmpty, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::PartEmpty, 0);
-    }
-}
+rule_cases!(
+    PartEmpty,
+    flags: report_with("一是部分单位依法行政意识有待增强，个别执法人员程序意识不强。二是基层法治力量较为薄弱，乡镇法治审核人员不足。究其原因，主要是法治学习培训的针对性不够，基层法治队伍建设投入不足。", "详见附件。") => 1,
+    silent: REPORT,
+);

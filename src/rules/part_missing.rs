@@ -43,17 +43,8 @@ fn insertion_point(analysis: &Analysis, part: PartIndex) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("三、党政主要负责人履行推进法治建设第一责任人职责情况\n县委书记、县长认真履行推进法治建设第一责任人职责，坚持重要工作亲自部署、重大问题亲自过问。县政府常务会议专题研究法治政府建设工作4次，开展会前学法12次，县长带头述法，出庭应诉2次。\n\n", ""), RuleId::PartMissing, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::PartMissing, 0);
-    }
-}
+rule_cases!(
+    PartMissing,
+    flags: report_with("三、党政主要负责人履行推进法治建设第一责任人职责情况\n县委书记、县长认真履行推进法治建设第一责任人职责，坚持重要工作亲自部署、重大问题亲自过问。县政府常务会议专题研究法治政府建设工作4次，开展会前学法12次，县长带头述法，出庭应诉2次。\n\n", "") => 1,
+    silent: REPORT,
+);

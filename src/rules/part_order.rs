@@ -53,17 +53,8 @@ fn report(
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("三、党政主要负责人履行推进法治建设第一责任人职责情况", "三、2025年推进法治政府建设的主要安排").replacen("四、2025年推进法治政府建设的主要安排", "四、党政主要负责人履行推进法治建设第一责任人职责情况", 1), RuleId::PartOrder, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::PartOrder, 0);
-    }
-}
+rule_cases!(
+    PartOrder,
+    flags: report_with("三、党政主要负责人履行推进法治建设第一责任人职责情况", "三、2025年推进法治政府建设的主要安排").replacen("四、2025年推进法治政府建设的主要安排", "四、党政主要负责人履行推进法治建设第一责任人职责情况", 1) => 1,
+    silent: REPORT,
+);

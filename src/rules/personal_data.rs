@@ -149,17 +149,8 @@ mod tests {
 }
 
 #[cfg(test)]
-mod engine_tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("青山县人民政府\n", "联系人：张明，手机13812345678\n青山县人民政府\n"), RuleId::PersonalData, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(&report_with("青山县人民政府\n", "联系电话：0571-12345\n青山县人民政府\n"), RuleId::PersonalData, 0);
-    }
-}
+rule_cases!(
+    PersonalData,
+    flags: report_with("青山县人民政府\n", "联系人：张明，手机13812345678\n青山县人民政府\n") => 1,
+    silent: report_with("青山县人民政府\n", "联系电话：0571-12345\n青山县人民政府\n"),
+);

@@ -90,17 +90,8 @@ impl Rule for PlanRestatesYear {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("2025年，我县将持续深化法治政府建设：一是健全依法决策机制，严格落实重大行政决策程序；二是加强行政执法队伍建设，开展执法人员轮训；三是加强基层法治力量，配齐乡镇法治审核人员。", "今年以来，我县开展了法治政府建设示范创建。共举办法治讲座8场，办理了行政复议案件85件。已完成执法人员轮训。"), RuleId::PlanRestatesYear, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::PlanRestatesYear, 0);
-    }
-}
+rule_cases!(
+    PlanRestatesYear,
+    flags: report_with("2025年，我县将持续深化法治政府建设：一是健全依法决策机制，严格落实重大行政决策程序；二是加强行政执法队伍建设，开展执法人员轮训；三是加强基层法治力量，配齐乡镇法治审核人员。", "今年以来，我县开展了法治政府建设示范创建。共举办法治讲座8场，办理了行政复议案件85件。已完成执法人员轮训。") => 1,
+    silent: REPORT,
+);

@@ -64,17 +64,8 @@ fn places_naming_years(analysis: &Analysis, plan: PartIndex) -> Vec<(Range<usize
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("2025年，我县将持续深化", "2024年，我县将持续深化"), RuleId::PlanYearMismatch, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::PlanYearMismatch, 0);
-    }
-}
+rule_cases!(
+    PlanYearMismatch,
+    flags: report_with("2025年，我县将持续深化", "2024年，我县将持续深化") => 1,
+    silent: REPORT,
+);

@@ -37,17 +37,8 @@ impl Rule for PublishedEarly {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("2025年3月20日", "2024年12月1日"), RuleId::PublishedEarly, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::PublishedEarly, 0);
-    }
-}
+rule_cases!(
+    PublishedEarly,
+    flags: report_with("2025年3月20日", "2024年12月1日") => 1,
+    silent: REPORT,
+);

@@ -58,18 +58,5 @@ impl Rule for ShortcomingBeyondPowers {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("青山县人民政府\n2025", "青山镇人民政府\n2025")
-                .replacen("二是基层法治力量较为薄弱", "二是地方立法工作滞后", 1), RuleId::ShortcomingBeyondPowers, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(&report_with("青山县人民政府\n2025", "青山镇人民政府\n2025"), RuleId::ShortcomingBeyondPowers, 0);
-    }
-}
+rule_cases!(ShortcomingBeyondPowers, flags: report_with("青山县人民政府\n2025", "青山镇人民政府\n2025")
+                .replacen("二是基层法治力量较为薄弱", "二是地方立法工作滞后", 1) => 1, silent: report_with("青山县人民政府\n2025", "青山镇人民政府\n2025"));

@@ -70,17 +70,8 @@ fn states_shortcoming(sentence: &str, words: &WordSet, causes: Option<&WordSet>)
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("一是部分单位依法行政意识有待增强，个别执法人员程序意识不强。二是基层法治力量较为薄弱，乡镇法治审核人员不足。", "基层法治力量较为薄弱。"), RuleId::ShortcomingsTooFew, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::ShortcomingsTooFew, 0);
-    }
-}
+rule_cases!(
+    ShortcomingsTooFew,
+    flags: report_with("一是部分单位依法行政意识有待增强，个别执法人员程序意识不强。二是基层法治力量较为薄弱，乡镇法治审核人员不足。", "基层法治力量较为薄弱。") => 1,
+    silent: REPORT,
+);

@@ -45,17 +45,8 @@ impl Rule for SignOffMissing {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("青山县人民政府\n2025年3月20日\n", ""), RuleId::SignOffMissing, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::SignOffMissing, 0);
-    }
-}
+rule_cases!(
+    SignOffMissing,
+    flags: report_with("青山县人民政府\n2025年3月20日\n", "") => 1,
+    silent: REPORT,
+);

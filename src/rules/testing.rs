@@ -21,6 +21,27 @@ pub fn findings_with(text: &str, rule: RuleId, mut options: CheckOptions) -> Vec
         .collect()
 }
 
+/// A rule's two engine-level cases: a text it must flag (so many times) and a near miss it must
+/// leave alone. Texts may use [`REPORT`] and [`report_with`].
+macro_rules! rule_cases {
+    ($rule:ident, flags: $flagged:expr => $count:expr, silent: $silent:expr $(,)?) => {
+        mod cases {
+            #[allow(unused_imports)]
+            use crate::rules::testing::{REPORT, assert_findings, report_with};
+
+            #[test]
+            fn flags_what_it_checks() {
+                assert_findings(&$flagged, crate::rules::RuleId::$rule, $count);
+            }
+
+            #[test]
+            fn stays_silent_on_a_near_miss() {
+                assert_findings(&$silent, crate::rules::RuleId::$rule, 0);
+            }
+        }
+    };
+}
+
 /// Asserts how many findings `rule` reports on `text` with the default options.
 #[track_caller]
 pub fn assert_findings(text: &str, rule: RuleId, count: usize) {

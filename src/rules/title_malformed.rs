@@ -56,17 +56,8 @@ impl Rule for TitleMalformed {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("青山县2024年法治政府建设年度报告", "青山县2024年法治政府建设年度工作情况"), RuleId::TitleMalformed, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(&report_with("青山县2024年法治政府建设年度报告", "青山县2024年度法治政府建设情况的报告"), RuleId::TitleMalformed, 0);
-    }
-}
+rule_cases!(
+    TitleMalformed,
+    flags: report_with("青山县2024年法治政府建设年度报告", "青山县2024年法治政府建设年度工作情况") => 1,
+    silent: report_with("青山县2024年法治政府建设年度报告", "青山县2024年度法治政府建设情况的报告"),
+);

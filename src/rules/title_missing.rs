@@ -31,17 +31,8 @@ pub fn suggested_title(analysis: &Analysis) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("青山县2024年法治政府建设年度报告\n\n", ""), RuleId::TitleMissing, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::TitleMissing, 0);
-    }
-}
+rule_cases!(
+    TitleMissing,
+    flags: report_with("青山县2024年法治政府建设年度报告\n\n", "") => 1,
+    silent: REPORT,
+);

@@ -123,17 +123,8 @@ mod tests {
 }
 
 #[cfg(test)]
-mod engine_tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("深化“放管服”改革", "深化“放管服改革"), RuleId::UnbalancedPunctuation, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::UnbalancedPunctuation, 0);
-    }
-}
+rule_cases!(
+    UnbalancedPunctuation,
+    flags: report_with("深化“放管服”改革", "深化“放管服改革") => 1,
+    silent: REPORT,
+);

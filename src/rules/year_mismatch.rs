@@ -110,17 +110,8 @@ fn describe(
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings, report_with};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings(&report_with("一、2024年推进法治政府建设的主要举措和成效", "一、2023年推进法治政府建设的主要举措和成效"), RuleId::YearMismatch, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::YearMismatch, 0);
-    }
-}
+rule_cases!(
+    YearMismatch,
+    flags: report_with("一、2024年推进法治政府建设的主要举措和成效", "一、2023年推进法治政府建设的主要举措和成效") => 1,
+    silent: REPORT,
+);

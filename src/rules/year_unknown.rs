@@ -26,17 +26,8 @@ impl Rule for YearUnknown {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::RuleId;
-    use crate::rules::testing::{REPORT, assert_findings};
-
-    #[test]
-    fn flags_what_it_checks() {
-        assert_findings("法治政府建设情况报告\n一、主要举措和成效\n依法行政水平进一步提高，办理行政复议案件85件。\n二、存在的不足和原因\n一是基层力量薄弱。二是培训不足。究其原因，主要是投入不够。\n三、下一步工作打算\n继续加强执法队伍建设。\n", RuleId::YearUnknown, 1);
-    }
-
-    #[test]
-    fn stays_silent_on_a_near_miss() {
-        assert_findings(REPORT, RuleId::YearUnknown, 0);
-    }
-}
+rule_cases!(
+    YearUnknown,
+    flags: "法治政府建设情况报告\n一、主要举措和成效\n依法行政水平进一步提高，办理行政复议案件85件。\n二、存在的不足和原因\n一是基层力量薄弱。二是培训不足。究其原因，主要是投入不够。\n三、下一步工作打算\n继续加强执法队伍建设。\n" => 1,
+    silent: REPORT,
+);
