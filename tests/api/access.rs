@@ -94,3 +94,46 @@ async fn listed_origins_may_call_from_a_browser_and_others_may_not() {
         .to_ascii_lowercase();
     assert!(exposed.contains("x-request-id"), "{exposed}");
 }
+
+#[tokio::test]
+async fn no_spelling_of_a_guarded_path_reaches_a_handler_without_a_key() {
+    let app = spawn_app_with(|s| {
+        s.api_keys = Some("only-key-0001".into());
+        s.protect_probes = true;
+    })
+    .await;
+    for path in [
+        "/%761/checks",
+        "/v%31/checks",
+        "//v1/checks",
+        "/v1//checks",
+        "/docs/../v1/checks",
+        "/%76%31/%63%68%65%63%6b%73",
+    ] {
+        let response = app
+            .client
+            .post(app.url(path))
+            .header("content-type", "text/plain; charset=utf-8")
+            .body(fixture("wuxing-2024.txt"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 401, "{path}");
+    }
+    for path in [
+        "/%68ealthz",
+        "/%6detrics",
+        "/%761/rules",
+        "/v1/rules/%70art-missing",
+    ] {
+        assert_eq!(app.get(path).await.status(), 401, "{path}");
+    }
+    let lower = app
+        .client
+        .get(app.url("/v1/rules"))
+        .header("authorization", "bearer only-key-0001")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(lower.status(), 200, "the scheme is case-insensitive");
+}
