@@ -88,35 +88,48 @@ fn name(node: &Handle) -> Option<String> {
     }
 }
 
-/// Every element below `node`, in document order.
-fn elements(node: &Handle, out: &mut Vec<Handle>) {
-    for child in node.children.borrow().iter() {
-        if name(child).is_some() {
-            out.push(child.clone());
+/// Every element below `node`, in document order. Walks with a stack of its own: the nesting
+/// is the sender's to choose, the thread's stack is not.
+fn elements(node: &Handle) -> Vec<Handle> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Handle> = node.children.borrow().iter().rev().cloned().collect();
+    while let Some(next) = stack.pop() {
+        if name(&next).is_some() {
+            out.push(next.clone());
         }
-        elements(child, out);
+        stack.extend(next.children.borrow().iter().rev().cloned());
     }
+    out
 }
 
 fn first(node: &Handle, wanted: &str) -> Option<Handle> {
-    let mut all = Vec::new();
-    elements(node, &mut all);
-    all.into_iter().find(|e| name(e).as_deref() == Some(wanted))
+    elements(node)
+        .into_iter()
+        .find(|e| name(e).as_deref() == Some(wanted))
 }
 
+/// Whether `node` is below `ancestor`, by its chain of parents.
 fn contains(ancestor: &Handle, node: &Handle) -> bool {
-    let mut all = Vec::new();
-    elements(ancestor, &mut all);
-    all.iter().any(|e| Rc::ptr_eq(e, node))
+    let mut parent = node.parent.take();
+    node.parent.set(parent.clone());
+    while let Some(up) = parent.and_then(|weak| weak.upgrade()) {
+        if Rc::ptr_eq(&up, ancestor) {
+            return true;
+        }
+        parent = up.parent.take();
+        up.parent.set(parent.clone());
+    }
+    false
 }
 
 /// All the text below a node.
 fn text_of(node: &Handle) -> String {
     let mut out = String::new();
-    for child in node.children.borrow().iter() {
-        match &child.data {
+    let mut stack: Vec<Handle> = node.children.borrow().iter().rev().cloned().collect();
+    while let Some(next) = stack.pop() {
+        match &next.data {
             NodeData::Text { contents } => out.push_str(&contents.borrow()),
-            NodeData::Element { .. } => out.push_str(&text_of(child)),
+            NodeData::Element { .. } => stack.extend(next.children.borrow().iter().rev().cloned()),
             _ => {}
         }
     }
@@ -125,9 +138,8 @@ fn text_of(node: &Handle) -> String {
 
 /// The element holding the article: the one whose own paragraphs hold the most text.
 fn article(document: &Handle) -> Option<Handle> {
-    let mut all = Vec::new();
-    elements(document, &mut all);
-    all.into_iter()
+    elements(document)
+        .into_iter()
         .filter(|e| name(e).is_some_and(|n| CONTAINERS.contains(&n.as_str())))
         .max_by_key(|element| {
             let own_paragraphs: usize = element
@@ -145,17 +157,23 @@ fn article(document: &Handle) -> Option<Handle> {
         })
 }
 
+/// A step of [`render`]: a node to write, or the line break that closes a block.
+enum Step {
+    Node(Handle),
+    EndBlock,
+}
+
 fn render(node: &Handle, out: &mut String) {
-    let tag = name(node).unwrap_or_default();
-    if SKIPPED.contains(&tag.as_str()) {
-        return;
-    }
-    let block = BLOCKS.contains(&tag.as_str());
-    if block {
-        out.push('\n');
-    }
-    for child in node.children.borrow().iter() {
-        match &child.data {
+    let mut stack = vec![Step::Node(node.clone())];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::EndBlock => {
+                out.push('\n');
+                continue;
+            }
+            Step::Node(node) => node,
+        };
+        match &node.data {
             NodeData::Text { contents } => {
                 let text = contents.borrow();
                 let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -166,12 +184,19 @@ fn render(node: &Handle, out: &mut String) {
                     out.push_str(&collapsed);
                 }
             }
-            NodeData::Element { .. } => render(child, out),
+            NodeData::Element { .. } | NodeData::Document => {
+                let tag = name(&node).unwrap_or_default();
+                if SKIPPED.contains(&tag.as_str()) {
+                    continue;
+                }
+                if BLOCKS.contains(&tag.as_str()) {
+                    out.push('\n');
+                    stack.push(Step::EndBlock);
+                }
+                stack.extend(node.children.borrow().iter().rev().cloned().map(Step::Node));
+            }
             _ => {}
         }
-    }
-    if block {
-        out.push('\n');
     }
 }
 
@@ -191,6 +216,18 @@ mod tests {
             extracted.text,
             "某街道2024年法治政府建设年度报告\n一、2024年主要举措和成效\n全年开展学习 12次&讲座6场。\n第二行\n"
         );
+    }
+
+    #[test]
+    fn nesting_deeper_than_any_stack_is_walked() {
+        let depth = 200_000;
+        let page = format!(
+            "<html><body>{}<p>一、主要举措和成效</p>{}</body></html>",
+            "<span>".repeat(depth),
+            "</span>".repeat(depth)
+        );
+        let extracted = extract(page.as_bytes(), Some("text/html")).unwrap();
+        assert_eq!(extracted.text, "一、主要举措和成效\n");
     }
 
     #[test]
