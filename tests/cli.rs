@@ -420,3 +420,40 @@ fn a_zip_of_reports_is_checked_like_a_directory() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_document_that_crashes_its_reader_is_one_failed_line_of_a_directory_run() {
+    let dir = std::env::temp_dir().join(format!("nianbao-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture_path("xixing-2024.txt"), dir.join("a-xixing.txt")).unwrap();
+    std::fs::write(
+        dir.join("b-xobject.pdf"),
+        common::hostile::self_drawing_xobject(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("c-cmap.pdf"),
+        common::hostile::nested_cmap_arrays(),
+    )
+    .unwrap();
+    let output = nianbao(&["check", "--format", "ndjson", dir.to_str().unwrap()]);
+    let lines: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!(lines[0]["report"]["compliant"], true);
+    assert_eq!(lines[1]["error"]["status"], 422);
+    assert_eq!(lines[2]["error"]["status"], 422);
+    assert_eq!(
+        lines[3]["summary"],
+        json!({"files": 3, "compliant": 1, "not_compliant": 0, "failed": 2})
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        !stderr.contains("cmap"),
+        "no parser message on standard error: {stderr}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

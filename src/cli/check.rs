@@ -116,7 +116,10 @@ fn check_all(args: &CheckArgs) -> Result<Vec<BatchLine>, String> {
         let messages: Vec<String> = errors.iter().map(|e| e.message(lang)).collect();
         messages.join(" ")
     })?;
-    let engine = args.ruleset.engine().map_err(|e| e.to_string())?;
+    let engine = args
+        .ruleset
+        .engine(super::limits())
+        .map_err(|e| e.to_string())?;
     let mut paths = Vec::new();
     for path in &args.files {
         if path.is_dir() {

@@ -51,6 +51,9 @@ enum Command {
     Openapi,
     /// List the rules with their documentation.
     Rules(RulesArgs),
+    /// Read one document from standard input as the service's isolated reader does (internal).
+    #[command(name = "extract-worker", hide = true)]
+    ExtractWorker,
 }
 
 #[derive(Debug, Clone, Copy, Default, ValueEnum)]
@@ -87,12 +90,23 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// The limits the binary reads documents under: PDF and HTML in child processes of this very
+/// executable, so a parser we do not own cannot take the service or a directory run down.
+pub fn limits() -> Limits {
+    Limits {
+        worker: std::env::current_exe().ok(),
+        ..Limits::default()
+    }
+}
+
 pub fn run(cli: Cli) -> ExitCode {
+    crate::server::telemetry::install_panic_hook();
     match cli.command {
+        Some(Command::ExtractWorker) => crate::extract::isolated::serve_job(),
         None => serve(cli.serve),
         Some(Command::Serve(settings)) => serve(settings),
         Some(Command::Check(args)) => check::run(args),
-        Some(Command::Extract { file }) => match check::read_document(&file, &Limits::default()) {
+        Some(Command::Extract { file }) => match check::read_document(&file, &limits()) {
             Ok(extracted) => {
                 print!("{}", extracted.text);
                 ExitCode::SUCCESS
@@ -115,7 +129,7 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn serve(settings: Settings) -> ExitCode {
     telemetry::init();
-    let engine = match settings.ruleset.engine() {
+    let engine = match settings.ruleset.engine(limits()) {
         Ok(engine) => Arc::new(engine),
         Err(error) => {
             eprintln!("nianbao: {error}");

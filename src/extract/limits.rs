@@ -18,6 +18,12 @@ pub struct Limits {
     pub time_budget: Duration,
     /// LibreOffice's `soffice`, for .doc, .wps and .rtf; `None` refuses those formats.
     pub converter: Option<PathBuf>,
+    /// The program that reads PDF and HTML in a child process (this binary, started with
+    /// `extract-worker`); `None` reads them in this process. The binary sets it; a library user
+    /// may point it at the `nianbao` binary.
+    pub worker: Option<PathBuf>,
+    /// Address space a worker may use, in bytes.
+    pub worker_memory: u64,
 }
 
 impl Default for Limits {
@@ -29,6 +35,8 @@ impl Default for Limits {
             max_pdf_objects: 500_000,
             time_budget: Duration::from_secs(30),
             converter: super::office::find_converter(),
+            worker: None,
+            worker_memory: 512 * 1024 * 1024,
         }
     }
 }

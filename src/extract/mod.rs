@@ -9,6 +9,7 @@ pub mod archive;
 mod detect;
 mod docx;
 mod html;
+pub mod isolated;
 mod layout_text;
 mod limits;
 mod ofd;
@@ -18,14 +19,14 @@ mod plain;
 mod xml;
 mod zipped;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 pub use detect::Format;
 pub use limits::Limits;
 
 /// What the submitted document was.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({"format": "docx", "media_type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "encoding": null, "pages": null, "paragraphs": 27}))]
 pub struct Source {
     pub format: Format,
@@ -40,7 +41,7 @@ pub struct Source {
 }
 
 /// A document's text, as the engine checks it and as spans refer to it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Extracted {
     pub text: String,
     pub source: Source,
@@ -51,7 +52,7 @@ pub struct Extracted {
 }
 
 /// Why a document could not be read; each becomes a 4xx problem naming the format.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum ExtractError {
     #[error("unsupported format: {0}")]
     Unsupported(String),
@@ -79,7 +80,7 @@ pub enum ExtractError {
 }
 
 /// What a document had too much of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Quantity {
     /// Bytes of a document or report once unpacked.
     UnpackedBytes,
@@ -148,19 +149,34 @@ pub fn extract(
         return Err(ExtractError::Empty);
     }
     let format = detect::detect(bytes, media_type, limits)?;
-    let mut extracted = match format {
-        Format::Text => plain::extract(bytes, media_type),
-        Format::Docx => docx::extract(bytes, limits),
-        Format::Pdf => pdf::extract(bytes, limits),
-        Format::Html => html::extract(bytes, media_type),
-        Format::Ofd => ofd::extract(bytes, limits),
-        Format::Doc | Format::Wps | Format::Rtf => office::extract(bytes, format, limits),
+    let mut extracted = match (format, &limits.worker) {
+        (Format::Pdf | Format::Html, Some(worker)) => {
+            isolated::extract(bytes, format, media_type, limits, worker)
+        }
+        _ => read_in_process(bytes, format, media_type, limits),
     }?;
     extracted.source.paragraphs = paragraphs(&extracted.text);
     if extracted.source.paragraphs == 0 {
         return Err(ExtractError::NoText { format });
     }
     Ok(extracted)
+}
+
+/// Reads a document of a known format in this process.
+fn read_in_process(
+    bytes: &[u8],
+    format: Format,
+    media_type: Option<&str>,
+    limits: &Limits,
+) -> Result<Extracted, ExtractError> {
+    match format {
+        Format::Text => plain::extract(bytes, media_type),
+        Format::Docx => docx::extract(bytes, limits),
+        Format::Pdf => pdf::extract(bytes, limits),
+        Format::Html => html::extract(bytes, media_type),
+        Format::Ofd => ofd::extract(bytes, limits),
+        Format::Doc | Format::Wps | Format::Rtf => office::extract(bytes, format, limits),
+    }
 }
 
 /// The non-blank paragraphs of an extracted text.

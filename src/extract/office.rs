@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use super::{ExtractError, Extracted, Format, Limits, docx};
+use super::{ExtractError, Extracted, Format, Limits, docx, isolated};
 
 static NEXT_DIRECTORY: AtomicU64 = AtomicU64::new(0);
 
@@ -43,20 +43,10 @@ pub fn extract(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extracte
         .stderr(Stdio::null())
         .spawn()
         .map_err(|_| converter_failed(format))?;
-    let started = Instant::now();
-    loop {
-        match child.try_wait() {
-            Ok(Some(_)) => break,
-            Ok(None) if started.elapsed() > limits.time_budget => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(ExtractError::Timeout {
-                    seconds: limits.time_budget.as_secs(),
-                });
-            }
-            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(50)),
-            Err(_) => return Err(converter_failed(format)),
-        }
+    if isolated::wait_until(&mut child, Instant::now() + limits.time_budget).is_none() {
+        return Err(ExtractError::Timeout {
+            seconds: limits.time_budget.as_secs(),
+        });
     }
     let converted =
         std::fs::read(work.0.join("report.docx")).map_err(|_| converter_failed(format))?;

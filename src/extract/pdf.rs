@@ -23,6 +23,27 @@ fn malformed(reason: String) -> ExtractError {
     }
 }
 
+/// Deepest page tree read; real documents have a few levels.
+const MAX_TREE_DEPTH: usize = 64;
+
+/// Whether a page's chain of `/Parent` links ends within [`MAX_TREE_DEPTH`] steps: attributes a
+/// page inherits are looked up along it, which loops forever on a cycle.
+fn has_sound_ancestry(document: &Document, page: lopdf::ObjectId) -> bool {
+    let mut current = page;
+    for _ in 0..MAX_TREE_DEPTH {
+        let parent = document
+            .get_dictionary(current)
+            .ok()
+            .and_then(|d| d.get(b"Parent").ok())
+            .and_then(|p| p.as_reference().ok());
+        match parent {
+            None => return true,
+            Some(next) => current = next,
+        }
+    }
+    false
+}
+
 fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
     let mut document = Document::load_mem(bytes).map_err(|e| match e {
         lopdf::Error::Decryption(_) => ExtractError::Encrypted {
@@ -42,7 +63,17 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
             limit: limits.max_pdf_objects as u64,
         });
     }
-    let page_numbers: Vec<u32> = document.get_pages().keys().copied().collect();
+    let pages_by_number = document.get_pages();
+    if let Some(number) = pages_by_number
+        .iter()
+        .find(|(_, id)| !has_sound_ancestry(&document, **id))
+        .map(|(number, _)| *number)
+    {
+        return Err(malformed(format!(
+            "page {number}'s chain of parents loops or is deeper than {MAX_TREE_DEPTH}"
+        )));
+    }
+    let page_numbers: Vec<u32> = pages_by_number.keys().copied().collect();
     if page_numbers.len() > limits.max_pdf_pages {
         return Err(ExtractError::TooLarge {
             quantity: Quantity::PdfPages,

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::engine::Engine;
+use crate::extract::Limits;
 use crate::ruleset::{LoadError, RuleSet};
 
 /// Where the rule set comes from.
@@ -15,12 +16,13 @@ pub struct RuleSetSource {
 }
 
 impl RuleSetSource {
-    /// The engine for this rule set, or why the rule set cannot be used.
-    pub fn engine(&self) -> Result<Engine, LoadError> {
-        match &self.ruleset {
-            Some(path) => Engine::new(RuleSet::from_file(path)?),
-            None => Ok(Engine::default()),
-        }
+    /// The engine for this rule set under `limits`, or why the rule set cannot be used.
+    pub fn engine(&self, limits: Limits) -> Result<Engine, LoadError> {
+        let engine = match &self.ruleset {
+            Some(path) => Engine::new(RuleSet::from_file(path)?)?,
+            None => Engine::default(),
+        };
+        Ok(engine.with_limits(limits))
     }
 }
 

@@ -263,3 +263,47 @@ async fn a_document_over_the_time_budget_is_refused_and_the_service_keeps_servin
     assert_eq!(body["type"], "/problems/extraction-timeout");
     assert_eq!(app.get("/healthz").await.status(), 200);
 }
+
+#[tokio::test]
+async fn parsers_we_do_not_own_cost_one_document_a_4xx_never_the_service() {
+    use crate::common::hostile;
+    let app = spawn_app().await;
+    let cases = [
+        (
+            "self-drawing XObject",
+            "application/pdf",
+            hostile::self_drawing_xobject(),
+        ),
+        ("parent cycle", "application/pdf", hostile::parent_cycle()),
+        (
+            "nested CMap arrays",
+            "application/pdf",
+            hostile::nested_cmap_arrays(),
+        ),
+        ("Flate bomb", "application/pdf", hostile::flate_bomb()),
+        (
+            "10,000 nested tables",
+            "text/html",
+            hostile::nested_tables(10_000),
+        ),
+    ];
+    for (name, media_type, bytes) in cases {
+        let started = std::time::Instant::now();
+        let response = app.post_raw(media_type, bytes).await;
+        let status = response.status().as_u16();
+        let readable = media_type == "text/html" && status == 200;
+        assert!(readable || (400..500).contains(&status), "{name}: {status}");
+        eprintln!("{name}: {status} in {:?}", started.elapsed());
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{name}: {:?}",
+            started.elapsed()
+        );
+        let healthy = app.get("/healthz").await;
+        assert_eq!(healthy.status(), 200, "{name}: the service still serves");
+    }
+    let normal = app
+        .post_raw("application/pdf", document("xixing-2024.pdf"))
+        .await;
+    assert_eq!(normal.status(), 200);
+}

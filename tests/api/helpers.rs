@@ -8,7 +8,16 @@ use nianbao::server::{Application, Settings};
 use serde_json::Value;
 
 /// Compiled once per test binary, like the service does once at start-up.
-static ENGINE: LazyLock<Arc<Engine>> = LazyLock::new(|| Arc::new(Engine::default()));
+static ENGINE: LazyLock<Arc<Engine>> =
+    LazyLock::new(|| Arc::new(Engine::default().with_limits(limits())));
+
+/// The limits the binary runs with: PDF and HTML read by the real binary in its worker mode.
+pub fn limits() -> Limits {
+    Limits {
+        worker: Some(env!("CARGO_BIN_EXE_nianbao").into()),
+        ..Limits::default()
+    }
+}
 
 pub struct TestApp {
     pub address: String,
@@ -28,7 +37,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
 
 /// The app with other limits on reading documents.
 pub async fn spawn_app_with_limits(adjust: impl FnOnce(&mut Limits)) -> TestApp {
-    let mut limits = Limits::default();
+    let mut limits = limits();
     adjust(&mut limits);
     let mut settings = Settings::with_addr("127.0.0.1:0");
     settings.workers = Some(1);
