@@ -54,5 +54,24 @@ fn extraction_and_check(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, extraction, extraction_and_check);
+/// What reading a PDF or an HTML page in a child process costs, beside reading it here.
+fn isolation(c: &mut Criterion) {
+    let in_process = Limits::default();
+    let isolated = Limits {
+        worker: Some(env!("CARGO_BIN_EXE_nianbao").into()),
+        ..Limits::default()
+    };
+    let mut group = c.benchmark_group("isolation");
+    for name in ["xixing-2024.pdf", "xixing-2024.html"] {
+        let bytes = read(name);
+        for (how, limits) in [("in process", &in_process), ("worker", &isolated)] {
+            group.bench_function(format!("{name} {how}"), |b| {
+                b.iter(|| extract(black_box(&bytes), None, limits).expect("readable"))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, extraction, extraction_and_check, isolation);
 criterion_main!(benches);

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::extract::{ExtractError, Extracted, Limits, archive, extract};
+use crate::extract::{ExtractError, Extracted, Limits, Quantity, archive, extract};
 
 /// One report to check.
 #[derive(Debug, Clone)]
@@ -37,13 +37,22 @@ impl Input {
 
     /// The text to check, extracted within `limits`.
     pub fn extract(self, limits: &Limits) -> Result<Extracted, ExtractError> {
-        match self {
+        let extracted = match self {
             Input::Text(text) => Ok(Extracted::from_text(text)),
             Input::Bytes { bytes, media_type } => extract(&bytes, media_type.as_deref(), limits),
             Input::Archived { archive, index } => {
                 extract(&archive::read(&archive, index, limits)?, None, limits)
             }
+        }?;
+        let chars = extracted.text.chars().count();
+        if chars > limits.max_chars {
+            return Err(ExtractError::TooLarge {
+                quantity: Quantity::Characters,
+                found: chars as u64,
+                limit: limits.max_chars as u64,
+            });
         }
+        Ok(extracted)
     }
 }
 

@@ -11,9 +11,9 @@ use crate::extract::{ExtractError, Extracted, Limits};
 use crate::facts::{Facts, Given};
 use crate::outline::Outline;
 use crate::report::{
-    CheckReport, OutlineNode, PartReport, Place, ReportInfo, RuleSetRef, SCHEMA_VERSION, Summary,
+    CheckReport, OutlineNode, PartReport, Place, ReportInfo, RuleSetRef, SCHEMA_VERSION,
 };
-use crate::rules::{self, Analysis, CheckOptions, Severity};
+use crate::rules::{self, Analysis, CheckOptions};
 use crate::ruleset::{LoadError, RuleSet};
 
 /// Everything built once at start-up: the compiled rule set, the script converter, the limits
@@ -96,21 +96,17 @@ impl Engine {
             facts: &facts,
             options,
         };
-        let mut findings = rules::run(&analysis);
+        let rules::Outcome {
+            mut findings,
+            summary,
+            truncated,
+        } = rules::run(&analysis);
         if let Some(paragraphs) = &extracted.line_paragraphs {
             for finding in &mut findings {
                 finding.paragraph = finding
                     .span
                     .and_then(|span| paragraphs.get(span.line - 1).copied());
             }
-        }
-        let mut summary = Summary::default();
-        for finding in &findings {
-            *match finding.severity {
-                Severity::Error => &mut summary.error,
-                Severity::Warning => &mut summary.warning,
-                Severity::Info => &mut summary.info,
-            } += 1;
         }
         let title = outline
             .title(&document)
@@ -136,6 +132,7 @@ impl Engine {
             parts: part_reports(&analysis),
             outline: outline_nodes(&analysis, 0, 1).0,
             findings,
+            truncated,
             text: options.include_text.then(|| text.to_owned()),
         }
     }

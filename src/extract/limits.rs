@@ -9,6 +9,8 @@ pub struct Limits {
     pub max_unzipped_bytes: u64,
     /// Entries in a zip container.
     pub max_zip_entries: usize,
+    /// Characters of the text checked, however it came (as JSON, a body, a file).
+    pub max_chars: usize,
     /// Pages of a PDF.
     pub max_pdf_pages: usize,
     /// Objects in a PDF.
@@ -31,6 +33,7 @@ impl Default for Limits {
         Self {
             max_unzipped_bytes: 64 * 1024 * 1024,
             max_zip_entries: 5_000,
+            max_chars: 2_000_000,
             max_pdf_pages: 1_000,
             max_pdf_objects: 500_000,
             time_budget: Duration::from_secs(30),

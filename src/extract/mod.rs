@@ -88,6 +88,8 @@ pub enum Quantity {
     ArchiveEntries,
     PdfObjects,
     PdfPages,
+    /// Characters of the text to check.
+    Characters,
 }
 
 impl Quantity {
@@ -97,6 +99,7 @@ impl Quantity {
             Quantity::ArchiveEntries => "zip entries",
             Quantity::PdfObjects => "PDF objects",
             Quantity::PdfPages => "PDF pages",
+            Quantity::Characters => "characters",
         }
     }
 
@@ -107,6 +110,7 @@ impl Quantity {
             Quantity::ArchiveEntries => "压缩包中的文件数",
             Quantity::PdfObjects => "PDF 的对象数",
             Quantity::PdfPages => "PDF 的页数",
+            Quantity::Characters => "字数",
         }
     }
 }

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 pub mod batch;
 pub mod problem;
 
-pub use crate::rules::{Finding, Severity};
+pub use crate::rules::{Finding, Severity, Summary};
 
 use crate::document::{Script, Span};
 use crate::facts::parts::PartStatus;
@@ -30,8 +30,11 @@ pub struct CheckReport {
     pub parts: Vec<PartReport>,
     /// The headings as nianbao understood them.
     pub outline: Vec<OutlineNode>,
-    /// Findings in text order; those without a place come first.
+    /// Findings in text order; those without a place come first. At most 100 of one rule and
+    /// 1,000 in all are listed; `summary` counts every one.
     pub findings: Vec<Finding>,
+    /// True when findings were left out of the list (see `summary` for how many there are).
+    pub truncated: bool,
     /// The text spans refer to (the extracted text of a file), when the request asks for it with
     /// `include_text`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -66,14 +69,6 @@ pub struct ReportInfo {
     /// Which task areas the measures part discusses and how many figures it gives; null when the
     /// report has no measures part.
     pub coverage: Option<crate::facts::coverage::Coverage>,
-}
-
-/// How many findings of each severity.
-#[derive(Debug, Clone, Copy, Default, Serialize, ToSchema)]
-pub struct Summary {
-    pub error: usize,
-    pub warning: usize,
-    pub info: usize,
 }
 
 /// A part of the rule set and where the report has it.

@@ -21,6 +21,10 @@ impl Rule for DoubledCharacter {
                 if reduplications.contains(&pair) || !is_slip(text, at, ch.len_utf8()) {
                     continue;
                 }
+                if out.is_full() {
+                    out.count();
+                    continue;
+                }
                 let start = paragraph.range.start + at;
                 let range = start..start + pair.len();
                 let written = analysis.document.original_text(range.clone()).to_owned();

@@ -44,12 +44,41 @@ pub struct Finding {
     pub paragraph: Option<usize>,
 }
 
+/// Findings of one rule listed in a report; more are counted, not listed.
+pub const MAX_PER_RULE: usize = 100;
+/// Findings listed in one report.
+pub const MAX_PER_REPORT: usize = 1_000;
+
+/// How many findings of each severity, listed or not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Summary {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, severity: Severity, count: usize) {
+        *match severity {
+            Severity::Error => &mut self.error,
+            Severity::Warning => &mut self.warning,
+            Severity::Info => &mut self.info,
+        } += count;
+    }
+
+    pub fn total(&self) -> usize {
+        self.error + self.warning + self.info
+    }
+}
+
 /// Where the running rule's findings go. It knows which rule runs, so a finding cannot carry
 /// another rule's id.
 pub struct Findings<'a> {
     analysis: &'a Analysis<'a>,
     rule: RuleId,
     list: Vec<Finding>,
+    /// Every finding reported, listed or not.
+    found: usize,
 }
 
 impl<'a> Findings<'a> {
@@ -58,7 +87,19 @@ impl<'a> Findings<'a> {
             analysis,
             rule,
             list: Vec::new(),
+            found: 0,
         }
+    }
+
+    /// Whether the rule has listed all a report shows: a rule with many findings may then
+    /// [`Findings::count`] the rest instead of writing their messages.
+    pub fn is_full(&self) -> bool {
+        self.list.len() >= MAX_PER_RULE
+    }
+
+    /// Counts a finding that will not be listed.
+    pub fn count(&mut self) {
+        self.found += 1;
     }
 
     /// Starts a finding with its message; [`FindingBuilder::push`] adds it.
@@ -77,8 +118,9 @@ impl<'a> Findings<'a> {
         FindingBuilder { out: self, finding }
     }
 
-    pub(crate) fn into_vec(self) -> Vec<Finding> {
-        self.list
+    /// The findings listed, and how many there were.
+    pub(crate) fn into_parts(self) -> (Vec<Finding>, usize) {
+        (self.list, self.found)
     }
 }
 
@@ -91,6 +133,9 @@ pub struct FindingBuilder<'f, 'a> {
 impl FindingBuilder<'_, '_> {
     /// Where the finding is (bytes of the normalised text).
     pub fn at(mut self, range: Range<usize>) -> Self {
+        if self.out.is_full() {
+            return self;
+        }
         let analysis = self.out.analysis;
         let context_chars = analysis.rules.data.thresholds.context_chars;
         self.finding.span = Some(analysis.document.span(range.clone()));
@@ -134,6 +179,9 @@ impl FindingBuilder<'_, '_> {
     }
 
     pub fn push(self) {
-        self.out.list.push(self.finding);
+        if !self.out.is_full() {
+            self.out.list.push(self.finding);
+        }
+        self.out.count();
     }
 }

@@ -42,6 +42,10 @@ impl Rule for HalfWidthPunctuation {
                 {
                     continue;
                 }
+                if out.is_full() {
+                    out.count();
+                    continue;
+                }
                 let start = places[i];
                 let message = analysis.lang().pick(
                     format!("中文句子中使用了半角标点“{c}”。"),

@@ -17,11 +17,11 @@ mod profile;
 
 pub use context::Analysis;
 pub use doc::{RuleDoc, Section};
-pub use finding::{Finding, Findings, Severity};
+pub use finding::{Finding, Findings, Severity, Summary};
 pub use info::RuleInfo;
 pub use options::{CheckOptions, OptionError, OptionField, OptionProblem, OptionValues};
 pub use profile::Profile;
-pub use registry::{Need, Rule, RuleMeta, run, unmet_needs};
+pub use registry::{Need, Outcome, Rule, RuleMeta, run, unmet_needs};
 
 use profile::{EVERY_PROFILE, ON_REQUEST, STRICT_ONLY};
 

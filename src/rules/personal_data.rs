@@ -60,6 +60,10 @@ impl Rule for PersonalData {
             .filter_map(|c| c.get(1))
             .map(|m| (m.range(), false));
         for (range, is_id) in ids.chain(mobiles) {
+            if out.is_full() {
+                out.count();
+                continue;
+            }
             let number = &text[range.clone()];
             let (message, masked) = if is_id {
                 (

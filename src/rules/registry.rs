@@ -7,7 +7,8 @@ use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::{PartialSchema, ToSchema};
 
-use super::{Analysis, Finding, Findings, Profile, RuleId, Severity};
+use super::finding::MAX_PER_REPORT;
+use super::{Analysis, Finding, Findings, Profile, RuleId, Severity, Summary};
 use crate::ruleset::{Facet, RuleSet, Violation};
 
 /// What a rule is, apart from what it finds.
@@ -123,19 +124,37 @@ impl PartialSchema for RuleId {
 
 impl ToSchema for RuleId {}
 
-/// Runs the rules the options leave enabled; findings in text order, those without a place
-/// first.
-pub fn run(analysis: &Analysis) -> Vec<Finding> {
+/// What the rules found in one report.
+pub struct Outcome {
+    /// In text order, those without a place first; at most [`super::finding::MAX_PER_RULE`] of a rule and
+    /// [`MAX_PER_REPORT`] in all.
+    pub findings: Vec<Finding>,
+    /// Every finding, listed or not.
+    pub summary: Summary,
+    pub truncated: bool,
+}
+
+/// Runs the rules the options leave enabled.
+pub fn run(analysis: &Analysis) -> Outcome {
     let mut findings = Vec::new();
+    let mut summary = Summary::default();
     for &rule in RuleId::ALL {
         if analysis.options.runs(rule) {
             let mut out = Findings::new(analysis, rule);
             rule.check(analysis, &mut out);
-            findings.extend(out.into_vec());
+            let (listed, found) = out.into_parts();
+            summary.add(rule.severity(), found);
+            findings.extend(listed);
         }
     }
     findings.sort_by_key(|f| (f.span.map(|s| s.start), f.severity));
-    findings
+    findings.truncate(MAX_PER_REPORT);
+    let truncated = findings.len() < summary.total();
+    Outcome {
+        findings,
+        summary,
+        truncated,
+    }
 }
 
 /// What the rules need that a rule set lacks, each with where it belongs and the rule that needs
@@ -169,7 +188,7 @@ pub fn unmet_needs(rules: &RuleSet) -> Vec<Violation> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{RuleDoc, Section};
+    use super::super::{CheckOptions, RuleDoc, Section};
     use super::*;
 
     #[test]
@@ -209,6 +228,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn findings_are_listed_up_to_a_cap_and_counted_in_full() {
+        use crate::rules::testing::{REPORT, check, report_with};
+        let marks = "（".repeat(5_000);
+        let text = report_with("青山县人民政府\n", &format!("{marks}\n青山县人民政府\n"));
+        let report = check(&text, &CheckOptions::default());
+        let listed = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == RuleId::UnbalancedPunctuation)
+            .count();
+        assert_eq!(listed, super::super::finding::MAX_PER_RULE);
+        assert!(report.truncated);
+        assert_eq!(report.summary.warning, 5_000);
+        let clean = check(REPORT, &CheckOptions::default());
+        assert!(!clean.truncated);
     }
 
     #[test]

@@ -5,16 +5,21 @@ use std::sync::LazyLock;
 
 use super::{CheckOptions, Finding, RuleId};
 use crate::engine::{Engine, Input};
+use crate::report::CheckReport;
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(Engine::default);
+
+/// The check report on `text`.
+pub fn check(text: &str, options: &CheckOptions) -> CheckReport {
+    ENGINE
+        .check_input(Input::Text(text.to_owned()), options)
+        .expect("a text within the limits can always be checked")
+}
 
 /// The findings of `rule` on `text`, with `options` (the rule itself enabled).
 pub fn findings_with(text: &str, rule: RuleId, mut options: CheckOptions) -> Vec<Finding> {
     options.enable.push(rule);
-    let report = ENGINE
-        .check_input(Input::Text(text.to_owned()), &options)
-        .expect("a text can always be checked");
-    report
+    check(text, &options)
         .findings
         .into_iter()
         .filter(|f| f.rule == rule)

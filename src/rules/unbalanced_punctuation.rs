@@ -29,6 +29,10 @@ impl Rule for UnbalancedPunctuation {
             let text = analysis.document.text(line.range());
             let skip = ITEM_NUMBER.find(text).map_or(0, |m| m.end());
             for (at, mark, partner, closing) in unbalanced(text, skip, &pairs) {
+                if out.is_full() {
+                    out.count();
+                    continue;
+                }
                 let start = line.start + at;
                 let range = start..start + mark.len_utf8();
                 let original = analysis.document.original_text(range.clone()).to_owned();
@@ -66,9 +70,12 @@ impl Rule for UnbalancedPunctuation {
 }
 
 /// Marks without a partner in `text` (from byte `skip`): (byte offset, mark, the partner it
-/// lacks, whether it is a closing mark).
+/// lacks, whether it is a closing mark). Linear: besides the stack of open marks, each kind of
+/// mark keeps where its own open marks stand in that stack, so a closing mark finds its partner
+/// at once and every mark leaves the stack once.
 fn unbalanced(text: &str, skip: usize, pairs: &[(char, char)]) -> Vec<(usize, char, char, bool)> {
-    let mut open: Vec<(usize, char, char)> = Vec::new();
+    let mut open: Vec<(usize, usize)> = Vec::new(); // (byte offset, pair)
+    let mut open_of_pair: Vec<Vec<usize>> = vec![Vec::new(); pairs.len()];
     let mut lone = Vec::new();
     // Marks sit below the CJK block, so most characters of a report are passed over at once.
     let highest = pairs.iter().map(|&(o, c)| o.max(c)).max().unwrap_or('\0');
@@ -76,21 +83,26 @@ fn unbalanced(text: &str, skip: usize, pairs: &[(char, char)]) -> Vec<(usize, ch
         if c > highest {
             continue;
         }
-        if let Some(&(opening, closing)) = pairs.iter().find(|(o, _)| *o == c) {
-            open.push((at, opening, closing));
-        } else if let Some(&(opening, _)) = pairs.iter().find(|(_, cl)| *cl == c) {
-            match open.iter().rposition(|(_, o, _)| *o == opening) {
+        if let Some(pair) = pairs.iter().position(|(o, _)| *o == c) {
+            open_of_pair[pair].push(open.len());
+            open.push((at, pair));
+        } else if let Some(pair) = pairs.iter().position(|(_, cl)| *cl == c) {
+            match open_of_pair[pair].pop() {
                 // Marks opened inside this pair and never closed are lone too.
-                Some(index) => lone.extend(
-                    open.drain(index..)
-                        .skip(1)
-                        .map(|(at, o, cl)| (at, o, cl, false)),
-                ),
-                None => lone.push((at, c, opening, true)),
+                Some(index) => {
+                    for (at, inner) in open.drain(index..).skip(1) {
+                        open_of_pair[inner].pop();
+                        lone.push((at, pairs[inner].0, pairs[inner].1, false));
+                    }
+                }
+                None => lone.push((at, c, pairs[pair].0, true)),
             }
         }
     }
-    lone.extend(open.into_iter().map(|(at, o, cl)| (at, o, cl, false)));
+    lone.extend(
+        open.into_iter()
+            .map(|(at, pair)| (at, pairs[pair].0, pairs[pair].1, false)),
+    );
     lone.sort_by_key(|(at, ..)| *at);
     lone
 }
@@ -119,6 +131,16 @@ mod tests {
         let found = unbalanced("开展“法治进社区活动。", 0, &PAIRS);
         assert_eq!(found[0].1, '“');
         assert!(!found[0].3);
+    }
+
+    #[test]
+    fn closing_marks_far_from_their_kind_cost_no_rescans() {
+        // Quadratic before: each 》 searched 200,000 open “ for a 《.
+        let text = "“".repeat(200_000) + &"》".repeat(200_000);
+        let found = unbalanced(&text, 0, &PAIRS);
+        assert_eq!(found.len(), 400_000);
+        assert!(found[..200_000].iter().all(|f| f.1 == '“' && !f.3));
+        assert!(found[200_000..].iter().all(|f| f.1 == '》' && f.3));
     }
 }
 

@@ -307,3 +307,13 @@ async fn parsers_we_do_not_own_cost_one_document_a_4xx_never_the_service() {
         .await;
     assert_eq!(normal.status(), 200);
 }
+
+#[tokio::test]
+async fn every_way_in_is_bounded_in_characters() {
+    let app = spawn_app().await;
+    // 2.1 million characters: within the 10 MiB body, over the 2 million characters checked.
+    let text = "一、主要举措和成效\n".to_owned() + &"依法行政".repeat(525_000);
+    let body = problem(app.post_text("", text).await, 413).await;
+    assert_eq!(body["type"], "/problems/document-too-large");
+    assert!(body["detail"].as_str().unwrap().contains("字数"), "{body}");
+}
