@@ -35,6 +35,9 @@ pub struct ProblemBody {
     /// For a body or parameters that failed validation: each problem and where it is.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// How many errors there were when `errors` lists only the first 20.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors_total: Option<usize>,
     /// For a document that cannot be read: the technical cause, in English, for whoever
     /// supports the service (`detail` is the sentence for the person who sent the document).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -71,6 +74,9 @@ impl FieldError {
     }
 }
 
+/// Errors listed in one problem.
+const MAX_ERRORS: usize = 20;
+
 impl ProblemBody {
     pub fn new(status: u16, slug: &str, title: &str, detail: String) -> Self {
         Self {
@@ -80,6 +86,7 @@ impl ProblemBody {
             detail,
             instance: None,
             errors: Vec::new(),
+            errors_total: None,
             reason: None,
         }
     }
@@ -101,7 +108,11 @@ impl ProblemBody {
             )
             .to_owned(),
         );
+        if errors.len() > MAX_ERRORS {
+            body.errors_total = Some(errors.len());
+        }
         body.errors = errors;
+        body.errors.truncate(MAX_ERRORS);
         body
     }
 

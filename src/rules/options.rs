@@ -11,6 +11,8 @@ use crate::ruleset::IssuerKind;
 
 /// Longest title a request may give, in characters.
 pub const TITLE_MAX_CHARS: usize = 500;
+/// Most ids in one list of rules: more than there are rules, far fewer than a body can hold.
+pub const MAX_RULE_IDS: usize = 100;
 
 /// What the caller tells nianbao about a report besides its text, validated.
 #[derive(Debug, Clone, Default)]
@@ -65,6 +67,7 @@ pub enum OptionProblem {
     TitleTooLong,
     EmptyRuleId,
     UnknownRule(String),
+    TooManyRuleIds,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +92,10 @@ impl OptionError {
             OptionProblem::EmptyRuleId => lang.pick(
                 "规则编号不能为空：请去掉多余的逗号，或不传这一项。".to_owned(),
                 "A rule id is empty: drop the extra comma, or leave the list out.".to_owned(),
+            ),
+            OptionProblem::TooManyRuleIds => lang.pick(
+                format!("规则编号过多，一个列表最多{MAX_RULE_IDS}个。"),
+                format!("Too many rule ids: at most {MAX_RULE_IDS} in a list."),
             ),
             OptionProblem::UnknownRule(id) => lang.pick(
                 format!("没有编号为“{id}”的规则，全部规则见 GET /v1/rules。"),
@@ -130,7 +137,12 @@ impl OptionValues {
         }
         let mut rules = |ids: Option<Vec<String>>, field: fn(usize) -> OptionField| {
             let mut found = Vec::new();
-            for (index, id) in ids.unwrap_or_default().iter().enumerate() {
+            let ids = ids.unwrap_or_default();
+            if ids.len() > MAX_RULE_IDS {
+                wrong(field(MAX_RULE_IDS), OptionProblem::TooManyRuleIds);
+                return found;
+            }
+            for (index, id) in ids.iter().enumerate() {
                 let id = id.trim();
                 match RuleId::parse(id) {
                     Some(rule) => found.push(rule),

@@ -146,6 +146,19 @@ impl Problem {
         )
     }
 
+    /// A form of more parts than any real one has.
+    pub fn too_many_parts(limit: usize, lang: Lang) -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too-many-parts",
+            "Form has too many parts",
+            lang.pick(
+                format!("表单的字段过多（上限 {limit} 个）。请只提交报告文件和检查选项。"),
+                format!("The form has too many parts (the limit is {limit}). Send the report and the check options only."),
+            ),
+        )
+    }
+
     pub fn invalid_utf8(lang: Lang) -> Self {
         Self::new(
             StatusCode::BAD_REQUEST,

@@ -139,7 +139,12 @@ async fn read_files(
 ) -> Result<Vec<NamedInput>, Problem> {
     let mut files = Vec::new();
     let mut total = 0usize;
+    let mut parts = 0;
     while let Some(part) = form.next().await {
+        parts += 1;
+        if parts > 2 * MAX_FILES {
+            return Err(Problem::too_many_parts(2 * MAX_FILES, lang));
+        }
         let mut part = part.map_err(|_| Problem::bad_request_body(lang))?;
         // A report is a part with a file name, or a `file` field without one (some clients send
         // it so); it is then named by its place in the form.

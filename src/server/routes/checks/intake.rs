@@ -1,6 +1,8 @@
 //! The ways a report comes in on `POST /v1/checks`: JSON (`text`, or a base64 `file`), a
 //! multipart form with a `file` part, or the document itself as the body with its media type.
 
+use std::collections::BTreeMap;
+
 use actix_multipart::Multipart;
 use actix_web::http::header;
 use actix_web::{HttpRequest, web};
@@ -140,16 +142,22 @@ fn from_json(
 
 /// Keeps a form field; a rule list given in several fields (as forms send a list) becomes one
 /// comma-separated list.
-fn add_field(fields: &mut Vec<(String, String)>, name: String, value: String) {
+fn add_field(fields: &mut BTreeMap<String, String>, name: String, value: String) {
     let is_list = name == "enable" || name == "disable";
-    match fields.iter_mut().find(|(known, _)| *known == name) {
-        Some((_, list)) if is_list => {
+    match fields.get_mut(&name) {
+        Some(list) if is_list => {
             list.push(',');
             list.push_str(&value);
         }
-        _ => fields.push((name, value)),
+        Some(_) => {}
+        None => {
+            fields.insert(name, value);
+        }
     }
 }
+
+/// Parts a check form may have: the file and every option, with room for repeated lists.
+const MAX_FORM_PARTS: usize = 200;
 
 /// A form with a `file` part (or a `text` field) and the same options as the query string.
 async fn from_form(
@@ -164,9 +172,14 @@ async fn from_form(
     validate(query_values.clone(), OptionSource::Parameters, lang)?;
     let mut file: Option<(Vec<u8>, Option<String>)> = None;
     let mut text: Option<String> = None;
-    let mut fields: Vec<(String, String)> = Vec::new();
+    let mut fields = BTreeMap::new();
     let mut total = 0usize;
+    let mut parts = 0;
     while let Some(part) = form.next().await {
+        parts += 1;
+        if parts > MAX_FORM_PARTS {
+            return Err(Problem::too_many_parts(MAX_FORM_PARTS, lang));
+        }
         let mut part = part.map_err(|_| Problem::bad_request_body(lang))?;
         let name = part.name().unwrap_or("").to_owned();
         let media_type = part.content_type().map(|m| m.to_string());
