@@ -238,6 +238,9 @@ fn heading_level(name: &str) -> Option<usize> {
     (1..=9).contains(&level).then(|| level - 1)
 }
 
+/// Characters of a numbering level's text (`w:lvlText`, "第%1部分") that are read.
+const MAX_LEVEL_TEXT_CHARS: usize = 64;
+
 fn parse_numbering(xml: &str) -> Result<Numbering, ExtractError> {
     let mut reader = Reader::from_str(xml);
     let mut numbering = Numbering::default();
@@ -270,7 +273,12 @@ fn parse_numbering(xml: &str) -> Result<Numbering, ExtractError> {
                 }
                 "lvlText" => {
                     if let Some((_, l)) = level.as_mut() {
-                        l.text = attr(&e, "val").unwrap_or_default();
+                        // Word's own dialog allows far less; a longer one is a bomb, not a label.
+                        l.text = attr(&e, "val")
+                            .unwrap_or_default()
+                            .chars()
+                            .take(MAX_LEVEL_TEXT_CHARS)
+                            .collect();
                     }
                 }
                 "num" => num_id = attr(&e, "numId"),
@@ -405,6 +413,17 @@ mod tests {
     fn chinese_counting_as_word_writes_it() {
         let numbers: Vec<String> = [1, 4, 10, 11, 20, 23].iter().map(|&n| chinese(n)).collect();
         assert_eq!(numbers, ["一", "四", "十", "十一", "二十", "二十三"]);
+    }
+
+    #[test]
+    fn a_numbering_text_bomb_is_cut_to_a_label() {
+        let bomb = "%1".repeat(270_000);
+        let xml = format!(
+            r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="{bomb}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+        );
+        let mut numbering = parse_numbering(&xml).unwrap();
+        let label = numbering.next("1", 0);
+        assert_eq!(label, "1".repeat(MAX_LEVEL_TEXT_CHARS / 2));
     }
 
     #[test]
