@@ -61,6 +61,14 @@ pub struct Settings {
         value_name = "SECONDS"
     )]
     pub client_timeout: u64,
+    /// Seconds a client may go without sending a byte of its body (408 after).
+    #[arg(
+        long,
+        env = "NIANBAO_CLIENT_IDLE_TIMEOUT",
+        default_value_t = 10,
+        value_name = "SECONDS"
+    )]
+    pub client_idle_timeout: u64,
     /// API keys, comma-separated; when any are set, `/v1/` needs `Authorization: Bearer <key>`.
     #[arg(
         long,
@@ -95,6 +103,7 @@ impl Settings {
             workers: None,
             max_in_flight: 64,
             client_timeout: 30,
+            client_idle_timeout: 10,
             api_keys: None,
             api_keys_file: None,
             protect_probes: false,

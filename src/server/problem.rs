@@ -133,6 +133,20 @@ impl Problem {
         )
     }
 
+    /// The client stopped sending in the middle of its body.
+    pub fn request_stalled(lang: Lang) -> Self {
+        Self::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "request-timeout",
+            "Request sent too slowly",
+            lang.pick(
+                "请求体发送中途停顿过久，已停止接收。请检查网络后重新提交。",
+                "The request body stopped arriving part-way; check the connection and send it again.",
+            )
+            .to_owned(),
+        )
+    }
+
     pub fn payload_too_large(limit: usize, lang: Lang) -> Self {
         let mib = limit as f64 / (1024.0 * 1024.0);
         Self::new(
@@ -266,6 +280,14 @@ impl ResponseError for Problem {
 
     fn error_response(&self) -> HttpResponse {
         let mut response = HttpResponse::build(self.status());
+        // The body may be unread: the connection cannot carry another request after it.
+        if matches!(
+            self.status(),
+            StatusCode::REQUEST_TIMEOUT | StatusCode::PAYLOAD_TOO_LARGE
+        ) || self.0.body.kind == "/problems/incomplete-body"
+        {
+            response.force_close();
+        }
         response.insert_header(ContentType(
             PROBLEM_JSON.parse().expect("a valid media type"),
         ));

@@ -44,6 +44,7 @@ impl Application {
             in_flight: Arc::new(Semaphore::new(settings.max_in_flight)),
             max_in_flight: settings.max_in_flight,
             client_timeout: Duration::from_secs(settings.client_timeout),
+            idle_timeout: Duration::from_secs(settings.client_idle_timeout),
             metrics: Arc::new(Metrics::default()),
         });
         let metrics = state.metrics.clone();

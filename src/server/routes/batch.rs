@@ -18,7 +18,7 @@ use crate::report::batch::{BatchLine, BatchSummary};
 use crate::rules::CheckOptions;
 use crate::server::problem::{FieldError, Problem, ProblemBody, request_lang};
 use crate::server::routes::AppState;
-use crate::server::routes::body::read_body;
+use crate::server::routes::body::{self, multipart_problem, read_body};
 use crate::server::routes::checks::request::{OptionSource, validate};
 use crate::server::routes::checks::{CheckQuery, DocumentBytes, check_input};
 use crate::server::routes::media_types;
@@ -72,7 +72,6 @@ pub async fn post_batch(
     let fail = |problem: Problem| problem.for_request(&request);
     let options =
         validate(query.into_inner().values(), OptionSource::Parameters, lang).map_err(fail)?;
-    let permit = state.permit(lang).map_err(fail)?;
     let media_type = request
         .headers()
         .get(actix_web::http::header::CONTENT_TYPE)
@@ -80,6 +79,7 @@ pub async fn post_batch(
         .unwrap_or("")
         .to_ascii_lowercase();
     let limit = state.body_limit.saturating_mul(BATCH_BODY_FACTOR);
+    let payload = body::guarded(payload, state.idle_timeout);
     let reading = async {
         if media_type.starts_with("multipart/form-data") {
             read_files(Multipart::new(request.headers(), payload), limit, lang).await
@@ -103,6 +103,8 @@ pub async fn post_batch(
             return Err(fail(Problem::request_timeout(seconds, lang)));
         }
     };
+    // Taken once the files are in: senders still sending hold no slot of the checks.
+    let permit = state.permit(lang).map_err(fail)?;
     let engine = state.engine.clone();
     let files = web::block(move || unpack(uploaded, engine.limits()))
         .await
@@ -145,7 +147,7 @@ async fn read_files(
         if parts > 2 * MAX_FILES {
             return Err(Problem::too_many_parts(2 * MAX_FILES, lang));
         }
-        let mut part = part.map_err(|_| Problem::bad_request_body(lang))?;
+        let mut part = part.map_err(|e| multipart_problem(&e, lang))?;
         // A report is a part with a file name, or a `file` field without one (some clients send
         // it so); it is then named by its place in the form.
         let Some(name) = part.content_disposition().and_then(|d| {
@@ -161,7 +163,7 @@ async fn read_files(
         let media_type = part.content_type().map(|m| m.to_string());
         let mut bytes = Vec::new();
         while let Some(chunk) = part.next().await {
-            let chunk = chunk.map_err(|_| Problem::bad_request_body(lang))?;
+            let chunk = chunk.map_err(|e| multipart_problem(&e, lang))?;
             total += chunk.len();
             if total > limit {
                 return Err(Problem::payload_too_large(limit, lang));

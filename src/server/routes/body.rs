@@ -1,16 +1,62 @@
-//! Reading a request body up to the configured limit.
+//! Reading a request body: bounded in bytes, and in how long a sender may pause.
 
+use std::pin::Pin;
+use std::time::Duration;
+
+use actix_multipart::MultipartError;
+use actix_web::error::PayloadError;
 use actix_web::http::header;
 use actix_web::{HttpRequest, web};
-use futures_util::StreamExt;
+use futures_util::{Stream, StreamExt};
 
 use crate::lang::Lang;
 use crate::server::problem::Problem;
 
+/// A request body as it streams in.
+pub type Body = Pin<Box<dyn Stream<Item = Result<web::Bytes, PayloadError>>>>;
+
+/// The payload, ending with a time-out error once no byte has come for `idle`: a sender that
+/// trickles its body cannot hold a worker for the whole client time-out.
+pub fn guarded(payload: web::Payload, idle: Duration) -> Body {
+    Box::pin(
+        futures_util::stream::unfold(Some(payload), move |payload| async move {
+            let mut payload = payload?;
+            match actix_web::rt::time::timeout(idle, payload.next()).await {
+                Ok(Some(chunk)) => Some((chunk, Some(payload))),
+                Ok(None) => None,
+                Err(_) => {
+                    let stalled = std::io::Error::new(std::io::ErrorKind::TimedOut, "stalled");
+                    Some((Err(PayloadError::Io(stalled)), None))
+                }
+            }
+        })
+        // Multipart polls again after the end.
+        .fuse(),
+    )
+}
+
+/// What to answer when the body could not be read: 408 for a sender that stalled, else 400.
+pub fn payload_problem(error: &PayloadError, lang: Lang) -> Problem {
+    match error {
+        PayloadError::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => {
+            Problem::request_stalled(lang)
+        }
+        _ => Problem::bad_request_body(lang),
+    }
+}
+
+/// The same for an error inside a multipart form.
+pub fn multipart_problem(error: &MultipartError, lang: Lang) -> Problem {
+    match error {
+        MultipartError::Payload(error) => payload_problem(error, lang),
+        _ => Problem::bad_request_body(lang),
+    }
+}
+
 /// The whole body, or a 413 as soon as it is known to exceed `limit` bytes: from
 /// `Content-Length` before reading anything, else while streaming.
 pub async fn read_body(
-    mut payload: web::Payload,
+    mut payload: Body,
     request: &HttpRequest,
     limit: usize,
     lang: Lang,
@@ -25,7 +71,7 @@ pub async fn read_body(
     }
     let mut body = web::BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|_| Problem::bad_request_body(lang))?;
+        let chunk = chunk.map_err(|e| payload_problem(&e, lang))?;
         if body.len() + chunk.len() > limit {
             return Err(Problem::payload_too_large(limit, lang));
         }

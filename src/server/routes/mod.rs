@@ -34,6 +34,8 @@ pub struct AppState {
     pub max_in_flight: usize,
     /// How long a client may take to send its body.
     pub client_timeout: Duration,
+    /// How long a client may pause while sending it.
+    pub idle_timeout: Duration,
     pub metrics: Arc<Metrics>,
 }
 

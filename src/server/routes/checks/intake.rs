@@ -17,7 +17,7 @@ use crate::engine::Input;
 use crate::lang::Lang;
 use crate::rules::CheckOptions;
 use crate::server::problem::{FieldError, Problem};
-use crate::server::routes::body::read_body;
+use crate::server::routes::body::{Body, multipart_problem, read_body};
 use crate::server::routes::media_types;
 
 /// Form fields longer than this are no option values.
@@ -30,7 +30,7 @@ pub struct Submission {
 
 pub async fn receive(
     request: &HttpRequest,
-    payload: web::Payload,
+    payload: Body,
     query: CheckQuery,
     limit: usize,
     header_lang: Lang,
@@ -180,7 +180,7 @@ async fn from_form(
         if parts > MAX_FORM_PARTS {
             return Err(Problem::too_many_parts(MAX_FORM_PARTS, lang));
         }
-        let mut part = part.map_err(|_| Problem::bad_request_body(lang))?;
+        let mut part = part.map_err(|e| multipart_problem(&e, lang))?;
         let name = part.name().unwrap_or("").to_owned();
         let media_type = part.content_type().map(|m| m.to_string());
         let field_limit = if name == "file" || name == "text" {
@@ -190,7 +190,7 @@ async fn from_form(
         };
         let mut bytes = Vec::new();
         while let Some(chunk) = part.next().await {
-            let chunk = chunk.map_err(|_| Problem::bad_request_body(lang))?;
+            let chunk = chunk.map_err(|e| multipart_problem(&e, lang))?;
             total += chunk.len();
             if total > limit || bytes.len() + chunk.len() > field_limit {
                 return Err(Problem::payload_too_large(limit, lang));

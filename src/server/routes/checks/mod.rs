@@ -24,6 +24,8 @@ use crate::server::problem::{Problem, ProblemBody, request_lang};
 use crate::server::routes::AppState;
 use intake::receive;
 
+use crate::server::routes::body;
+
 /// An upload form: the report file and the same options as the query string.
 #[derive(ToSchema)]
 #[allow(dead_code)] // Describes the form for the OpenAPI document; the handler reads it as a stream.
@@ -124,10 +126,9 @@ pub async fn post_check(
     let header_lang = request_lang(&request);
     let fail = |problem: Problem| problem.for_request(&request);
     // Held until the check itself ends, even past a time-out, so the count is of real work.
-    let permit = state.permit(header_lang).map_err(fail)?;
     let receiving = receive(
         &request,
-        payload,
+        body::guarded(payload, state.idle_timeout),
         query.into_inner(),
         state.body_limit,
         header_lang,
@@ -139,6 +140,8 @@ pub async fn post_check(
             return Err(fail(Problem::request_timeout(seconds, header_lang)));
         }
     };
+    // Taken once the body is in: senders still sending hold no slot of the checks.
+    let permit = state.permit(header_lang).map_err(fail)?;
     let report = check_input(
         state.into_inner(),
         submission.input,
