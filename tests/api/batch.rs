@@ -179,3 +179,30 @@ async fn a_batch_must_be_a_form_with_files() {
     let body = problem(response, 422).await;
     assert_eq!(body["errors"][0]["parameter"], "file");
 }
+
+#[tokio::test]
+async fn a_batch_stops_when_its_client_goes_away() {
+    let app = crate::helpers::spawn_app().await;
+    let pdf = crate::common::document("xixing-2024.pdf");
+    let mut form = reqwest::multipart::Form::new();
+    for i in 0..200 {
+        let part = reqwest::multipart::Part::bytes(pdf.clone()).file_name(format!("{i}.pdf"));
+        form = form.part("file", part);
+    }
+    let mut response = app.post_form("/v1/checks/batch", form).await;
+    assert_eq!(response.status(), 200);
+    response.chunk().await.unwrap().expect("a first line");
+    drop(response);
+    // Long enough for all 200 to be checked (about 5 s) had the batch gone on.
+    tokio::time::sleep(std::time::Duration::from_secs(8)).await;
+    let metrics = app.get("/metrics").await.text().await.unwrap();
+    let checked: usize = metrics
+        .lines()
+        .filter(|l| l.starts_with("nianbao_checks_total{"))
+        .filter_map(|l| l.rsplit(' ').next()?.parse::<usize>().ok())
+        .sum();
+    assert!(
+        checked < 20,
+        "{checked} of 200 reports checked after the client left"
+    );
+}

@@ -222,6 +222,11 @@ async fn check_all(
         let Ok(slot) = parallel.clone().acquire_owned().await else {
             break;
         };
+        if lines.is_closed() {
+            // The client went away: the reports not yet begun are not checked.
+            tracing::info!("batch stopped: the client disconnected");
+            return;
+        }
         let (state, options, summary, lines) = (
             state.clone(),
             options.clone(),
