@@ -44,6 +44,58 @@ const BLOCKS: [&str; 22] = [
 /// Elements that may hold a portal article.
 const CONTAINERS: [&str; 6] = ["div", "article", "section", "td", "main", "body"];
 
+/// Blocks the HTML parser must look through all open elements to place: nested without end, they
+/// make parsing quadratic (200,000 nested divs ran past any time budget). Portal pages nest a few
+/// dozen.
+const STACKED_BLOCKS: [&str; 18] = [
+    "div",
+    "section",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dl",
+    "fieldset",
+    "figure",
+    "footer",
+    "header",
+    "main",
+    "nav",
+    "ol",
+    "ul",
+    "details",
+    "dialog",
+    "menu",
+];
+const MAX_BLOCK_DEPTH: usize = 1_000;
+
+/// How deep the blocks of [`STACKED_BLOCKS`] are nested, by a scan of the tags (not a parse).
+fn block_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut at = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
+        at += offset + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let start = at + usize::from(closing);
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| start + n);
+        let name = html[start..end].to_ascii_lowercase();
+        if STACKED_BLOCKS.contains(&name.as_str()) {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        at = end;
+    }
+    deepest
+}
+
 static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)"#)
         .expect("charset pattern compiles")
@@ -63,6 +115,13 @@ pub fn extract(bytes: &[u8], media_type: Option<&str>) -> Result<Extracted, Extr
         });
     let (html, _) = decode(bytes, declared.as_deref())?;
     ensure_text(&html, Format::Html)?;
+    let depth = block_depth(&html);
+    if depth > MAX_BLOCK_DEPTH {
+        return Err(ExtractError::Malformed {
+            format: Format::Html,
+            reason: format!("block elements nested {depth} deep (at most {MAX_BLOCK_DEPTH})"),
+        });
+    }
     let dom = parse_document(RcDom::default(), ParseOpts::default()).one(html);
     let root = article(&dom.document).ok_or(ExtractError::NoText {
         format: Format::Html,
@@ -228,6 +287,21 @@ mod tests {
         );
         let extracted = extract(page.as_bytes(), Some("text/html")).unwrap();
         assert_eq!(extracted.text, "一、主要举措和成效\n");
+    }
+
+    #[test]
+    fn blocks_nested_past_any_portal_are_refused_before_parsing() {
+        let page = format!(
+            "<html><body>{}x</body></html>",
+            "<DIV class=a>".repeat(5_000)
+        );
+        let refused = extract(page.as_bytes(), None).unwrap_err();
+        assert!(
+            matches!(refused, ExtractError::Malformed { .. }),
+            "{refused:?}"
+        );
+        let sloppy = "<div><div></div><div><p>一、主要举措和成效</div></div>".repeat(3_000);
+        assert_eq!(block_depth(&sloppy), 2);
     }
 
     #[test]

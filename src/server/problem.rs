@@ -160,6 +160,16 @@ impl Problem {
         )
     }
 
+    /// A multipart form that arrived whole but is wrongly made.
+    pub fn malformed_form(detail: &str) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "malformed-form",
+            "Malformed form",
+            detail.to_owned(),
+        )
+    }
+
     /// A form of more parts than any real one has.
     pub fn too_many_parts(limit: usize, lang: Lang) -> Self {
         Self::new(

@@ -294,3 +294,13 @@ async fn long_lists_of_options_cost_a_bounded_answer() {
     assert_eq!(body["type"], "/problems/too-many-parts");
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
+
+#[tokio::test]
+async fn a_form_part_without_a_name_is_told_apart_from_a_body_cut_short() {
+    let app = spawn_app().await;
+    let form = "--b\r\ncontent-disposition: form-data; filename=\"report.txt\"\r\n\r\n一、主要举措\r\n--b--\r\n";
+    let response = app.post_raw("multipart/form-data; boundary=b", form).await;
+    let body = problem(response, 400).await;
+    assert_eq!(body["type"], "/problems/malformed-form");
+    assert!(body["detail"].as_str().unwrap().contains("file"));
+}

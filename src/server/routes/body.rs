@@ -45,10 +45,28 @@ pub fn payload_problem(error: &PayloadError, lang: Lang) -> Problem {
     }
 }
 
-/// The same for an error inside a multipart form.
+/// The same for an error inside a multipart form; a form that is whole but wrongly made gets
+/// a sentence saying what is wrong with it.
 pub fn multipart_problem(error: &MultipartError, lang: Lang) -> Problem {
     match error {
         MultipartError::Payload(error) => payload_problem(error, lang),
+        MultipartError::ContentDispositionMissing | MultipartError::ContentDispositionNameMissing => {
+            Problem::malformed_form(
+                lang.pick(
+                    "表单中有一个部分没有名称（Content-Disposition 的 name）。报告文件请放在名为 file 的部分中。",
+                    "A part of the form has no name (the name of its Content-Disposition). Put the report in a part named file.",
+                ),
+            )
+        }
+        MultipartError::BoundaryMissing
+        | MultipartError::ContentTypeParse
+        | MultipartError::ContentTypeIncompatible
+        | MultipartError::Nested => Problem::malformed_form(
+            lang.pick(
+                "表单格式不正确（multipart/form-data 的边界或类型有误）。",
+                "The form is not well made (its multipart/form-data boundary or type is wrong).",
+            ),
+        ),
         _ => Problem::bad_request_body(lang),
     }
 }

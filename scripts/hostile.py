@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+"""The hostile suite: attacks on the release binary, each class generated here.
+
+For every request: a 4xx problem+json, or a 200 whose body is bounded, within 5 s; the service
+then still answers /healthz and a normal check; no CPU still burning a second after the answer.
+At the end: the server's peak RSS under 512 MB and a marker sent through every way in absent
+from its logs (debug level, JSON lines). Then a concurrency run: 64 clients sending the largest
+real .docx while bombs arrive, with no 5xx and a p99 under 1 s.
+
+Run by .ci/run after the release build; standard library only.
+"""
+
+import http.client
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+import zlib
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BINARY = os.path.join(ROOT, "target", "release", "nianbao")
+DOCS = os.path.join(ROOT, "tests", "fixtures", "documents")
+KEY = "hostile-suite-key-0001"
+MARKER = "MARKERq7Zx"
+TICKS = os.sysconf("SC_CLK_TCK")
+failures = []
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self):
+        self.port = free_port()
+        self.log = tempfile.NamedTemporaryFile(prefix="nianbao-hostile-", suffix=".log", delete=False)
+        env = dict(os.environ, NIANBAO_LOG="debug", NIANBAO_LOG_FORMAT="json", NIANBAO_API_KEYS=KEY)
+        self.process = subprocess.Popen(
+            [BINARY, "serve", "--addr", f"127.0.0.1:{self.port}", "--client-idle-timeout", "2"],
+            env=env, stdout=self.log, stderr=self.log)
+        for _ in range(100):
+            try:
+                if self.request("GET", "/readyz")[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise SystemExit("the server did not start")
+
+    def request(self, method, path, body=None, headers=None, timeout=30):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        headers = dict(headers or {})
+        headers.setdefault("Authorization", f"Bearer {KEY}")
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        data = response.read()
+        connection.close()
+        return response.status, dict(response.getheaders()), data
+
+    def cpu_seconds(self):
+        with open(f"/proc/{self.process.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        # utime, stime, and those of waited-for children (the extraction workers).
+        return sum(int(v) for v in fields[11:15]) / TICKS
+
+    def peak_rss_mb(self):
+        with open(f"/proc/{self.process.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM"):
+                    return int(line.split()[1]) / 1024
+        return 0
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.log.close()
+        with open(self.log.name, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        os.unlink(self.log.name)
+        return text
+
+
+def check(server, name, method, path, body, headers):
+    started = time.monotonic()
+    try:
+        status, got, data = server.request(method, path, body, headers, timeout=30)
+    except OSError as error:
+        failures.append(f"{name}: no answer ({error})")
+        return
+    elapsed = time.monotonic() - started
+    kind = got.get("content-type", got.get("Content-Type", ""))
+    ok = (400 <= status < 500 and "problem+json" in kind) or (status == 200 and len(data) < 5_000_000)
+    cpu_before = server.cpu_seconds()
+    time.sleep(1)
+    burning = server.cpu_seconds() - cpu_before
+    healthy = server.request("GET", "/healthz")[0] == 200
+    normal = server.request("POST", "/v1/checks", NORMAL, {"Content-Type": "text/plain; charset=utf-8"})[0]
+    line = f"{name}: {status} in {elapsed:.2f} s, {len(data)} bytes, {burning:.2f} s CPU after"
+    print(line)
+    if not ok:
+        failures.append(f"{line}: not a 4xx problem or a bounded 200")
+    if elapsed > 5:
+        failures.append(f"{line}: slower than 5 s")
+    if burning > 0.3:
+        failures.append(f"{line}: CPU still burning after the answer")
+    if not healthy or normal != 200:
+        failures.append(f"{line}: the service did not serve afterwards ({normal})")
+
+
+# Documents.
+
+def pdf(objects):
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + obj + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def stream(dictionary, data):
+    return f"<< {dictionary} /Length {len(data)} >>\nstream\n".encode() + data + b"\nendstream"
+
+
+CATALOG = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
+FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def page(extra=b""):
+    return b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R " + extra + b" >>"
+
+
+def zeros_deflated(size):
+    compressor = zlib.compressobj(9)
+    chunk = bytes(1 << 20)
+    parts = [compressor.compress(chunk) for _ in range(size >> 20)]
+    return b"".join(parts) + compressor.flush()
+
+
+def hostile_pdfs():
+    text = f"BT /F1 12 Tf 72 700 Td ({MARKER}) Tj ET".encode()
+    fonts = b"/Resources << /Font << /F1 5 0 R >> >>"
+    yield "self-drawing XObject", pdf(CATALOG + [
+        page(b"/Resources << /Font << /F1 6 0 R >> /XObject << /X1 5 0 R >> >>"),
+        stream("", text + b" /X1 Do"),
+        stream("/Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << /X1 5 0 R >> >>", b"/X1 Do"),
+        FONT])
+    yield "parent cycle without MediaBox", pdf([
+        CATALOG[0], b"<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 3 0 R >>",
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R " + fonts + b" >>",
+        stream("", text), FONT])
+    cmap = b"begincmap 1 beginbfrange <41> <41> " + b"[" * 100_000 + b" endbfrange endcmap"
+    yield "nested CMap arrays", pdf(CATALOG + [
+        page(fonts), stream("", b"BT /F1 12 Tf 72 700 Td (A) Tj ET"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>", stream("", cmap)])
+    ranges = b"begincmap 1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange 1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange endcmap"
+    yield "CMap range bomb", pdf(CATALOG + [
+        page(fonts), stream("", b"BT /F1 12 Tf 72 700 Td (A) Tj ET"),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 6 0 R >>",
+        stream("", ranges)])
+    gigabyte = zeros_deflated(1 << 30)
+    yield "Flate bomb (1 GiB)", pdf(CATALOG + [page(), stream("/Filter /FlateDecode", gigabyte)])
+    double = zlib.compress(zeros_deflated(1 << 31), 9)
+    yield "double-Flate bomb (2 GiB)", pdf(CATALOG + [
+        page(), stream("/Filter [/FlateDecode /FlateDecode]", double)])
+    megabyte = zeros_deflated(1 << 20)
+    contents = b"[" + b" 4 0 R" * 20_000 + b"]"
+    yield "/Contents repeated 20,000 times", pdf(CATALOG + [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + contents + b" >>",
+        stream("/Filter /FlateDecode", megabyte)])
+    objects = zeros_deflated(1 << 30)
+    yield "object stream bomb", pdf(CATALOG + [
+        page(), stream("", text), stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", objects)])
+
+
+def html_pages():
+    def page(inner):
+        return f"<html><body><p>{MARKER}</p>{inner}</body></html>".encode()
+    yield "10,000 nested tables", page("<table><tr><td>" * 10_000 + "x" + "</td></tr></table>" * 10_000)
+    yield "200,000 nested divs", page("<div>" * 200_000 + "x")
+    yield "100,000 nested inline tags", page("<b><i>" * 50_000 + "x")
+
+
+def numbering_bomb():
+    numbering = ('<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                 '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{"%1" * 270_000}"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+    paragraph = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+                 f'<w:r><w:t>{MARKER}</w:t></w:r></w:p>')
+    document = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+                + paragraph * 20_000 + "</w:body></w:document>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("word/document.xml", document)
+        z.writestr("word/numbering.xml", numbering)
+    return buffer.getvalue()
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+TEXT = {"Content-Type": "text/plain; charset=utf-8"}
+with open(os.path.join(ROOT, "tests", "fixtures", "wuxing-2024.txt"), "rb") as f:
+    NORMAL = f.read()
+
+
+def attacks():
+    for name, body in hostile_pdfs():
+        yield name, "POST", "/v1/checks", body, {"Content-Type": "application/pdf"}
+    for name, body in html_pages():
+        yield name, "POST", "/v1/checks", body, {"Content-Type": "text/html"}
+    yield "numbering text bomb", "POST", "/v1/checks", numbering_bomb(), {"Content-Type": DOCX}
+    yield "2.5 million （", "POST", "/v1/checks", ("（" * 2_500_000).encode(), TEXT
+    yield "600,000 “ and 600,000 》", "POST", "/v1/checks", ("“" * 600_000 + "》" * 600_000).encode(), TEXT
+    yield "half-width punctuation on 1 million commas", "POST", "/v1/checks?enable=half-width-punctuation", \
+        ("中," * 1_000_000).encode(), TEXT
+    yield "heading lines", "POST", "/v1/checks", ("一、主要举措和成效\n" * 400_000).encode(), TEXT
+    yield "phone numbers", "POST", "/v1/checks", ("联系电话13812345678，" * 300_000).encode(), TEXT
+    ids = [f"{MARKER}-{i}" for i in range(500_000)]
+    yield "500,000 unknown rule ids", "POST", "/v1/checks", \
+        json.dumps({"text": "报告", "rules": {"enable": ids}}).encode(), {"Content-Type": "application/json"}
+    form = "".join(f'--b\r\ncontent-disposition: form-data; name="f{i}"\r\n\r\n1\r\n' for i in range(100_000))
+    yield "100,000 form fields", "POST", "/v1/checks", (form + "--b--\r\n").encode(), \
+        {"Content-Type": "multipart/form-data; boundary=b"}
+    yield "malformed JSON with the marker", "POST", "/v1/checks", ('{"text": "' + MARKER).encode(), \
+        {"Content-Type": "application/json"}
+    yield "broken docx with the marker", "POST", "/v1/checks", b"PK\x03\x04" + MARKER.encode() * 100, \
+        {"Content-Type": DOCX}
+    yield "broken PDF with the marker", "POST", "/v1/checks", b"%PDF-1.7\n" + MARKER.encode() * 100, \
+        {"Content-Type": "application/pdf"}
+
+
+def protected_spellings(server):
+    paths = ["/%761/checks", "/v%31/checks", "//v1/checks", "/v1//checks", "/v1/./checks",
+             "/docs/../v1/checks", "/%76%31/%63%68%65%63%6b%73", "/V1/checks", "/v1/checks/",
+             "/%761/rules", "/v1/rules/%70art-missing", "/v1/ruleset", "/v1%2Fchecks"]
+    for path in paths:
+        for method in ["GET", "POST"]:
+            status = server.request(method, path, NORMAL, dict(TEXT, Authorization=""))[0]
+            if status != 401:
+                failures.append(f"{method} {path} without a key: {status}")
+    print(f"protected paths: {2 * len(paths)} spellings tried without a key")
+
+
+def trickling(server):
+    """70 clients that send half their body and stall: normal checks still get 200."""
+    sockets = []
+    for _ in range(70):
+        s = socket.create_connection(("127.0.0.1", server.port))
+        s.sendall(f"POST /v1/checks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\n"
+                  "Content-Type: text/plain; charset=utf-8\r\nContent-Length: 100000\r\n\r\n".encode()
+                  + NORMAL[:1000])
+        sockets.append(s)
+    time.sleep(0.5)
+    statuses = [server.request("POST", "/v1/checks", NORMAL, TEXT)[0] for _ in range(5)]
+    print(f"trickling: 70 stalled senders, normal checks {statuses}")
+    if any(s != 200 for s in statuses):
+        failures.append(f"normal checks beside trickling senders: {statuses}")
+    for s in sockets:
+        s.close()
+
+
+def concurrency(server):
+    with open(os.path.join(DOCS, "xixing-2024.typed.docx"), "rb") as f:
+        docx = f.read()
+    bombs = [body for _, body in hostile_pdfs()][:5]
+    latencies, statuses, stop = [], [], time.monotonic() + 15
+
+    def client():
+        while time.monotonic() < stop:
+            started = time.monotonic()
+            status = server.request("POST", "/v1/checks", docx, {"Content-Type": DOCX})[0]
+            latencies.append(time.monotonic() - started)
+            statuses.append(status)
+
+    def bomber():
+        i = 0
+        while time.monotonic() < stop:
+            statuses.append(server.request("POST", "/v1/checks", bombs[i % len(bombs)],
+                                           {"Content-Type": "application/pdf"})[0])
+            i += 1
+
+    threads = [threading.Thread(target=client) for _ in range(64)] + [threading.Thread(target=bomber)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    latencies.sort()
+    p99 = latencies[int(len(latencies) * 0.99)] if latencies else float("inf")
+    server_errors = sum(1 for s in statuses if s >= 500)
+    print(f"concurrency: {len(latencies)} .docx checks by 64 clients beside bombs, p99 {p99 * 1000:.0f} ms, "
+          f"{server_errors} 5xx")
+    if server_errors:
+        failures.append(f"concurrency: {server_errors} answers were 5xx")
+    if p99 > 1.0:
+        failures.append(f"concurrency: p99 {p99:.2f} s")
+
+
+def main():
+    if not os.path.exists(BINARY):
+        raise SystemExit(f"build the release binary first: {BINARY}")
+    server = Server()
+    try:
+        for attack in attacks():
+            check(server, *attack)
+        protected_spellings(server)
+        trickling(server)
+        concurrency(server)
+        peak = server.peak_rss_mb()
+        print(f"peak RSS of the server: {peak:.0f} MB")
+        if peak > 512:
+            failures.append(f"peak RSS {peak:.0f} MB")
+    finally:
+        logs = server.stop()
+    if MARKER in logs:
+        failures.append("the marker sent in documents reached the logs")
+    for line in logs.splitlines():
+        if line.strip() and not line.startswith("{"):
+            failures.append(f"a log line that is not JSON: {line[:120]}")
+            break
+    if failures:
+        print("\nFAILED:\n" + "\n".join(f"- {f}" for f in failures))
+        sys.exit(1)
+    print("hostile suite: every attack answered in bounds")
+
+
+if __name__ == "__main__":
+    main()
