@@ -96,15 +96,7 @@ pub async fn post_batch(
             Err(Problem::unsupported_media_type(Some(&media_type), lang))
         }
     };
-    let uploaded = match actix_web::rt::time::timeout(state.client_timeout, reading).await {
-        Ok(files) => files.map_err(fail)?,
-        Err(_) => {
-            let seconds = state.client_timeout.as_secs();
-            return Err(fail(Problem::request_timeout(seconds, lang)));
-        }
-    };
-    // Taken once the files are in: senders still sending hold no slot of the checks.
-    let permit = state.permit(lang).map_err(fail)?;
+    let (uploaded, permit) = state.receive(reading, lang).await.map_err(fail)?;
     let engine = state.engine.clone();
     let files = web::block(move || unpack(uploaded, engine.limits()))
         .await

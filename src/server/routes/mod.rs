@@ -40,6 +40,25 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// What the client sends, read within the client time-out (408 after), then a slot for its
+    /// checks: senders still sending hold none.
+    pub async fn receive<T>(
+        &self,
+        receiving: impl std::future::Future<Output = Result<T, Problem>>,
+        lang: Lang,
+    ) -> Result<(T, OwnedSemaphorePermit), Problem> {
+        let received = match actix_web::rt::time::timeout(self.client_timeout, receiving).await {
+            Ok(received) => received?,
+            Err(_) => {
+                return Err(Problem::request_timeout(
+                    self.client_timeout.as_secs(),
+                    lang,
+                ));
+            }
+        };
+        Ok((received, self.permit(lang)?))
+    }
+
     /// A slot for one check (or one batch), or a 503 when every slot is taken.
     pub fn permit(&self, lang: Lang) -> Result<OwnedSemaphorePermit, Problem> {
         self.in_flight.clone().try_acquire_owned().map_err(|_| {

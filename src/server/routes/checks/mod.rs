@@ -133,15 +133,7 @@ pub async fn post_check(
         state.body_limit,
         header_lang,
     );
-    let submission = match actix_web::rt::time::timeout(state.client_timeout, receiving).await {
-        Ok(received) => received.map_err(fail)?,
-        Err(_) => {
-            let seconds = state.client_timeout.as_secs();
-            return Err(fail(Problem::request_timeout(seconds, header_lang)));
-        }
-    };
-    // Taken once the body is in: senders still sending hold no slot of the checks.
-    let permit = state.permit(header_lang).map_err(fail)?;
+    let (submission, permit) = state.receive(receiving, header_lang).await.map_err(fail)?;
     let report = check_input(
         state.into_inner(),
         submission.input,
