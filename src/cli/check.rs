@@ -185,7 +185,7 @@ pub fn read_document(path: &PathBuf, limits: &Limits) -> Result<Extracted, Strin
     let bytes = read_bytes(path)?;
     let name = path.display().to_string();
     Input::bytes(bytes)
-        .extract(limits)
+        .extract(limits, &Default::default())
         .map_err(|e| unreadable_message(&name, &e))
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::extract::{ExtractError, Extracted, Limits, Quantity, archive, extract};
+use crate::extract::{Cancel, ExtractError, Extracted, Limits, Quantity, archive, extract_until};
 
 /// One report to check.
 #[derive(Debug, Clone)]
@@ -35,14 +35,19 @@ impl Input {
         }
     }
 
-    /// The text to check, extracted within `limits`.
-    pub fn extract(self, limits: &Limits) -> Result<Extracted, ExtractError> {
+    /// The text to check, extracted within `limits`, stopped once `cancel` is set.
+    pub fn extract(self, limits: &Limits, cancel: &Cancel) -> Result<Extracted, ExtractError> {
         let extracted = match self {
             Input::Text(text) => Ok(Extracted::from_text(text)),
-            Input::Bytes { bytes, media_type } => extract(&bytes, media_type.as_deref(), limits),
-            Input::Archived { archive, index } => {
-                extract(&archive::read(&archive, index, limits)?, None, limits)
+            Input::Bytes { bytes, media_type } => {
+                extract_until(&bytes, media_type.as_deref(), limits, cancel)
             }
+            Input::Archived { archive, index } => extract_until(
+                &archive::read(&archive, index, limits)?,
+                None,
+                limits,
+                cancel,
+            ),
         }?;
         let chars = extracted.text.chars().count();
         if chars > limits.max_chars {

@@ -7,7 +7,7 @@ mod input;
 pub use input::{Input, NamedInput};
 
 use crate::document::{Document, Normalizer};
-use crate::extract::{ExtractError, Extracted, Limits};
+use crate::extract::{Cancel, ExtractError, Extracted, Limits};
 use crate::facts::{Facts, Given};
 use crate::outline::Outline;
 use crate::report::{
@@ -68,7 +68,18 @@ impl Engine {
         input: Input,
         options: &CheckOptions,
     ) -> Result<CheckReport, ExtractError> {
-        let extracted = input.extract(&self.limits)?;
+        self.check_input_until(input, options, &Cancel::default())
+    }
+
+    /// The same, given up once `cancel` is set (the asker went away): reading stops, and its
+    /// child process is killed.
+    pub fn check_input_until(
+        &self,
+        input: Input,
+        options: &CheckOptions,
+        cancel: &Cancel,
+    ) -> Result<CheckReport, ExtractError> {
+        let extracted = input.extract(&self.limits, cancel)?;
         Ok(self.check_extracted(&extracted, options))
     }
 

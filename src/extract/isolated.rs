@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use super::{ExtractError, Extracted, Format, Limits};
+use super::{Cancel, ExtractError, Extracted, Format, Limits};
 
 /// What the parent asks of the child, as the first line of its standard input; the document's
 /// bytes follow.
@@ -37,12 +37,13 @@ pub fn extract(
     media_type: Option<&str>,
     limits: &Limits,
     program: &Path,
+    cancel: &Cancel,
 ) -> Result<Extracted, ExtractError> {
     let deadline = Instant::now() + limits.time_budget;
     let timeout = || ExtractError::Timeout {
         seconds: limits.time_budget.as_secs(),
     };
-    let _slot = SLOTS.take(deadline).ok_or_else(timeout)?;
+    let _slot = SLOTS.take(deadline, cancel).ok_or_else(timeout)?;
     let job = Job {
         format,
         media_type: media_type.map(str::to_owned),
@@ -76,7 +77,7 @@ pub fn extract(
         let mut answer = Vec::new();
         stdout.read_to_end(&mut answer).map(|_| answer)
     });
-    let status = wait_until(&mut child, deadline).ok_or_else(timeout)?;
+    let status = wait_until(&mut child, deadline, cancel).ok_or_else(timeout)?;
     let _ = writer.join();
     let answer = reader.join().ok().and_then(Result::ok).unwrap_or_default();
     if !status.success() {
@@ -86,12 +87,19 @@ pub fn extract(
         .unwrap_or_else(|_| Err(crashed(format, Some(status))))
 }
 
-/// Waits for a child until the deadline; past it, kills it and returns `None`.
-pub fn wait_until(child: &mut std::process::Child, deadline: Instant) -> Option<ExitStatus> {
+/// Waits for a child until the deadline, or until nobody waits for it; then kills it and
+/// returns `None`.
+pub fn wait_until(
+    child: &mut std::process::Child,
+    deadline: Instant,
+    cancel: &Cancel,
+) -> Option<ExitStatus> {
     loop {
         match child.try_wait() {
             Ok(Some(status)) => return Some(status),
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(2)),
+            Ok(None) if Instant::now() < deadline && !cancel.is_cancelled() => {
+                std::thread::sleep(Duration::from_millis(2))
+            }
             _ => {
                 let _ = child.kill();
                 let _ = child.wait();
@@ -137,7 +145,9 @@ pub fn serve_job() -> ExitCode {
         ..Limits::default()
     };
     let bytes = &input[split + 1..];
-    let outcome = super::read_in_process(bytes, job.format, job.media_type.as_deref(), &limits);
+    let media_type = job.media_type.as_deref();
+    let outcome =
+        super::read_in_process(bytes, job.format, media_type, &limits, &Cancel::default());
     let answer = serde_json::to_vec(&outcome).expect("an outcome serialises");
     match std::io::stdout().write_all(&answer) {
         Ok(()) => ExitCode::SUCCESS,
@@ -191,8 +201,8 @@ impl Slots {
         }
     }
 
-    /// A slot, or `None` when none frees up before the deadline.
-    fn take(&self, deadline: Instant) -> Option<Slot<'_>> {
+    /// A slot, or `None` when none frees up before the deadline or nobody waits any more.
+    fn take(&self, deadline: Instant, cancel: &Cancel) -> Option<Slot<'_>> {
         let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
         loop {
             let count = free
@@ -202,9 +212,13 @@ impl Slots {
                 return Some(Slot(self));
             }
             let left = deadline.checked_duration_since(Instant::now())?;
+            if cancel.is_cancelled() {
+                return None;
+            }
+            // Woken by a freed slot, or every so often to see whether anyone still waits.
             free = self
                 .freed
-                .wait_timeout(free, left)
+                .wait_timeout(free, left.min(Duration::from_millis(50)))
                 .unwrap_or_else(|e| e.into_inner())
                 .0;
         }
@@ -216,5 +230,29 @@ impl Drop for Slot<'_> {
         let mut free = self.0.free.lock().unwrap_or_else(|e| e.into_inner());
         *free.get_or_insert(0) += 1;
         self.0.freed.notify_one();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_nobody_waits_for_is_not_started() {
+        let cancel = Cancel::default();
+        cancel.cancel();
+        let limits = Limits::default();
+        let outcome = extract(
+            b"%PDF-1.4",
+            Format::Pdf,
+            None,
+            &limits,
+            Path::new("/no/such/worker"),
+            &cancel,
+        );
+        assert!(
+            matches!(outcome, Err(ExtractError::Timeout { .. })),
+            "{outcome:?}"
+        );
     }
 }

@@ -6,6 +6,7 @@
 //! charset. Every extractor works under [`Limits`].
 
 pub mod archive;
+mod cancel;
 mod detect;
 mod docx;
 mod html;
@@ -22,6 +23,7 @@ mod zipped;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub use cancel::{Cancel, CancelOnDrop};
 pub use detect::Format;
 pub use limits::Limits;
 
@@ -149,15 +151,28 @@ pub fn extract(
     media_type: Option<&str>,
     limits: &Limits,
 ) -> Result<Extracted, ExtractError> {
+    extract_until(bytes, media_type, limits, &Cancel::default())
+}
+
+/// The same, stopped (as a time-out) once `cancel` is set.
+pub fn extract_until(
+    bytes: &[u8],
+    media_type: Option<&str>,
+    limits: &Limits,
+    cancel: &Cancel,
+) -> Result<Extracted, ExtractError> {
     if bytes.is_empty() {
         return Err(ExtractError::Empty);
     }
     let format = detect::detect(bytes, media_type, limits)?;
+    if format == Format::Pdf && !pdf::is_whole(bytes) {
+        return Err(pdf::cut_short());
+    }
     let mut extracted = match (format, &limits.worker) {
         (Format::Pdf | Format::Html, Some(worker)) => {
-            isolated::extract(bytes, format, media_type, limits, worker)
+            isolated::extract(bytes, format, media_type, limits, worker, cancel)
         }
-        _ => read_in_process(bytes, format, media_type, limits),
+        _ => read_in_process(bytes, format, media_type, limits, cancel),
     }?;
     extracted.source.paragraphs = paragraphs(&extracted.text);
     if extracted.source.paragraphs == 0 {
@@ -172,6 +187,7 @@ fn read_in_process(
     format: Format,
     media_type: Option<&str>,
     limits: &Limits,
+    cancel: &Cancel,
 ) -> Result<Extracted, ExtractError> {
     match format {
         Format::Text => plain::extract(bytes, media_type),
@@ -179,7 +195,7 @@ fn read_in_process(
         Format::Pdf => pdf::extract(bytes, limits),
         Format::Html => html::extract(bytes, media_type),
         Format::Ofd => ofd::extract(bytes, limits),
-        Format::Doc | Format::Wps | Format::Rtf => office::extract(bytes, format, limits),
+        Format::Doc | Format::Wps | Format::Rtf => office::extract(bytes, format, limits, cancel),
     }
 }
 

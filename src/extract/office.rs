@@ -6,11 +6,16 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use super::{ExtractError, Extracted, Format, Limits, docx, isolated};
+use super::{Cancel, ExtractError, Extracted, Format, Limits, docx, isolated};
 
 static NEXT_DIRECTORY: AtomicU64 = AtomicU64::new(0);
 
-pub fn extract(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extracted, ExtractError> {
+pub fn extract(
+    bytes: &[u8],
+    format: Format,
+    limits: &Limits,
+    cancel: &Cancel,
+) -> Result<Extracted, ExtractError> {
     let soffice = limits
         .converter
         .as_ref()
@@ -43,7 +48,7 @@ pub fn extract(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extracte
         .stderr(Stdio::null())
         .spawn()
         .map_err(|_| converter_failed(format))?;
-    if isolated::wait_until(&mut child, Instant::now() + limits.time_budget).is_none() {
+    if isolated::wait_until(&mut child, Instant::now() + limits.time_budget, cancel).is_none() {
         return Err(ExtractError::Timeout {
             seconds: limits.time_budget.as_secs(),
         });

@@ -16,6 +16,17 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
         .unwrap_or_else(|_| Err(malformed("its structure cannot be parsed".into())))
 }
 
+/// Whether a PDF ends as every complete one does, with `startxref` in its last bytes: a file cut
+/// short in transfer is told so at once, without starting a reader.
+pub fn is_whole(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    memchr::memmem::find(tail, b"startxref").is_some()
+}
+
+pub fn cut_short() -> ExtractError {
+    malformed("it is cut short: it does not end with its cross-reference table".into())
+}
+
 fn malformed(reason: String) -> ExtractError {
     ExtractError::Malformed {
         format: Format::Pdf,

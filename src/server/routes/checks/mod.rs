@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 pub use request::{CheckQuery, CheckRequest, FileUpload, RuleSelection};
 
 use crate::engine::Input;
-use crate::extract::ExtractError;
+use crate::extract::{CancelOnDrop, ExtractError};
 use crate::lang::Lang;
 use crate::report::CheckReport;
 use crate::rules::Profile;
@@ -166,9 +166,12 @@ pub async fn check_input(
     let lang = options.lang;
     let budget = state.engine.limits().time_budget;
     let metrics = state.metrics.clone();
+    // Dropped with this future (the client hung up, the budget ran out): the work stops.
+    let waiting = CancelOnDrop::default();
+    let cancel = waiting.0.clone();
     let work = web::block(move || {
         let _permit = permit;
-        state.engine.check_input(input, &options)
+        state.engine.check_input_until(input, &options, &cancel)
     });
     let checked = match actix_web::rt::time::timeout(budget, work).await {
         Ok(Ok(checked)) => checked,
