@@ -205,6 +205,9 @@ impl Slots {
     fn take(&self, deadline: Instant, cancel: &Cancel) -> Option<Slot<'_>> {
         let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
         loop {
+            if cancel.is_cancelled() {
+                return None;
+            }
             let count = free
                 .get_or_insert_with(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
             if *count > 0 {
@@ -212,9 +215,6 @@ impl Slots {
                 return Some(Slot(self));
             }
             let left = deadline.checked_duration_since(Instant::now())?;
-            if cancel.is_cancelled() {
-                return None;
-            }
             // Woken by a freed slot, or every so often to see whether anyone still waits.
             free = self
                 .freed
