@@ -23,7 +23,7 @@ pub mod server;
 
 pub use engine::{Engine, Input, NamedInput};
 pub use extract::isolated::{WORKER_ARG, serve_job as serve_extraction_job};
-pub use extract::{Cancel, ExtractError, Extracted, Format, Limits, Source, extract};
+pub use extract::{Cancel, CancelOnDrop, ExtractError, Extracted, Format, Limits, Source, extract};
 pub use lang::Lang;
 pub use report::batch::{BatchLine, BatchSummary};
 pub use report::problem::{FieldError, ProblemBody};
