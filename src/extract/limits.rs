@@ -15,8 +15,8 @@ pub struct Limits {
     pub max_pdf_pages: usize,
     /// Objects in a PDF.
     pub max_pdf_objects: usize,
-    /// Time for one extraction (enforced where a converter runs as a process; the in-process
-    /// extractors are bounded by the sizes above).
+    /// Time for one extraction, enforced on the processes that read (LibreOffice, the PDF and
+    /// HTML worker), which are killed at it; the in-process readers are bounded by the sizes.
     pub time_budget: Duration,
     /// LibreOffice's `soffice`, for .doc, .wps and .rtf; `None` refuses those formats.
     pub converter: Option<PathBuf>,

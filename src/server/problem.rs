@@ -22,6 +22,8 @@ struct Details {
     retry_after: Option<u32>,
     /// Ask for a bearer token (401).
     www_authenticate: bool,
+    /// Answered before the whole body was read: the connection cannot carry another request.
+    close: bool,
 }
 
 impl std::fmt::Debug for Problem {
@@ -47,7 +49,14 @@ impl Problem {
             allow: None,
             retry_after: None,
             www_authenticate: false,
+            close: false,
         }))
+    }
+
+    /// Marks a problem answered before the whole body was read.
+    fn with_body_unread(mut self) -> Self {
+        self.0.close = true;
+        self
     }
 
     /// Sets `instance` to the request's path.
@@ -131,6 +140,7 @@ impl Problem {
                 format!("The request was not received within {seconds} seconds; check the connection and send it again."),
             ),
         )
+        .with_body_unread()
     }
 
     /// The client stopped sending in the middle of its body.
@@ -145,6 +155,7 @@ impl Problem {
             )
             .to_owned(),
         )
+        .with_body_unread()
     }
 
     pub fn payload_too_large(limit: usize, lang: Lang) -> Self {
@@ -158,6 +169,7 @@ impl Problem {
                 format!("The request body exceeds the limit of {mib:.1} MiB ({limit} bytes). Send the report's text only."),
             ),
         )
+        .with_body_unread()
     }
 
     /// A multipart form that arrived whole but is wrongly made.
@@ -181,6 +193,7 @@ impl Problem {
                 format!("The form has too many parts (the limit is {limit}). Send the report and the check options only."),
             ),
         )
+        .with_body_unread()
     }
 
     pub fn invalid_utf8(lang: Lang) -> Self {
@@ -207,6 +220,7 @@ impl Problem {
             )
             .to_owned(),
         )
+        .with_body_unread()
     }
 
     pub fn bad_query(message: &str, lang: Lang) -> Self {
@@ -290,12 +304,7 @@ impl ResponseError for Problem {
 
     fn error_response(&self) -> HttpResponse {
         let mut response = HttpResponse::build(self.status());
-        // The body may be unread: the connection cannot carry another request after it.
-        if matches!(
-            self.status(),
-            StatusCode::REQUEST_TIMEOUT | StatusCode::PAYLOAD_TOO_LARGE
-        ) || self.0.body.kind == "/problems/incomplete-body"
-        {
+        if self.0.close {
             response.force_close();
         }
         response.insert_header(ContentType(
