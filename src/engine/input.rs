@@ -49,7 +49,12 @@ impl Input {
                 cancel,
             ),
         }?;
-        let chars = extracted.text.chars().count();
+        // A text of no more bytes than the limit has no more characters: most are not counted.
+        let chars = if extracted.text.len() <= limits.max_chars {
+            0
+        } else {
+            extracted.text.chars().count()
+        };
         if chars > limits.max_chars {
             return Err(ExtractError::TooLarge {
                 quantity: Quantity::Characters,
