@@ -121,7 +121,7 @@ impl Engine {
         }
         let title = outline
             .title(&document)
-            .map(|range| document.original_text(range).to_owned())
+            .map(|range| document.original_text(range).lines().map(str::trim).collect())
             .or_else(|| options.title.clone());
         CheckReport {
             schema_version: SCHEMA_VERSION.to_owned(),

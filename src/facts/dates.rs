@@ -69,9 +69,16 @@ pub fn report_dates(
         })
         .into_iter()
         .collect();
-    for line in &document.lines()[..layout.metadata_end] {
+    for line in &document.lines()[..layout.head_end] {
         let text = document.text(line.range());
-        for label in rules.date_labels.find_all(text) {
+        let labels = rules.date_labels.find_all(text);
+        // "时间" inside "发布时间" is the same label.
+        let outermost = labels.iter().filter(|label| {
+            !labels.iter().any(|other| {
+                other != *label && other.start <= label.start && label.end <= other.end
+            })
+        });
+        for label in outermost {
             let after = label.end;
             // The value runs to the next label of the same line ("成文日期: | 2024-02-29 | 体裁分类").
             let value_end = rules

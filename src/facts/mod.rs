@@ -3,6 +3,7 @@
 
 pub mod coverage;
 pub mod dates;
+pub mod genre;
 pub mod issuer;
 pub mod parts;
 pub mod year;
@@ -15,6 +16,7 @@ use crate::outline::Outline;
 use crate::ruleset::RuleSet;
 use coverage::Coverage;
 use dates::ReportDate;
+use genre::Genre;
 use parts::Parts;
 use year::ReportYear;
 
@@ -30,6 +32,8 @@ pub struct Given<'a> {
 
 #[derive(Debug)]
 pub struct Facts {
+    /// Whether it is a report at all, or another genre.
+    pub genre: Genre,
     pub year: Option<ReportYear>,
     pub parts: Parts,
     /// Every date the report is published or signed on, the request's first.
@@ -45,11 +49,10 @@ impl Facts {
     pub fn read(document: &Document, outline: &Outline, rules: &RuleSet, given: Given) -> Self {
         let year = year::report_year(given.year, given.title, document, outline, rules);
         let parts = Parts::assign(document, outline, rules, year.as_ref().map(|y| y.year));
-        let title = outline
-            .title(document)
-            .map(|range| document.text(range))
-            .or(given.title);
+        let title = outline.title_text(document);
+        let title = title.as_deref().or(given.title);
         Self {
+            genre: genre::of(document, outline, rules, title),
             dates: dates::report_dates(document, outline, rules, given.published_on),
             issuer_level: issuer::level(document, outline, rules, title),
             coverage: coverage::of(document, outline, rules, &parts, given.lang),

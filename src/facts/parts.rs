@@ -8,7 +8,8 @@ use utoipa::ToSchema;
 use crate::document::Document;
 use crate::facts::year::years_named;
 use crate::outline::{Outline, Paragraph};
-use crate::ruleset::{Part, PartIndex, RuleSet};
+use crate::ruleset::{Mention, Part, PartIndex, RuleSet};
+use crate::text::sentences;
 
 /// Whether a part of the rule set is in the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -109,7 +110,14 @@ impl Parts {
                 placement
                     .mentions
                     .iter()
-                    .map(|m| document.lines()[document.line_of(m.start)].range())
+                    .map(|m| {
+                        let line = document.line_of(m.start);
+                        // A sub-heading reports on the part with its whole section.
+                        match outline.headings.iter().find(|h| h.line == line) {
+                            Some(heading) => heading.range.start..heading.section_end,
+                            None => document.lines()[line].range(),
+                        }
+                    })
                     .collect(),
             ),
             PartStatus::Missing => None,
@@ -226,6 +234,7 @@ fn mentions(
         .find(|(_, p)| p.spec.catch_all.is_some())
         .map(|(i, _)| i);
     let mut found = vec![Vec::new(); rules.parts().len()];
+    let mut reported_until = vec![0; rules.parts().len()];
     let top: Vec<usize> = outline.top_level().map(|(index, _)| index).collect();
     let structured = !top.is_empty();
     // Paragraphs come in text order, so the enclosing section only moves forward.
@@ -257,11 +266,24 @@ fn mentions(
         }
         let mut reported = false;
         for (p, part) in rules.indexed_parts() {
-            if host.contains(&p) || !reports_on(part, text, paragraph.heading.is_some()) {
+            // Inside a sub-section already found to report on the part: the same place.
+            if host.contains(&p) || paragraph.range.start < reported_until[p.get()] {
                 continue;
             }
-            reported = true;
-            found[p.get()].push(opening.clone());
+            let place = if reports_on(part, text, paragraph.heading.is_some()) {
+                Some(opening.clone())
+            } else {
+                part.mention
+                    .as_ref()
+                    .and_then(|mention| sentence_on(document, paragraph, mention))
+            };
+            if let Some(place) = place {
+                reported = true;
+                found[p.get()].push(place);
+                if let Some(h) = paragraph.heading {
+                    reported_until[p.get()] = outline.headings[h].section_end;
+                }
+            }
         }
         // Without headings, prose that reports on no other part is the catch-all part's.
         let lone = |p: &PartIndex| !structured && !reported && found[p.get()].is_empty();
@@ -270,6 +292,24 @@ fn mentions(
         }
     }
     found
+}
+
+/// The first sentence or enumeration item of a paragraph that reports on a part anywhere in it
+/// ("……。区委主要负责同志带头述法、专题听取法治建设情况汇报……").
+fn sentence_on(
+    document: &Document,
+    paragraph: &Paragraph,
+    mention: &Mention,
+) -> Option<Range<usize>> {
+    let text = document.text(paragraph.range.clone());
+    sentences::split(text)
+        .into_iter()
+        .find(|sentence| mention.is_in(&text[sentence.clone()]))
+        .map(|sentence| {
+            let trimmed = text[sentence.clone()].trim_start();
+            let start = paragraph.range.start + sentence.end - trimmed.len();
+            start..paragraph.range.start + sentence.end
+        })
 }
 
 fn reports_on(part: &Part, opening: &str, is_heading: bool) -> bool {

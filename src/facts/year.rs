@@ -19,6 +19,10 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})\s*年").expect("year pattern compiles")
 });
 /// Joins the two ends of a range of years: 2021-2025年, 2021年至2025年.
+/// A year written without 年 in a title: "2024法治政府建设工作报告".
+static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})\p{Han}").expect("year pattern compiles")
+});
 const RANGE_MARKS: [char; 6] = ['-', '—', '–', '~', '至', '到'];
 
 /// Where the report year was found.
@@ -62,6 +66,19 @@ pub fn years_named(text: &str, rules: &RuleSet) -> Vec<(i32, Range<usize>)> {
 }
 
 /// Whether `at` lies in one of `ranges` (sorted, not overlapping).
+/// The years a title names: as in any text, or written bare before its words
+/// ("2024法治政府建设工作报告").
+pub fn years_in_title(text: &str, rules: &RuleSet) -> Vec<(i32, Range<usize>)> {
+    let mut years = years_named(text, rules);
+    if years.is_empty() {
+        years.extend(BARE_YEAR.captures_iter(text).filter_map(|captures| {
+            let digits = captures.get(1)?;
+            Some((digits.as_str().parse().ok()?, digits.start()..digits.end()))
+        }));
+    }
+    years
+}
+
 fn within(ranges: &[Range<usize>], at: usize) -> bool {
     let after = ranges.partition_point(|r| r.start <= at);
     after > 0 && ranges[after - 1].contains(&at)
@@ -134,9 +151,18 @@ pub fn report_year(
             .take_while(|p| p.range.start < opening_end)
             .find_map(|p| in_range(p.range.clone(), YearSource::Opening))
     };
-    outline
-        .title(document)
-        .and_then(|range| in_range(range, YearSource::Title))
+    let from_title = || {
+        let range = outline.title(document)?;
+        let (year, r) = years_in_title(document.text(range.clone()), rules)
+            .into_iter()
+            .next()?;
+        Some(ReportYear {
+            year,
+            source: YearSource::Title,
+            range: Some(range.start + r.start..range.start + r.end),
+        })
+    };
+    from_title()
         .or_else(from_given_title)
         .or_else(opening)
         .or_else(|| first_heading.and_then(|h| in_range(h.words(), YearSource::Heading)))

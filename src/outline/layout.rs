@@ -1,7 +1,11 @@
-//! The lines around the body that are never headings: the portal metadata block, the title, the
-//! addressee line and the sign-off.
+//! The lines around the body that are never headings: the page around the report (portal
+//! chrome, the metadata block, a cover letter, the title and its repeats), the addressee line
+//! and the sign-off.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::document::Document;
 use crate::ruleset::RuleSet;
@@ -15,12 +19,30 @@ pub const SENTENCE_END: [char; 5] = ['。', ';', '!', '?', ':'];
 const SIGN_OFF_MAX_LINES: usize = 3;
 /// The longest line an addressee ("县委、县政府：") or a sign-off line plausibly has.
 const SHORT_LINE_CHARS: usize = 40;
+/// A title is longer than a column label ("工作报告", "法治政府建设").
+const TITLE_MIN_CHARS: usize = 8;
+/// Breadcrumb separators ("首页 > 政务公开 > 法治政府建设").
+const BREADCRUMB_MARKS: [char; 4] = ['>', '»', '›', '→'];
+
+/// A line of the page rather than of the report: a page clock ("2019年12月3日星期二"), a line
+/// that is only a date, a document number ("某政发〔2024〕3号"), a page marker ("第2页").
+static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"星期[一二三四五六日天]|",
+        r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*$|",
+        r"^[^。]{0,20}[〔\[【(]\d{4}[〕\]】)]\s*\d{1,4}\s*号\s*$|",
+        r"^\s*(?:第\s*\d+\s*页|共\s*\d+\s*页)",
+    ))
+    .expect("page line pattern compiles")
+});
 
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
-    /// Lines before this one are the portal metadata block.
-    pub metadata_end: usize,
-    pub title: Option<usize>,
+    /// Lines before this one are the page around the report: chrome, metadata, a cover letter,
+    /// the title and its repeats.
+    pub head_end: usize,
+    /// The title's lines (two when it is split over lines).
+    pub title: Option<Range<usize>>,
     pub addressee: Option<usize>,
     /// Lines from here to the end are the sign-off.
     pub sign_off: Option<usize>,
@@ -34,61 +56,43 @@ impl Layout {
         let non_blank: Vec<usize> = (0..lines.len())
             .filter(|&i| !text_of(i).is_empty())
             .collect();
-        // The metadata block may come under a page heading; it starts within the title lines.
-        let search = rules.data.thresholds.title_search_lines;
-        let metadata_start = non_blank
-            .iter()
-            .take(search)
-            .position(|&i| is_metadata(text_of(i), rules));
-        let metadata_lines = metadata_start.map_or(0, |start| {
-            start
-                + non_blank[start..]
-                    .iter()
-                    .take_while(|&&i| is_metadata(text_of(i), rules))
-                    .count()
-        });
-        layout.metadata_end = if metadata_lines == 0 {
-            0
-        } else {
-            non_blank[metadata_lines - 1] + 1
-        };
-        let title_chars = rules.data.thresholds.title_max_chars;
-        let is_title = |i: usize| {
-            let text = text_of(i);
-            numbering(text).is_none()
-                && is_short_unpunctuated(text, title_chars)
-                && !is_metadata(text, rules)
-                && rules.title_words.is_match(text)
-        };
-        // A title above the metadata block (a page heading) counts too.
-        layout.title = non_blank[..metadata_start.unwrap_or(0)]
+        let head: Vec<usize> = non_blank
             .iter()
             .copied()
-            .find(|&i| is_title(i));
-        let mut opening = non_blank.iter().copied().skip(metadata_lines);
-        if layout.title.is_none() {
-            for i in opening.clone().take(search) {
-                let text = text_of(i);
-                if numbering(text).is_some() || !is_short_unpunctuated(text, title_chars) {
-                    break;
-                }
-                if is_title(i) {
-                    layout.title = Some(i);
-                    break;
-                }
+            .take(rules.data.thresholds.title_search_lines)
+            .collect();
+        let page = Page { rules };
+        let title = page.title_lines(&head, &text_of);
+        let mut end = match &title {
+            Some(lines) => lines.end,
+            None => 0,
+        };
+        let title_text: Option<String> = title
+            .as_ref()
+            .map(|t| head[t.clone()].iter().map(|&i| text_of(i)).collect());
+        // After the title: the page's metadata and the title printed again (header and body).
+        while let Some(&line) = head.get(end) {
+            let text = text_of(line);
+            let repeats = title_text.as_deref().is_some_and(|t| repeats_title(t, text));
+            if !page.is_chrome(text) && !repeats {
+                break;
             }
+            end += 1;
         }
-        layout.addressee = opening
-            .find(|&i| Some(i) > layout.title)
-            .filter(|&i| is_addressee(text_of(i)));
+        layout.head_end = end.checked_sub(1).map_or(0, |last| head[last] + 1);
+        layout.title = title.map(|t| head[t.start]..head[t.end - 1] + 1);
+        layout.addressee = non_blank
+            .iter()
+            .copied()
+            .find(|&i| i >= layout.head_end)
+            .filter(|&i| is_addressee(text_of(i)) && !page.is_chrome(text_of(i)));
         layout.sign_off = sign_off_start(&non_blank, &text_of);
         layout
     }
 
     /// Whether a line is part of the text around the body.
     pub fn is_frame(&self, line: usize) -> bool {
-        line < self.metadata_end
-            || self.title == Some(line)
+        line < self.head_end
             || self.addressee == Some(line)
             || self.sign_off.is_some_and(|start| line >= start)
     }
@@ -101,7 +105,104 @@ impl Layout {
     }
 }
 
-/// "成文日期: | 2024-02-29 |": a metadata label followed by a separator.
+/// What the page around a report is made of, by the rule set's words.
+struct Page<'a> {
+    rules: &'a RuleSet,
+}
+
+impl Page<'_> {
+    /// Portal chrome: metadata rows, breadcrumbs, share/print/font-size lines, page clocks,
+    /// document numbers and bare dates.
+    fn is_chrome(&self, text: &str) -> bool {
+        let short = is_short_unpunctuated(text, self.rules.data.thresholds.title_max_chars);
+        is_metadata(text, self.rules)
+            || PAGE_LINE.is_match(text)
+            || (short && text.contains(BREADCRUMB_MARKS))
+            || (short && self.rules.chrome_words.is_match(text))
+    }
+
+    fn is_title(&self, text: &str) -> bool {
+        numbering(text).is_none()
+            && text.chars().count() >= TITLE_MIN_CHARS
+            && is_short_unpunctuated(text, self.rules.data.thresholds.title_max_chars)
+            && !self.is_chrome(text)
+            && self.rules.title_words.is_match(text)
+    }
+
+    fn is_cover_letter(&self, text: &str) -> bool {
+        self.rules.cover_letter_words.is_match(text)
+    }
+
+    /// The positions in `head` of the title's lines: the first title line that is not a cover
+    /// letter's (the report follows its cover letter), joined with the line it is split from.
+    /// The search stops at the body, unless a cover letter's body comes first.
+    fn title_lines<'t>(
+        &self,
+        head: &[usize],
+        text_of: &impl Fn(usize) -> &'t str,
+    ) -> Option<Range<usize>> {
+        let max_chars = self.rules.data.thresholds.title_max_chars;
+        let mut cover_letter = None;
+        for (at, &line) in head.iter().enumerate() {
+            let text = text_of(line);
+            if self.is_title(text) {
+                if !self.is_cover_letter(text) {
+                    return Some(self.joined(head, at, text_of));
+                }
+                cover_letter.get_or_insert(at);
+            } else if cover_letter.is_none()
+                && !self.is_chrome(text)
+                && (numbering(text).is_some() || !is_short_unpunctuated(text, max_chars))
+            {
+                break;
+            }
+        }
+        cover_letter.map(|at| self.joined(head, at, text_of))
+    }
+
+    /// A title split over two lines: "某县人民政府关于" above it, or the rest of it
+    /// ("……法治政府建设" / "情况报告") below.
+    fn joined<'t>(
+        &self,
+        head: &[usize],
+        at: usize,
+        text_of: &impl Fn(usize) -> &'t str,
+    ) -> Range<usize> {
+        let max_chars = self.rules.data.thresholds.title_max_chars;
+        let text = text_of(head[at]);
+        let fits = |other: &str| {
+            numbering(other).is_none()
+                && !self.is_chrome(other)
+                && is_short_unpunctuated(other, max_chars)
+                && (text.chars().count() + other.chars().count()) <= max_chars
+        };
+        let genre = &self.rules.title.genre;
+        if let Some(&below) = head.get(at + 1) {
+            let next = text_of(below);
+            if !genre.is_match(text) && genre.is_match(next) && fits(next) && !self.is_title(next)
+            {
+                return at..at + 2;
+            }
+        }
+        if at > 0 {
+            let above = text_of(head[at - 1]);
+            if above.ends_with("关于") && fits(above) {
+                return at - 1..at + 1;
+            }
+        }
+        at..at + 1
+    }
+}
+
+/// A line that is the title again, printed by the page header and by the body.
+fn repeats_title(title: &str, line: &str) -> bool {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let (title, line) = (squeeze(title), squeeze(line));
+    !line.is_empty() && (line == title || (line.len() * 5 >= title.len() * 4 && title.contains(&line)))
+}
+
+/// "成文日期: | 2024-02-29 |", "来源:区政府办公室 发布时间:2024-03-28": a metadata label
+/// followed by a separator.
 fn is_metadata(text: &str, rules: &RuleSet) -> bool {
     rules
         .metadata_labels

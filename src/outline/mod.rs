@@ -138,12 +138,24 @@ impl Outline {
         &self.paragraphs
     }
 
-    /// The title line's range, if the report has one.
+    /// The title's range, if the report has one (over two lines when it is split).
     pub fn title(&self, document: &Document) -> Option<Range<usize>> {
-        let line = document.lines()[self.layout.title?];
-        let raw = document.text(line.range());
-        let start = line.start + (raw.len() - raw.trim_start().len());
+        let lines = self.layout.title.clone()?;
+        let (first, last) = (document.lines()[lines.start], document.lines()[lines.end - 1]);
+        let raw = document.text(first.start..last.end);
+        let start = first.start + (raw.len() - raw.trim_start().len());
         Some(start..start + raw.trim().len())
+    }
+
+    /// The title's words, its lines joined.
+    pub fn title_text(&self, document: &Document) -> Option<String> {
+        let lines = self.layout.title.clone()?;
+        Some(
+            document.lines()[lines]
+                .iter()
+                .map(|line| document.text(line.range()).trim())
+                .collect(),
+        )
     }
 }
 

@@ -7,6 +7,8 @@ pub struct CitationMismatch;
 
 
 impl Rule for CitationMismatch {
+    const ABOUT_REPORT: bool = false;
+
     fn check(analysis: &Analysis, out: &mut Findings) {
         let text = analysis.document.normalized();
         let lang = analysis.lang();

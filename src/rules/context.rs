@@ -1,6 +1,7 @@
 //! What the rules look at: the document read into its outline and facts, with the request's
 //! options. Built once per check by the engine; rules only read it.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::CheckOptions;
@@ -82,11 +83,15 @@ impl<'a> Analysis<'a> {
         self.parts().place(part, self.outline)
     }
 
-    /// The title: the title line's text, else the one the request gives.
-    pub fn title(&self) -> Option<(&str, Option<Range<usize>>)> {
-        match self.outline.title(self.document) {
-            Some(range) => Some((self.document.text(range.clone()), Some(range))),
-            None => self.options.title.as_deref().map(|t| (t, None)),
+    /// The title: the title's words (its lines joined), else the one the request gives.
+    pub fn title(&self) -> Option<(Cow<'a, str>, Option<Range<usize>>)> {
+        match self.outline.title_text(self.document) {
+            Some(text) => Some((Cow::Owned(text), self.outline.title(self.document))),
+            None => self
+                .options
+                .title
+                .as_deref()
+                .map(|t| (Cow::Borrowed(t), None)),
         }
     }
 }

@@ -11,6 +11,8 @@ pub struct DoubledCharacter;
 const WINDOW_CHARS: usize = 8;
 
 impl Rule for DoubledCharacter {
+    const ABOUT_REPORT: bool = false;
+
     fn check(analysis: &Analysis, out: &mut Findings) {
         let reduplications = &analysis.rules.data.proofreading.reduplications;
         for paragraph in analysis.outline.paragraphs() {

@@ -17,6 +17,8 @@ const FULL_WIDTH: [(char, char); 6] = [
 ];
 
 impl Rule for HalfWidthPunctuation {
+    const ABOUT_REPORT: bool = false;
+
     fn check(analysis: &Analysis, out: &mut Findings) {
         let document = analysis.document;
         for line in document.lines() {

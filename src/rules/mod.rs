@@ -26,6 +26,7 @@ pub use registry::{Need, Outcome, Rule, RuleMeta, run, unmet_needs};
 use profile::{EVERY_PROFILE, ON_REQUEST, STRICT_ONLY};
 
 registry! {
+    NotAReport = "not-a-report" in not_a_report: Error, EVERY_PROFILE;
     PartMissing = "part-missing" in part_missing: Error, EVERY_PROFILE;
     PartEmbedded = "part-embedded" in part_embedded: Warning, EVERY_PROFILE;
     PartEmpty = "part-empty" in part_empty: Error, EVERY_PROFILE;

@@ -45,6 +45,8 @@ const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
 
 impl Rule for PersonalData {
+    const ABOUT_REPORT: bool = false;
+
     fn check(analysis: &Analysis, out: &mut Findings) {
         let text = analysis.document.normalized();
         if !has_long_number(text) {

@@ -23,6 +23,8 @@ pub struct RuleMeta {
     pub doc: &'static str,
     /// What it reads from the rule set besides the parts.
     pub needs: &'static [Need],
+    /// Whether it judges a report's content, and so stays quiet on a document of another genre.
+    pub about_report: bool,
 }
 
 /// Something a rule reads from the rule set by name; a rule set that lacks it is refused when
@@ -37,6 +39,9 @@ pub enum Need {
 
 pub trait Rule {
     const NEEDS: &'static [Need] = &[];
+    /// Proofreading rules read any text; the others judge a report and stay quiet on a
+    /// document of another genre.
+    const ABOUT_REPORT: bool = true;
     fn check(analysis: &Analysis, out: &mut Findings);
 }
 
@@ -65,6 +70,7 @@ macro_rules! registry {
                             profiles: $profiles,
                             doc: include_str!(concat!(stringify!($module), ".md")),
                             needs: <$module::$rule as Rule>::NEEDS,
+                            about_report: <$module::$rule as Rule>::ABOUT_REPORT,
                         };
                         &META
                     })*
@@ -138,8 +144,9 @@ pub struct Outcome {
 pub fn run(analysis: &Analysis) -> Outcome {
     let mut findings = Vec::new();
     let mut summary = Summary::default();
+    let is_report = analysis.facts.genre.is_report();
     for &rule in RuleId::ALL {
-        if analysis.options.runs(rule) {
+        if analysis.options.runs(rule) && (is_report || !rule.meta().about_report) {
             let mut out = Findings::new(analysis, rule);
             rule.check(analysis, &mut out);
             let (listed, found) = out.into_parts();

@@ -1,6 +1,6 @@
 //! Rule `title-malformed`; its documentation is `title_malformed.md`.
 
-use crate::facts::year::years_named;
+use crate::facts::year::years_in_title;
 
 use super::title_missing::suggested_title;
 use super::{Analysis, Findings, Rule};
@@ -13,10 +13,11 @@ impl Rule for TitleMalformed {
         let Some((title, range)) = analysis.title() else {
             return;
         };
+        let title = title.as_ref();
         let words = &analysis.rules.title;
         let lang = analysis.lang();
         let mut problems = Vec::new();
-        if years_named(title, analysis.rules).is_empty() {
+        if years_in_title(title, analysis.rules).is_empty() {
             problems.push(lang.pick(
                 "标题没有写明年度".to_owned(),
                 "The title names no year".to_owned(),

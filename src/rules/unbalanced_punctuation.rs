@@ -16,6 +16,8 @@ static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Rule for UnbalancedPunctuation {
+    const ABOUT_REPORT: bool = false;
+
     fn check(analysis: &Analysis, out: &mut Findings) {
         let pairs: Vec<(char, char)> = analysis
             .rules

@@ -7,7 +7,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::model::{Facet, IssuerKind, IssuerLevel, PartSpec, RuleSetData};
+use super::model::{
+    Facet, GenreSpec, IssuerKind, IssuerLevel, MentionSpec, PartSpec, RuleSetData,
+};
 use super::words::WordSet;
 use super::{DEFAULT_RULESET_JSON, RULESET_SCHEMA_JSON};
 
@@ -71,7 +73,32 @@ pub struct Part {
     pub spec: PartSpec,
     pub heading_words: WordSet,
     pub opening_words: WordSet,
+    pub mention: Option<Mention>,
     pub facets: BTreeMap<Facet, WordSet>,
+}
+
+/// A part's [`MentionSpec`], compiled.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    words: WordSet,
+    together: Vec<WordSet>,
+    context: WordSet,
+}
+
+impl Mention {
+    fn new(spec: &MentionSpec) -> Self {
+        Self {
+            words: WordSet::new(&spec.words),
+            together: spec.together.iter().map(|w| WordSet::new(w)).collect(),
+            context: WordSet::new(&spec.context),
+        }
+    }
+
+    /// Whether a sentence reports on the part.
+    pub fn is_in(&self, sentence: &str) -> bool {
+        let together = !self.together.is_empty() && self.together.iter().all(|w| w.is_match(sentence));
+        (self.words.is_match(sentence) || together) && self.context.is_match(sentence)
+    }
 }
 
 impl Part {
@@ -113,9 +140,12 @@ pub struct RuleSet {
     pub citations: Vec<super::citations::Citation>,
     pub title: CompiledTitle,
     pub date_labels: WordSet,
+    pub chrome_words: WordSet,
+    pub cover_letter_words: WordSet,
     government_addressees: WordSet,
     department_addressees: WordSet,
     pub issuer_levels: Vec<Level>,
+    pub genres: Vec<GenreWords>,
     /// The words of every coverage area in one automaton, so a text is scanned once.
     pub area_words: WordSet,
     /// For each word of `area_words`, the index of its area.
@@ -128,6 +158,24 @@ pub struct CompiledTitle {
     pub subject: WordSet,
     pub genre: WordSet,
     pub wrong_genre: WordSet,
+}
+
+/// A genre with its words compiled.
+#[derive(Debug)]
+pub struct GenreWords {
+    pub spec: GenreSpec,
+    pub title_words: WordSet,
+    pub opening_words: WordSet,
+    pub unless: WordSet,
+}
+
+impl GenreWords {
+    pub fn name(&self, english: bool) -> &str {
+        match (&self.spec.name_en, english) {
+            (Some(name), true) => name,
+            _ => &self.spec.name,
+        }
+    }
 }
 
 /// An issuer level with its words compiled.
@@ -180,6 +228,7 @@ impl RuleSet {
                 spec: spec.clone(),
                 heading_words: WordSet::new(&spec.heading_words),
                 opening_words: WordSet::new(&spec.opening_words),
+                mention: spec.mention.as_ref().map(Mention::new),
                 facets: spec
                     .facets
                     .iter()
@@ -206,8 +255,20 @@ impl RuleSet {
                 wrong_genre: WordSet::new(&title.wrong_genre_words),
             },
             date_labels: WordSet::new(&data.layout.date_labels),
+            chrome_words: WordSet::new(&data.layout.chrome_words),
+            cover_letter_words: WordSet::new(&data.layout.cover_letter_words),
             government_addressees: WordSet::new(&data.layout.addressee_words.government),
             department_addressees: WordSet::new(&data.layout.addressee_words.department),
+            genres: data
+                .genres
+                .iter()
+                .map(|genre| GenreWords {
+                    spec: genre.clone(),
+                    title_words: WordSet::new(&genre.title_words),
+                    opening_words: WordSet::new(&genre.opening_words),
+                    unless: WordSet::new(&genre.unless),
+                })
+                .collect(),
             issuer_levels: data
                 .issuer_levels
                 .iter()

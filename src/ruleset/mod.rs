@@ -8,7 +8,7 @@ mod load;
 mod model;
 pub mod words;
 
-pub use load::{Level, LoadError, Part, PartIndex, RuleSet, Violation};
+pub use load::{Level, LoadError, Mention, Part, PartIndex, RuleSet, Violation};
 pub use model::{Basis, Facet, IssuerKind};
 
 /// The default rule set, embedded at build time.

@@ -19,8 +19,28 @@ pub struct RuleSetData {
     pub proofreading: Proofreading,
     pub title: TitleWords,
     pub issuer_levels: Vec<IssuerLevel>,
+    /// Other genres a document sent for checking may be.
+    #[serde(default)]
+    pub genres: Vec<GenreSpec>,
     pub coverage: Coverage,
     pub thresholds: Thresholds,
+}
+
+/// A genre of document that is not the report (政策解读, 实施方案 …), told by its title or
+/// its opening.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GenreSpec {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    pub title_words: Vec<String>,
+    /// Words at the start of the opening, when the title does not call it a report.
+    #[serde(default)]
+    pub opening_words: Vec<String>,
+    /// Title words that make it the report after all.
+    #[serde(default)]
+    pub unless: Vec<String>,
 }
 
 /// What a title must say.
@@ -115,7 +135,18 @@ pub struct PartSpec {
     pub yields_to: Vec<String>,
     pub heading_words: Vec<String>,
     pub opening_words: Vec<String>,
+    #[serde(default)]
+    pub mention: Option<MentionSpec>,
     pub facets: BTreeMap<Facet, Vec<String>>,
+}
+
+/// How a sentence inside another part reports on a part: one of `words`, or a word of each
+/// list of `together`; with a word of `context` either way.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MentionSpec {
+    pub words: Vec<String>,
+    pub together: Vec<Vec<String>>,
+    pub context: Vec<String>,
 }
 
 /// A named word list of a part that a rule reads.
@@ -183,6 +214,12 @@ pub struct Layout {
     pub citation_brackets: Vec<(String, String)>,
     pub date_labels: Vec<String>,
     pub addressee_words: AddresseeWords,
+    /// Words of a portal page's chrome lines (分享, 打印, 字号 …).
+    #[serde(default)]
+    pub chrome_words: Vec<String>,
+    /// Words of a cover letter's title (关于报送 …).
+    #[serde(default)]
+    pub cover_letter_words: Vec<String>,
 }
 
 /// Words an addressee line has when it fits the issuer kind.
