@@ -31,9 +31,10 @@ pub struct CheckArgs {
     /// The day the reports were published (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     published_on: Option<NaiveDate>,
-    /// Who issues the reports; departments may have an earlier deadline.
-    #[arg(long, value_enum, default_value_t = IssuerArg::Government)]
-    issuer_kind: IssuerArg,
+    /// Who issues the reports; departments may have an earlier deadline (read from each
+    /// report's title and sign-off when not given).
+    #[arg(long, value_enum)]
+    issuer_kind: Option<IssuerArg>,
     /// Which rules run: `default` for drafters, `strict` for the collecting office.
     #[arg(long, value_enum, default_value_t = ProfileArg::Default)]
     profile: ProfileArg,
@@ -92,7 +93,7 @@ impl CheckArgs {
         OptionValues {
             year: self.year,
             published_on: self.published_on,
-            issuer_kind: Some(match self.issuer_kind {
+            issuer_kind: self.issuer_kind.map(|kind| match kind {
                 IssuerArg::Government => IssuerKind::Government,
                 IssuerArg::Department => IssuerKind::Department,
             }),

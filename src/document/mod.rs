@@ -6,6 +6,9 @@
 pub mod normalize;
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -44,6 +47,10 @@ pub struct Context {
 pub struct Line {
     pub start: usize,
     pub end: usize,
+    /// The line of the text as sent (split at `\n`) that this one is part of, from 0, and
+    /// where that line starts: a heading glued to a sentence makes two lines of one.
+    pub source: usize,
+    pub source_start: usize,
 }
 
 impl Line {
@@ -85,7 +92,8 @@ impl Document {
         }
     }
 
-    /// Marks lines the source format styles as headings, with their level (1 = top).
+    /// Marks lines the source format styles as headings, with their level (1 = top); lines are
+    /// counted as sent.
     pub fn with_heading_levels(mut self, levels: &[(usize, usize)]) -> Self {
         self.heading_levels = levels.iter().copied().collect();
         self
@@ -93,7 +101,10 @@ impl Document {
 
     /// The level the source format gives a line, if it styles it as a heading.
     pub fn heading_level(&self, line: usize) -> Option<usize> {
-        self.heading_levels.get(&line).copied()
+        let line = self.lines[line];
+        (line.start == line.source_start)
+            .then(|| self.heading_levels.get(&line.source).copied())
+            .flatten()
     }
 
     pub fn normalized(&self) -> &str {
@@ -150,8 +161,8 @@ impl Document {
         Span {
             start,
             end: self.char_index(range.end).max(start),
-            line: line + 1,
-            column: start - self.char_index(self.lines[line].start) + 1,
+            line: self.lines[line].source + 1,
+            column: start - self.char_index(self.lines[line].source_start) + 1,
         }
     }
 
@@ -180,20 +191,48 @@ fn char_starts(text: &str) -> Vec<u32> {
     starts
 }
 
-/// Lines split at `\n`, each without its `\r\n` or `\n`.
+/// A heading glued to the sentence before it, as mirror sites print a report with its line
+/// breaks lost: "……报告如下。一、主要举措" or "……有新提升。 (二)规范执法". "一、二季度" is no
+/// heading.
+static GLUED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[。;!?]\s*((?:[一二三四五六七八九十]{1,3}、[^一二三四五六七八九十、]|\([一二三四五六七八九十]{1,3}\)))")
+        .expect("glued heading pattern compiles")
+});
+
+/// Lines split at `\n`, each without its `\r\n` or `\n`, and before headings glued to the
+/// sentence before them.
 fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
-    for piece in text.split_inclusive('\n') {
+    for (source, piece) in text.split_inclusive('\n').enumerate() {
         let content = piece.trim_end_matches(['\n', '\r']);
+        let mut line_start = start;
+        for glued in GLUED_HEADING.captures_iter(content) {
+            let at = start + glued.get(1).map_or(0, |m| m.start());
+            lines.push(Line {
+                start: line_start,
+                end: at,
+                source,
+                source_start: start,
+            });
+            line_start = at;
+        }
         lines.push(Line {
-            start,
+            start: line_start,
             end: start + content.len(),
+            source,
+            source_start: start,
         });
         start += piece.len();
     }
     if lines.is_empty() || text.ends_with('\n') {
-        lines.push(Line { start, end: start });
+        let source = lines.last().map_or(0, |line: &Line| line.source + 1);
+        lines.push(Line {
+            start,
+            end: start,
+            source,
+            source_start: start,
+        });
     }
     lines
 }

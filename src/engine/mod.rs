@@ -97,6 +97,7 @@ impl Engine {
             year: options.year,
             title: options.title.as_deref(),
             published_on: options.published_on,
+            issuer_kind: options.issuer_kind,
             lang: options.lang,
         };
         let facts = Facts::read(&document, &outline, rules, given);
@@ -185,7 +186,8 @@ fn outline_nodes(analysis: &Analysis, mut next: usize, level: usize) -> (Vec<Out
         let (children, after) = outline_nodes(analysis, next + 1, heading.level + 1);
         let document = analysis.document;
         nodes.push(OutlineNode {
-            heading: document.original_text(heading.range.clone()).to_owned(),
+            // A heading wrapped onto two lines reads as one.
+            heading: document.original_text(heading.range.clone()).lines().map(str::trim).collect(),
             numbering: heading.style.map(|_| {
                 document
                     .original_text(heading.range.start..heading.text_start)

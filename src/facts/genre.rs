@@ -3,7 +3,7 @@
 //! report, a work plan, a leader's 述法 report, a news item.
 
 use crate::document::Document;
-use crate::outline::Outline;
+use crate::outline::{Outline, words_text};
 use crate::outline::layout::is_short_unpunctuated;
 use crate::ruleset::RuleSet;
 
@@ -68,8 +68,8 @@ pub fn of(document: &Document, outline: &Outline, rules: &RuleSet, title: Option
     let subject = &rules.title.subject;
     let names_subject = title.is_some_and(|t| subject.is_match(t) || rules.title_words.is_match(t));
     let has_part_heading = outline.top_level().any(|(_, heading)| {
-        let words = document.text(heading.words());
-        rules.parts().iter().any(|part| part.heading_words.is_match(words))
+        let words = words_text(document, heading);
+        rules.parts().iter().any(|part| part.heading_words.is_match(&words))
     });
     let speaks_of_subject = paragraphs
         .iter()

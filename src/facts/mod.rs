@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crate::document::Document;
 use crate::lang::Lang;
 use crate::outline::Outline;
-use crate::ruleset::RuleSet;
+use crate::ruleset::{IssuerKind, RuleSet};
 use coverage::Coverage;
 use dates::ReportDate;
 use genre::Genre;
@@ -26,6 +26,7 @@ pub struct Given<'a> {
     pub year: Option<i32>,
     pub title: Option<&'a str>,
     pub published_on: Option<NaiveDate>,
+    pub issuer_kind: Option<IssuerKind>,
     /// The language names are given in (the coverage areas').
     pub lang: Lang,
 }
@@ -38,6 +39,8 @@ pub struct Facts {
     pub parts: Parts,
     /// Every date the report is published or signed on, the request's first.
     pub dates: Vec<ReportDate>,
+    /// Who issues it: as given, else as the issuer's name in the title or sign-off shows.
+    pub issuer_kind: IssuerKind,
     /// The index in the rule set of the issuer's level (a township, a sub-district), if the
     /// issuer's name shows one.
     pub issuer_level: Option<usize>,
@@ -54,6 +57,9 @@ impl Facts {
         Self {
             genre: genre::of(document, outline, rules, title),
             dates: dates::report_dates(document, outline, rules, given.published_on),
+            issuer_kind: given
+                .issuer_kind
+                .unwrap_or_else(|| issuer::kind(document, outline, rules, title)),
             issuer_level: issuer::level(document, outline, rules, title),
             coverage: coverage::of(document, outline, rules, &parts, given.lang),
             year,

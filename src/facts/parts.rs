@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use crate::document::Document;
 use crate::facts::year::years_named;
-use crate::outline::{Outline, Paragraph};
+use crate::outline::{Outline, Paragraph, words_text};
 use crate::ruleset::{Mention, Part, PartIndex, RuleSet};
 use crate::text::sentences;
 
@@ -49,7 +49,7 @@ impl Parts {
     ) -> Self {
         let mut of_heading = vec![Vec::new(); outline.headings.len()];
         for (index, heading) in outline.top_level() {
-            of_heading[index] = parts_named(document.text(heading.words()), rules, year);
+            of_heading[index] = parts_named(&words_text(document, heading), rules, year);
         }
         apply_catch_all(outline, rules, &mut of_heading);
         let mentions = mentions(document, outline, rules, &of_heading);
@@ -145,11 +145,17 @@ impl Parts {
             .paragraphs()
             .iter()
             .filter(|p| inside(p.range.start))
-            .filter(|p| {
-                p.heading
-                    .is_none_or(|h| headings.binary_search(&h).is_err())
+            .filter_map(|p| match p.heading {
+                // A run-in top-level heading: the rest of its line is body.
+                Some(h) if headings.binary_search(&h).is_ok() => {
+                    let rest = outline.headings[h].range.end..p.range.end;
+                    // (A heading wrapped onto the next line ends past its first line.)
+                    let says_something =
+                        rest.start < rest.end && !document.text(rest.clone()).trim().is_empty();
+                    says_something.then_some(rest)
+                }
+                _ => Some(p.range.clone()),
             })
-            .map(|p| p.range.clone())
             .collect()
     }
 
@@ -313,7 +319,9 @@ fn sentence_on(
 }
 
 fn reports_on(part: &Part, opening: &str, is_heading: bool) -> bool {
-    part.opening_words.is_match(opening) || (is_heading && part.heading_words.is_match(opening))
+    let named = part.opening_words.is_match(opening)
+        || (is_heading && part.heading_words.is_match(opening));
+    named && !part.mention.as_ref().is_some_and(|m| m.is_elsewhere(opening))
 }
 
 /// A paragraph's opening: a sub-heading's words, or a paragraph's first sentence, cut to the

@@ -24,6 +24,11 @@ const TITLE_MIN_CHARS: usize = 8;
 /// Breadcrumb separators ("首页 > 政务公开 > 法治政府建设").
 const BREADCRUMB_MARKS: [char; 4] = ['>', '»', '›', '→'];
 
+/// What separates a portal's suffix from the title.
+const SITE_SUFFIX_MARKS: [char; 4] = ['_', '|', '－', '-'];
+/// Words of a site name.
+const SITE_WORDS: [&str; 4] = ["网站", "门户", "政府网", "人民政府"];
+
 /// A line of the page rather than of the report: a page clock ("2019年12月3日星期二"), a line
 /// that is only a date, a document number ("某政发〔2024〕3号"), a page marker ("第2页").
 static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -150,6 +155,11 @@ impl Page<'_> {
                     return Some(self.joined(head, at, text_of));
                 }
                 cover_letter.get_or_insert(at);
+            } else if let Some(&below) = head.get(at + 1)
+                && cover_letter.is_none()
+                && self.halves(text, text_of(below))
+            {
+                return Some(at..at + 2);
             } else if cover_letter.is_none()
                 && !self.is_chrome(text)
                 && (numbering(text).is_some() || !is_short_unpunctuated(text, max_chars))
@@ -158,6 +168,18 @@ impl Page<'_> {
             }
         }
         cover_letter.map(|at| self.joined(head, at, text_of))
+    }
+
+    /// Two lines that are a title only together: "某县2023年度法治政府" / "建设情况报告".
+    fn halves(&self, first: &str, second: &str) -> bool {
+        let max_chars = self.rules.data.thresholds.title_max_chars;
+        let unnumbered = |t: &str| numbering(t).is_none() && !self.is_chrome(t);
+        unnumbered(first)
+            && unnumbered(second)
+            && is_short_unpunctuated(first, max_chars)
+            && is_short_unpunctuated(second, max_chars)
+            && !self.is_title(second)
+            && self.is_title(&format!("{first}{second}"))
     }
 
     /// A title split over two lines: "某县人民政府关于" above it, or the rest of it
@@ -192,6 +214,18 @@ impl Page<'_> {
         }
         at..at + 1
     }
+}
+
+/// A title without the site name or date a portal appends to it ("……报告_某某区人民政府门户网站").
+pub fn without_site_suffix(title: &str) -> &str {
+    match title.rfind(SITE_SUFFIX_MARKS) {
+        Some(at) if is_site_suffix(&title[at..]) => title[..at].trim_end(),
+        _ => title,
+    }
+}
+
+fn is_site_suffix(suffix: &str) -> bool {
+    SITE_WORDS.iter().any(|w| suffix.contains(w)) || PAGE_LINE.is_match(suffix.trim_start_matches(SITE_SUFFIX_MARKS))
 }
 
 /// A line that is the title again, printed by the page header and by the body.

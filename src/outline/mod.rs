@@ -5,6 +5,7 @@
 
 pub mod layout;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::document::Document;
@@ -69,21 +70,29 @@ impl Outline {
         let layout = Layout::find(document, rules);
         let thresholds = &rules.data.thresholds;
         let mut headings = Vec::new();
-        for (index, line) in document.lines().iter().enumerate() {
+        let lines = document.lines();
+        let mut continued = Vec::new();
+        for (index, line) in lines.iter().enumerate() {
             let raw = document.text(line.range());
             let text = raw.trim();
-            if text.is_empty() || layout.is_frame(index) {
+            if text.is_empty() || layout.is_frame(index) || continued.last() == Some(&index) {
                 continue;
             }
             let start = line.start + (raw.len() - raw.trim_start().len());
             let end = start + text.len();
             if let Some((style, mark)) = numbering::numbering(text) {
                 let run_in = text.chars().count() > thresholds.heading_max_chars;
-                let title_end = if run_in {
-                    first_sentence_end(text)
-                } else {
-                    text.len()
-                };
+                let mut title_end = first_sentence_end(text, mark, run_in);
+                // A heading wrapped onto the next line ("……的主要" / "举措和成效").
+                if !run_in
+                    && let Some(next) = lines.get(index + 1)
+                    && !layout.is_frame(index + 1)
+                    && continues_heading(text, document.text(next.range()).trim(), rules)
+                {
+                    let next_text = document.text(next.range());
+                    title_end = next.start + next_text.trim_end().len() - start;
+                    continued.push(index + 1);
+                }
                 headings.push(Heading {
                     line: index,
                     style: Some(style),
@@ -113,7 +122,7 @@ impl Outline {
             .map_or(document.normalized().len(), |r| r.start);
         assign_levels(&mut headings);
         close_sections(&mut headings, body_end);
-        let paragraphs = find_paragraphs(document, &layout, &headings);
+        let paragraphs = find_paragraphs(document, &layout, &headings, &continued);
         Self {
             layout,
             headings,
@@ -144,29 +153,37 @@ impl Outline {
         let (first, last) = (document.lines()[lines.start], document.lines()[lines.end - 1]);
         let raw = document.text(first.start..last.end);
         let start = first.start + (raw.len() - raw.trim_start().len());
-        Some(start..start + raw.trim().len())
+        Some(start..start + layout::without_site_suffix(raw.trim()).len())
     }
 
     /// The title's words, its lines joined.
     pub fn title_text(&self, document: &Document) -> Option<String> {
         let lines = self.layout.title.clone()?;
-        Some(
-            document.lines()[lines]
-                .iter()
-                .map(|line| document.text(line.range()).trim())
-                .collect(),
-        )
+        let joined: String = document.lines()[lines]
+            .iter()
+            .map(|line| document.text(line.range()).trim())
+            .collect();
+        Some(layout::without_site_suffix(&joined).to_owned())
     }
 }
 
 /// The body's non-blank lines, each with its heading's index when it is one.
-fn find_paragraphs(document: &Document, layout: &Layout, headings: &[Heading]) -> Vec<Paragraph> {
+fn find_paragraphs(
+    document: &Document,
+    layout: &Layout,
+    headings: &[Heading],
+    continued: &[usize],
+) -> Vec<Paragraph> {
     let mut next_heading = headings.iter().enumerate().peekable();
     document
         .lines()
         .iter()
         .enumerate()
-        .filter(|(i, line)| !layout.is_frame(*i) && !document.text(line.range()).trim().is_empty())
+        .filter(|(i, line)| {
+            !layout.is_frame(*i)
+                && continued.binary_search(i).is_err()
+                && !document.text(line.range()).trim().is_empty()
+        })
         .map(|(i, line)| {
             while next_heading.peek().is_some_and(|(_, h)| h.line < i) {
                 next_heading.next();
@@ -183,9 +200,50 @@ fn find_paragraphs(document: &Document, layout: &Layout, headings: &[Heading]) -
         .collect()
 }
 
+/// The most characters the wrapped rest of a heading has on its own line.
+const WRAPPED_MAX_CHARS: usize = 20;
+
+/// Whether `next` is the rest of the heading `text` wrapped onto its own line: short and
+/// unnumbered, and only together do they name a part.
+fn continues_heading(text: &str, next: &str, rules: &RuleSet) -> bool {
+    let names_part = |words: &str| rules.parts().iter().any(|p| p.heading_words.is_match(words));
+    is_short_unpunctuated(text, rules.data.thresholds.heading_max_chars)
+        && !next.is_empty()
+        && numbering::numbering(next).is_none()
+        && is_short_unpunctuated(next, WRAPPED_MAX_CHARS)
+        && !names_part(text)
+        && names_part(&format!("{text}{next}"))
+}
+
+/// A heading's words, its lines joined when it is wrapped onto two.
+pub fn words_text<'a>(document: &'a Document, heading: &Heading) -> Cow<'a, str> {
+    let words = document.text(heading.words());
+    if words.contains('\n') {
+        Cow::Owned(words.lines().map(str::trim).collect())
+    } else {
+        Cow::Borrowed(words)
+    }
+}
+
 /// The end of the first sentence of a run-in heading ("1. 严格依法履职,……有新提升。坚持……").
-fn first_sentence_end(text: &str) -> usize {
-    text.find(SENTENCE_END).unwrap_or(text.len())
+/// Where a numbered line's heading ends: at its first sentence when it runs on into body text
+/// (a long line, or text after a sentence end), or where a mirror site that lost the line
+/// break left a space before the body ("二、存在的不足和原因 一是……；").
+fn first_sentence_end(text: &str, mark: usize, run_in: bool) -> usize {
+    let sentence = text.find(SENTENCE_END).unwrap_or(text.len());
+    let words = &text[mark..];
+    let lead = words.len() - words.trim_start().len();
+    let gap = words
+        .trim_start()
+        .find(char::is_whitespace)
+        .map(|at| mark + lead + at)
+        .filter(|&gap| text[gap..].contains(SENTENCE_END) || text[gap..].contains('。'));
+    let runs_on = run_in || text[sentence..].chars().nth(1).is_some();
+    match gap {
+        Some(gap) => gap.min(sentence),
+        None if runs_on => sentence,
+        None => text.len(),
+    }
 }
 
 /// A heading style's level wins; numbering styles follow, highest rank first, below the

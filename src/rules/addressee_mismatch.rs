@@ -20,7 +20,7 @@ impl Rule for AddresseeMismatch {
         };
         let range = document.lines()[line].range();
         let text = document.text(range.clone());
-        let kind = analysis.options.issuer_kind;
+        let kind = analysis.facts.issuer_kind;
         if analysis.rules.addressees(kind).is_match(text) {
             return;
         }

@@ -1,6 +1,8 @@
 //! Rule `citation-mismatch`; its documentation is `citation_mismatch.md`.
 
 
+use crate::ruleset::citations::Citation;
+
 use super::{Analysis, Findings, Rule};
 
 pub struct CitationMismatch;
@@ -12,35 +14,59 @@ impl Rule for CitationMismatch {
     fn check(analysis: &Analysis, out: &mut Findings) {
         let text = analysis.document.normalized();
         let lang = analysis.lang();
-        for citation in &analysis.rules.citations {
-            let title = &citation.title;
+        let year = analysis.year().map(|y| y.year);
+        let citations = &analysis.rules.citations;
+        for (index, citation) in citations.iter().enumerate() {
+            // The editions of one document are judged together, once.
+            if citations[..index].iter().any(|c| c.name == citation.name) {
+                continue;
+            }
+            let editions: Vec<&Citation> =
+                citations.iter().filter(|c| c.name == citation.name).collect();
+            let in_force = year.and_then(|year| {
+                editions.iter().copied().find(|e| {
+                    e.covers
+                        .is_some_and(|(from, to)| (from..=to).contains(&year))
+                })
+            });
             for cited in citation.find_all(text) {
-                if let (Some((from, to)), Some((first, last, range))) =
-                    (&citation.years, &cited.years)
+                let written = cited.years.as_ref();
+                let matching = written.and_then(|(first, last, _)| {
+                    editions.iter().copied().find(|e| {
+                        e.years
+                            .as_ref()
+                            .is_some_and(|(from, to)| from == first && to == last)
+                    })
+                });
+                let expected = in_force.or(matching).unwrap_or(citation);
+                if let (Some((from, to)), Some((first, last, range))) = (&expected.years, written)
                     && (first != from || last != to)
                 {
+                    let title = &expected.title;
                     let message = lang.pick(
                         format!("引用《{title}》时年份写成了“{first}—{last}”，应为“{from}—{to}”。"),
                         format!("“{title}” is cited with the years {first}—{last}; they are {from}—{to}."),
                     );
                     out.report(message)
-                            .at(range.clone())
-                            .basis(&citation.basis)
-                            .suggest(format!("{from}—{to}"))
-                            .push();
+                        .at(range.clone())
+                        .basis(&expected.basis)
+                        .suggest(format!("{from}—{to}"))
+                        .push();
                 }
-                if let (Some(canonical), Some((written, range))) = (&citation.number, &cited.number)
-                    && written != canonical
+                let edition = matching.unwrap_or(expected);
+                if let (Some(canonical), Some((number, range))) = (&edition.number, &cited.number)
+                    && number != canonical
                 {
+                    let title = &edition.title;
                     let message = lang.pick(
-                        format!("《{title}》的文号写成了“{written}”，应为“{canonical}”。"),
-                        format!("“{title}” is cited as {written}; its number is {canonical}."),
+                        format!("《{title}》的文号写成了“{number}”，应为“{canonical}”。"),
+                        format!("“{title}” is cited as {number}; its number is {canonical}."),
                     );
                     out.report(message)
-                            .at(range.clone())
-                            .basis(&citation.basis)
-                            .suggest(canonical.to_string())
-                            .push();
+                        .at(range.clone())
+                        .basis(&edition.basis)
+                        .suggest(canonical.to_string())
+                        .push();
                 }
             }
         }

@@ -14,13 +14,21 @@ impl Rule for DoubledCharacter {
     const ABOUT_REPORT: bool = false;
 
     fn check(analysis: &Analysis, out: &mut Findings) {
-        let reduplications = &analysis.rules.data.proofreading.reduplications;
+        let proofreading = &analysis.rules.data.proofreading;
+        let (reduplications, word_starts) = (&proofreading.reduplications, &proofreading.word_starts);
         for paragraph in analysis.outline.paragraphs() {
             let text = analysis.document.text(paragraph.range.clone());
             for at in doubled(text) {
                 let ch = text[at..].chars().next().unwrap_or_default();
                 let pair = text[at..at + 2 * ch.len_utf8()].to_owned();
-                if reduplications.contains(&pair) || !is_slip(text, at, ch.len_utf8()) {
+                let starts_word = || {
+                    let second = &text[at + ch.len_utf8()..];
+                    word_starts.iter().any(|w| second.starts_with(w.as_str()))
+                };
+                if reduplications.contains(&pair)
+                    || starts_word()
+                    || !is_slip(text, at, ch.len_utf8())
+                {
                     continue;
                 }
                 if out.is_full() {
@@ -124,5 +132,5 @@ mod tests {
 rule_cases!(
     DoubledCharacter,
     flags: report_with("县长带头述法", "县长充分发发挥带头作用，带头述法") => 1,
-    silent: report_with("县长带头述法", "县长常常带头述法"),
+    silent: report_with("县长带头述法", "县长常常带头述法，会同市市场监管局办结市市民热线诉求"),
 );

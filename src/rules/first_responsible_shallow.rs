@@ -42,7 +42,7 @@ impl Rule for FirstResponsibleShallow {
             let mut problems = Vec::new();
             let names_leaders = names(WHO)
                 || (party && government)
-                || (analysis.options.issuer_kind == IssuerKind::Department
+                || (analysis.facts.issuer_kind == IssuerKind::Department
                     && (party || government));
             if !names_leaders {
                 problems.push(match (party, government) {

@@ -20,7 +20,8 @@ pub struct CheckOptions {
     pub title: Option<String>,
     pub year: Option<i32>,
     pub published_on: Option<NaiveDate>,
-    pub issuer_kind: IssuerKind,
+    /// `None`: read from the report's title and sign-off.
+    pub issuer_kind: Option<IssuerKind>,
     pub profile: Profile,
     pub enable: Vec<RuleId>,
     pub disable: Vec<RuleId>,
@@ -161,7 +162,7 @@ impl OptionValues {
             title: self.title,
             year: self.year,
             published_on: self.published_on,
-            issuer_kind: self.issuer_kind.unwrap_or_default(),
+            issuer_kind: self.issuer_kind,
             profile: self.profile.unwrap_or_default(),
             enable,
             disable,

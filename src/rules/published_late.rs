@@ -16,7 +16,7 @@ impl Rule for PublishedLate {
         };
         let deadline = analysis
             .rules
-            .deadline(analysis.options.issuer_kind, year.year);
+            .deadline(analysis.facts.issuer_kind, year.year);
         flag_dates(analysis, out, |what, date| {
             (date > deadline).then(|| {
                 analysis.lang().pick(

@@ -2,6 +2,7 @@
 
 
 use super::{Analysis, Findings, Need, Rule};
+use crate::text::sentences;
 use crate::ruleset::Facet;
 
 pub struct ShortcomingBeyondPowers;
@@ -28,16 +29,14 @@ impl Rule for ShortcomingBeyondPowers {
             }
             for range in analysis.part_body(part) {
                 let text = analysis.document.text(range.clone());
-                let mut matches = level.beyond_powers.find_all(text);
-                matches.sort_by_key(|m| m.start);
-                let mut covered_to = 0;
-                for found in matches {
-                    // 地方立法质量 holds 地方立法 and 立法质量: one finding.
-                    if found.start < covered_to {
+                // One finding a sentence: 地方立法质量 holds 地方立法 and 立法质量, and
+                // 立法体系不完善、无法可依 says one thing.
+                for sentence in sentences::split(text) {
+                    let Some(found) = level.beyond_powers.find(&text[sentence.clone()]) else {
                         continue;
-                    }
-                    covered_to = found.end;
-                    let words = &text[found.start..found.end];
+                    };
+                    let (start, end) = (sentence.start + found.start, sentence.start + found.end);
+                    let words = &text[start..end];
                     let message = analysis.lang().pick(
                         format!("{level_name}没有“{words}”的职权，把它列为自身不足像是照抄上级的报告。"),
                         format!("A {level_name} has no power over “{words}”; listing it as its own shortcoming looks copied from a higher level's report."),
@@ -47,10 +46,10 @@ impl Rule for ShortcomingBeyondPowers {
                         "Write about shortcomings within the issuer's own powers: normative documents, enforcement, resolving disputes.",
                     );
                     out.report(message)
-                            .part(part)
-                            .at(range.start + found.start..range.start + found.end)
-                            .suggest(suggestion.to_owned())
-                            .push();
+                        .part(part)
+                        .at(range.start + start..range.start + end)
+                        .suggest(suggestion.to_owned())
+                        .push();
                 }
             }
         }

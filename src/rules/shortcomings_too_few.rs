@@ -1,7 +1,7 @@
 //! Rule `shortcomings-too-few`; its documentation is `shortcomings_too_few.md`.
 
 use crate::ruleset::words::WordSet;
-use crate::text::sentences;
+use crate::text::{numbering, sentences};
 
 use super::{Analysis, Findings, Need, Rule};
 use crate::ruleset::Facet;
@@ -60,13 +60,25 @@ impl Rule for ShortcomingsTooFew {
 
 /// A sentence states a shortcoming when a shortcoming word comes before any word of causes:
 /// "究其原因，主要是投入不够" gives a cause, not another shortcoming.
+/// An item of an enumeration ("二是……", "2.……") in this part states one whatever its words.
 fn states_shortcoming(sentence: &str, words: &WordSet, causes: Option<&WordSet>) -> bool {
+    let sentence = sentence.trim_start();
+    let cause = causes.and_then(|c| c.find(sentence));
+    if is_item(sentence) {
+        return cause.is_none_or(|cause| cause.start > 0);
+    }
     let Some(shortcoming) = words.find(sentence) else {
         return false;
     };
-    causes
-        .and_then(|c| c.find(sentence))
-        .is_none_or(|cause| cause.start > shortcoming.start)
+    cause.is_none_or(|cause| cause.start > shortcoming.start)
+}
+
+fn is_item(sentence: &str) -> bool {
+    let mut chars = sentence.chars();
+    let numbered = numbering::numbering(sentence).is_some();
+    let enumerated = chars.next().is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && chars.next() == Some('是');
+    numbered || enumerated
 }
 
 #[cfg(test)]

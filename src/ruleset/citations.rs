@@ -51,6 +51,10 @@ pub struct Citation {
     /// The basis document's id.
     pub basis: String,
     pub title: String,
+    /// The title without its years: editions of one document share it.
+    pub name: String,
+    /// The report years for which this edition is in force.
+    pub covers: Option<(i32, i32)>,
     /// The full name or the short name, then the bracketed years if any (groups 1 and 2).
     pattern: Regex,
     short_name: String,
@@ -131,6 +135,8 @@ pub fn compile(basis: &[Basis]) -> Vec<Citation> {
             Some(Citation {
                 basis: document.id.clone(),
                 title: document.title.clone(),
+                name: name.to_owned(),
+                covers: document.covers.map(|c| (c.from, c.to)),
                 pattern,
                 short_name: document.short_name.clone(),
                 years,

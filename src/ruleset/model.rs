@@ -59,6 +59,9 @@ pub struct IssuerLevel {
     #[serde(default)]
     pub name_en: Option<String>,
     pub markers: Vec<String>,
+    /// How the issuer's name ends at this level (某某镇, 某某乡).
+    #[serde(default)]
+    pub suffixes: Vec<String>,
     pub beyond_powers: Vec<String>,
 }
 
@@ -88,6 +91,10 @@ pub struct Proofreading {
     pub pairs: Vec<(String, String)>,
     /// Doubled characters that are words, never slips.
     pub reduplications: Vec<String>,
+    /// Words that may follow a name ending in their own first character: 北城街|街道,
+    /// 市|市场监管局.
+    #[serde(default)]
+    pub word_starts: Vec<String>,
 }
 
 /// A document the rule set enforces.
@@ -112,6 +119,16 @@ pub struct Basis {
     /// The date it came into force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<String>,
+    /// The report years for which it is the edition in force (an Outline's plan period).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covers: Option<Covers>,
+}
+
+/// A span of report years, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Covers {
+    pub from: i32,
+    pub to: i32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -147,6 +164,10 @@ pub struct MentionSpec {
     pub words: Vec<String>,
     pub together: Vec<Vec<String>>,
     pub context: Vec<String>,
+    /// Other duties of the same name (安全生产第一责任人): without a word of `context`, a text
+    /// with one of these does not report on the part, whatever it opens with.
+    #[serde(default)]
+    pub unless: Vec<String>,
 }
 
 /// A named word list of a part that a rule reads.
@@ -220,6 +241,17 @@ pub struct Layout {
     /// Words of a cover letter's title (关于报送 …).
     #[serde(default)]
     pub cover_letter_words: Vec<String>,
+    /// How the issuer's name ends, by kind, when a request does not say who issues it.
+    #[serde(default)]
+    pub issuer_suffixes: IssuerSuffixes,
+}
+
+/// The endings of issuers' names: 人民政府 and 街道办事处 are governments, 局 and 委员会
+/// departments. Government endings are tried first.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct IssuerSuffixes {
+    pub government: Vec<String>,
+    pub department: Vec<String>,
 }
 
 /// Words an addressee line has when it fits the issuer kind.

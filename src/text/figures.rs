@@ -25,6 +25,24 @@ fn is_chinese_numeral(ch: char) -> bool {
     )
 }
 
+/// Days written as month.day name observances: “12.4”国家宪法日, “3·15”.
+const DAY_MARKS_AROUND: [char; 4] = ['“', '”', '"', '\''];
+/// What follows a month.day that names a day rather than a quantity.
+const DAY_WORDS_AFTER: [&str; 4] = ["宪法日", "国家宪法日", "日", "消费者"];
+
+/// Whether a number such as "12.4" is a month and a day: in quotes, or followed by the day's name.
+fn is_day_of_year(number: &str, previous: Option<char>, after: Option<char>) -> bool {
+    let Some((month, day)) = number.split_once('.') else {
+        return false;
+    };
+    let valid = month.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        && day.len() <= 2
+        && day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    let quoted = previous.is_some_and(|c| DAY_MARKS_AROUND.contains(&c))
+        || after.is_some_and(|c| DAY_MARKS_AROUND.contains(&c));
+    valid && (quoted || after.is_some_and(|c| DAY_WORDS_AFTER.iter().any(|w| w.starts_with(c))))
+}
+
 /// How many figures a text gives: numbers in digits that are not dates, years, document or item
 /// numbers, and numbers in Chinese numerals followed by one of `units` (三次, 五场). One pass
 /// over the characters: this runs on every paragraph of the measures.
@@ -55,7 +73,10 @@ pub fn count(text: &str, units: &[String]) -> usize {
         let rest = &text[end..];
         let after = rest.chars().next();
         let ordinal = previous == Some('第');
-        let counted = if digit {
+        let counted = if digit && is_day_of_year(&text[start..end], previous, after) {
+            // "12.4" (国家宪法日), “3.15”: a day of the year, not a figure.
+            false
+        } else if digit {
             let at_line_start = text[..start]
                 .trim_start_matches(['(', ' '])
                 .trim()
@@ -90,5 +111,7 @@ mod tests {
         assert_eq!(figures("1. 严格依法履职"), 0);
         assert_eq!(figures("第3次会议，第一次"), 0);
         assert_eq!(figures("坚持以习近平法治思想为指导"), 0);
+        assert_eq!(figures("以“12.4”国家宪法日为契机，12.4宪法日"), 0);
+        assert_eq!(figures("占比12.4%，增长3.15%"), 2);
     }
 }
