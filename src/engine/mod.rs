@@ -122,7 +122,13 @@ impl Engine {
         }
         let title = outline
             .title(&document)
-            .map(|range| document.original_text(range).lines().map(str::trim).collect())
+            .map(|range| {
+                document
+                    .original_text(range)
+                    .lines()
+                    .map(str::trim)
+                    .collect()
+            })
             .or_else(|| options.title.clone());
         CheckReport {
             schema_version: SCHEMA_VERSION.to_owned(),
@@ -187,7 +193,11 @@ fn outline_nodes(analysis: &Analysis, mut next: usize, level: usize) -> (Vec<Out
         let document = analysis.document;
         nodes.push(OutlineNode {
             // A heading wrapped onto two lines reads as one.
-            heading: document.original_text(heading.range.clone()).lines().map(str::trim).collect(),
+            heading: document
+                .original_text(heading.range.clone())
+                .lines()
+                .map(str::trim)
+                .collect(),
             numbering: heading.style.map(|_| {
                 document
                     .original_text(heading.range.start..heading.text_start)

@@ -3,8 +3,8 @@
 //! report, a work plan, a leader's 述法 report, a news item.
 
 use crate::document::Document;
-use crate::outline::{Outline, words_text};
 use crate::outline::layout::is_short_unpunctuated;
+use crate::outline::{Outline, words_text};
 use crate::ruleset::RuleSet;
 
 /// Fewer characters of text than this cannot be a report (a scanned PDF's stray bytes).
@@ -36,11 +36,12 @@ pub fn of(document: &Document, outline: &Outline, rules: &RuleSet, title: Option
         .chars()
         .filter(|c| c.is_alphanumeric())
         .count();
-    if text_chars < MIN_TEXT_CHARS {
-        return Genre::TooShort;
-    }
     let paragraphs = outline.paragraphs();
-    let line = |i: usize| paragraphs.get(i).map(|p| document.text(p.range.clone()).trim());
+    let line = |i: usize| {
+        paragraphs
+            .get(i)
+            .map(|p| document.text(p.range.clone()).trim())
+    };
     // Without a title, a short first line stands for it (a news item's headline).
     let headline = title.or_else(|| {
         line(0).filter(|l| is_short_unpunctuated(l, rules.data.thresholds.title_max_chars))
@@ -69,7 +70,10 @@ pub fn of(document: &Document, outline: &Outline, rules: &RuleSet, title: Option
     let names_subject = title.is_some_and(|t| subject.is_match(t) || rules.title_words.is_match(t));
     let has_part_heading = outline.top_level().any(|(_, heading)| {
         let words = words_text(document, heading);
-        rules.parts().iter().any(|part| part.heading_words.is_match(&words))
+        rules
+            .parts()
+            .iter()
+            .any(|part| part.heading_words.is_match(&words))
     });
     let speaks_of_subject = paragraphs
         .iter()
@@ -78,6 +82,8 @@ pub fn of(document: &Document, outline: &Outline, rules: &RuleSet, title: Option
         .is_some();
     if names_subject || has_part_heading || speaks_of_subject {
         Genre::Report
+    } else if text_chars < MIN_TEXT_CHARS {
+        Genre::TooShort
     } else {
         Genre::Unrelated
     }

@@ -86,7 +86,13 @@ fn names<'a>(document: &'a Document, outline: &Outline, title: Option<&'a str>) 
         }
     }
     if let Some(range) = outline.layout.sign_off_range(document) {
-        names.extend(document.text(range).lines().map(str::trim).find(|l| !l.is_empty()));
+        names.extend(
+            document
+                .text(range)
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty()),
+        );
     }
     names.retain(|name| !name.is_empty());
     names

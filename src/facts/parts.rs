@@ -321,7 +321,11 @@ fn sentence_on(
 fn reports_on(part: &Part, opening: &str, is_heading: bool) -> bool {
     let named = part.opening_words.is_match(opening)
         || (is_heading && part.heading_words.is_match(opening));
-    named && !part.mention.as_ref().is_some_and(|m| m.is_elsewhere(opening))
+    named
+        && !part
+            .mention
+            .as_ref()
+            .is_some_and(|m| m.is_elsewhere(opening))
 }
 
 /// A paragraph's opening: a sub-heading's words, or a paragraph's first sentence, cut to the

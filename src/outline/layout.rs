@@ -78,7 +78,9 @@ impl Layout {
         // After the title: the page's metadata and the title printed again (header and body).
         while let Some(&line) = head.get(end) {
             let text = text_of(line);
-            let repeats = title_text.as_deref().is_some_and(|t| repeats_title(t, text));
+            let repeats = title_text
+                .as_deref()
+                .is_some_and(|t| repeats_title(t, text));
             if !page.is_chrome(text) && !repeats {
                 break;
             }
@@ -201,8 +203,7 @@ impl Page<'_> {
         let genre = &self.rules.title.genre;
         if let Some(&below) = head.get(at + 1) {
             let next = text_of(below);
-            if !genre.is_match(text) && genre.is_match(next) && fits(next) && !self.is_title(next)
-            {
+            if !genre.is_match(text) && genre.is_match(next) && fits(next) && !self.is_title(next) {
                 return at..at + 2;
             }
         }
@@ -225,14 +226,16 @@ pub fn without_site_suffix(title: &str) -> &str {
 }
 
 fn is_site_suffix(suffix: &str) -> bool {
-    SITE_WORDS.iter().any(|w| suffix.contains(w)) || PAGE_LINE.is_match(suffix.trim_start_matches(SITE_SUFFIX_MARKS))
+    SITE_WORDS.iter().any(|w| suffix.contains(w))
+        || PAGE_LINE.is_match(suffix.trim_start_matches(SITE_SUFFIX_MARKS))
 }
 
 /// A line that is the title again, printed by the page header and by the body.
 fn repeats_title(title: &str, line: &str) -> bool {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let (title, line) = (squeeze(title), squeeze(line));
-    !line.is_empty() && (line == title || (line.len() * 5 >= title.len() * 4 && title.contains(&line)))
+    !line.is_empty()
+        && (line == title || (line.len() * 5 >= title.len() * 4 && title.contains(&line)))
 }
 
 /// "成文日期: | 2024-02-29 |", "来源:区政府办公室 发布时间:2024-03-28": a metadata label

@@ -150,7 +150,10 @@ impl Outline {
     /// The title's range, if the report has one (over two lines when it is split).
     pub fn title(&self, document: &Document) -> Option<Range<usize>> {
         let lines = self.layout.title.clone()?;
-        let (first, last) = (document.lines()[lines.start], document.lines()[lines.end - 1]);
+        let (first, last) = (
+            document.lines()[lines.start],
+            document.lines()[lines.end - 1],
+        );
         let raw = document.text(first.start..last.end);
         let start = first.start + (raw.len() - raw.trim_start().len());
         Some(start..start + layout::without_site_suffix(raw.trim()).len())
@@ -206,7 +209,12 @@ const WRAPPED_MAX_CHARS: usize = 20;
 /// Whether `next` is the rest of the heading `text` wrapped onto its own line: short and
 /// unnumbered, and only together do they name a part.
 fn continues_heading(text: &str, next: &str, rules: &RuleSet) -> bool {
-    let names_part = |words: &str| rules.parts().iter().any(|p| p.heading_words.is_match(words));
+    let names_part = |words: &str| {
+        rules
+            .parts()
+            .iter()
+            .any(|p| p.heading_words.is_match(words))
+    };
     is_short_unpunctuated(text, rules.data.thresholds.heading_max_chars)
         && !next.is_empty()
         && numbering::numbering(next).is_none()

@@ -7,9 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::model::{
-    Facet, GenreSpec, IssuerKind, IssuerLevel, MentionSpec, PartSpec, RuleSetData,
-};
+use super::model::{Facet, GenreSpec, IssuerKind, IssuerLevel, MentionSpec, PartSpec, RuleSetData};
 use super::words::WordSet;
 use super::{DEFAULT_RULESET_JSON, RULESET_SCHEMA_JSON};
 
@@ -98,7 +96,8 @@ impl Mention {
 
     /// Whether a sentence reports on the part.
     pub fn is_in(&self, sentence: &str) -> bool {
-        let together = !self.together.is_empty() && self.together.iter().all(|w| w.is_match(sentence));
+        let together =
+            !self.together.is_empty() && self.together.iter().all(|w| w.is_match(sentence));
         (self.words.is_match(sentence) || together) && self.context.is_match(sentence)
     }
 
