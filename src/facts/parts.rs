@@ -245,7 +245,21 @@ fn mentions(
     let structured = !top.is_empty();
     // Paragraphs come in text order, so the enclosing section only moves forward.
     let mut section = 0;
-    for paragraph in outline.paragraphs() {
+    for line in outline.paragraphs() {
+        // A run-in top-level heading ("一、坚持党的领导，……。一是……"): the rest of its line
+        // is a paragraph of its section.
+        let rest;
+        let mut paragraph = line;
+        if let Some(h) = line.heading.filter(|&h| outline.headings[h].level == 1) {
+            let after = outline.headings[h].range.end..line.range.end;
+            if after.start < after.end && !document.text(after.clone()).trim().is_empty() {
+                rest = Paragraph {
+                    range: after,
+                    heading: None,
+                };
+                paragraph = &rest;
+            }
+        }
         let host: Vec<PartIndex> = if structured {
             while top
                 .get(section + 1)

@@ -11,8 +11,10 @@ impl Rule for MeasuresWithoutFigures {
         let Some((coverage, part)) = analysis.coverage() else {
             return;
         };
-        let wanted = analysis.rules.data.thresholds.min_figures_per_1000_chars;
-        if coverage.figures_per_1000_chars >= wanted {
+        let thresholds = &analysis.rules.data.thresholds;
+        let wanted = thresholds.min_figures_per_1000_chars;
+        // Too short a text to tell slogans from a summary.
+        if coverage.figures_per_1000_chars >= wanted || coverage.chars < thresholds.figures_min_chars {
             return;
         }
         let name = analysis.part_name(part);

@@ -273,5 +273,12 @@ pub struct Thresholds {
     pub min_shortcomings: usize,
     pub coverage_min_mentions: usize,
     pub min_figures_per_1000_chars: f64,
+    /// Measures shorter than this are not judged for figures.
+    #[serde(default = "default_figures_min_chars")]
+    pub figures_min_chars: usize,
     pub plan_retrospective_share: f64,
+}
+
+fn default_figures_min_chars() -> usize {
+    100
 }
