@@ -192,12 +192,37 @@ fn char_starts(text: &str) -> Vec<u32> {
 }
 
 /// A heading glued to the sentence before it, as mirror sites print a report with its line
-/// breaks lost: "……报告如下。一、主要举措" or "……有新提升。 (二)规范执法". "一、二季度" is no
-/// heading.
+/// breaks lost: "……报告如下。一、主要举措", "……如下：一、……" or "……有新提升。 (二)规范执法".
+/// "一、二季度" is no heading.
 static GLUED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[。;!?]\s*((?:[一二三四五六七八九十]{1,3}、[^一二三四五六七八九十、]|\([一二三四五六七八九十]{1,3}\)))")
+    Regex::new(r"[。;!?:]\s*((?:[一二三四五六七八九十]{1,3}、[^一二三四五六七八九十、]|\([一二三四五六七八九十]{1,3}\)))")
         .expect("glued heading pattern compiles")
 });
+/// A part's heading with its first sub-heading glued on: "一、主要举措和成效(一)强化……".
+static GLUED_SUB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[一二三四五六七八九十]{1,3}、[^。;!?:]{2,40}?(\(一\))")
+        .expect("glued sub-heading pattern compiles")
+});
+
+/// Where a line as sent holds more than one line: before each glued heading.
+fn glued_cuts(content: &str) -> Vec<usize> {
+    let mut cuts: Vec<usize> = GLUED_HEADING
+        .captures_iter(content)
+        .filter_map(|c| c.get(1).map(|m| m.start()))
+        .collect();
+    let starts: Vec<usize> = std::iter::once(0).chain(cuts.iter().copied()).collect();
+    for piece_start in starts {
+        if let Some(sub) = GLUED_SUB_HEADING
+            .captures(&content[piece_start..])
+            .and_then(|c| c.get(1))
+        {
+            cuts.push(piece_start + sub.start());
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
+}
 
 /// Lines split at `\n`, each without its `\r\n` or `\n`, and before headings glued to the
 /// sentence before them.
@@ -207,8 +232,8 @@ fn split_lines(text: &str) -> Vec<Line> {
     for (source, piece) in text.split_inclusive('\n').enumerate() {
         let content = piece.trim_end_matches(['\n', '\r']);
         let mut line_start = start;
-        for glued in GLUED_HEADING.captures_iter(content) {
-            let at = start + glued.get(1).map_or(0, |m| m.start());
+        for cut in glued_cuts(content) {
+            let at = start + cut;
             lines.push(Line {
                 start: line_start,
                 end: at,

@@ -7,6 +7,9 @@ pub mod layout;
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::document::Document;
 use crate::ruleset::RuleSet;
@@ -80,7 +83,9 @@ impl Outline {
             }
             let start = line.start + (raw.len() - raw.trim_start().len());
             let end = start + text.len();
-            if let Some((style, mark)) = numbering::numbering(text) {
+            if let Some((style, mark)) = numbering::numbering(text)
+                && !is_page_fragment(style, index, document)
+            {
                 let run_in = text.chars().count() > thresholds.heading_max_chars;
                 let mut title_end = first_sentence_end(text, mark, run_in);
                 // A heading wrapped onto the next line ("……的主要" / "举措和成效").
@@ -203,6 +208,45 @@ fn find_paragraphs(
         .collect()
 }
 
+/// Document-sharing sites number the pages they cut a text into ("2、法有效化解……"): a line
+/// numbered 1、 2、 … that goes on with a long sentence the line before left unfinished.
+fn is_page_fragment(style: NumberStyle, index: usize, document: &Document) -> bool {
+    let lines = document.lines();
+    let line = lines[index];
+    if style != NumberStyle::Arabic || line.start != line.source_start {
+        return false;
+    }
+    // The line as sent (glued headings split it), and the lines sent before and after it.
+    let sent = |source: usize| {
+        let mut of_source = lines.iter().filter(|l| l.source == source);
+        let first = of_source.next()?;
+        let last = of_source.last().unwrap_or(first);
+        Some(document.text(first.start..last.end).trim_end())
+    };
+    let unfinished = |text: &str| {
+        text.chars().count() > PAGE_FRAGMENT_MIN_CHARS
+            && !text.ends_with(layout::SENTENCE_END)
+            && !text.ends_with('。')
+    };
+    // The next page may go on with a number: "2、21件……".
+    let numbered = |text: &str| {
+        let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0 && text[digits..].starts_with(['、', '.'])
+    };
+    let source = line.source;
+    let after_unfinished = source > 0 && sent(source - 1).is_some_and(unfinished);
+    let before_fragment =
+        sent(source).is_some_and(unfinished) && sent(source + 1).is_some_and(numbered);
+    after_unfinished || before_fragment
+}
+
+/// The start of a run-in enumeration ("一是").
+static ENUMERATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[一二三四五六七八九十]是").expect("pattern compiles"));
+
+/// How long the line before a page fragment is: a page of text, not a heading.
+const PAGE_FRAGMENT_MIN_CHARS: usize = 120;
+
 /// The most characters the wrapped rest of a heading has on its own line.
 const WRAPPED_MAX_CHARS: usize = 20;
 
@@ -246,6 +290,12 @@ fn first_sentence_end(text: &str, mark: usize, run_in: bool) -> usize {
         .find(char::is_whitespace)
         .map(|at| mark + lead + at)
         .filter(|&gap| text[gap..].contains(SENTENCE_END) || text[gap..].contains('。'));
+    // "三、2023年工作打算一是……": the enumeration starts the body.
+    let sentence = ENUMERATION
+        .find(&text[mark..])
+        .map(|m| mark + m.start())
+        .filter(|&at| at > mark)
+        .map_or(sentence, |at| at.min(sentence));
     let runs_on = run_in || text[sentence..].chars().nth(1).is_some();
     match gap {
         Some(gap) => gap.min(sentence),
