@@ -218,10 +218,10 @@ fn is_page_fragment(style: NumberStyle, index: usize, document: &Document) -> bo
     }
     // The line as sent (glued headings split it), and the lines sent before and after it.
     let sent = |source: usize| {
-        let mut of_source = lines.iter().filter(|l| l.source == source);
-        let first = of_source.next()?;
-        let last = of_source.last().unwrap_or(first);
-        Some(document.text(first.start..last.end).trim_end())
+        // Lines are in order of the lines sent: a binary search finds a line's pieces.
+        let first = lines.partition_point(|l| l.source < source);
+        let end = lines.partition_point(|l| l.source <= source);
+        (first < end).then(|| document.text(lines[first].start..lines[end - 1].end).trim_end())
     };
     let unfinished = |text: &str| {
         text.chars().count() > PAGE_FRAGMENT_MIN_CHARS
