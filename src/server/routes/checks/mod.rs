@@ -39,7 +39,7 @@ pub struct CheckForm {
     /// The day it was published, YYYY-MM-DD.
     #[schema(value_type = Option<String>, format = Date, nullable = false)]
     published_on: Option<String>,
-    /// `government` (default) or `department`.
+    /// `government` or `department`; read from the issuer's name in the title or sign-off when absent.
     #[schema(nullable = false)]
     issuer_kind: Option<IssuerKind>,
     /// `default` (for drafters) or `strict` (for the collecting office).

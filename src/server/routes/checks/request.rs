@@ -39,7 +39,8 @@ pub struct CheckRequest {
     /// The day the report was published (YYYY-MM-DD), checked against the deadline.
     #[schema(example = "2025-03-28")]
     pub published_on: Option<NaiveDate>,
-    /// Who issues the report; departments may have an earlier deadline. Default `government`.
+    /// Who issues the report; departments may have an earlier deadline. When absent, read from
+    /// the issuer's name in the title or sign-off (局, 委员会 …: a department), else `government`.
     pub issuer_kind: Option<IssuerKind>,
     /// Which rules run: `default` (for drafters) or `strict` (for the collecting office, which
     /// also wants the title and the sign-off). `rules` then adds or removes single rules.
@@ -90,7 +91,7 @@ pub struct CheckQuery {
     /// The day the report was published (YYYY-MM-DD).
     #[param(value_type = Option<String>, format = Date, example = "2025-03-28")]
     pub published_on: Option<NaiveDate>,
-    /// `government` (default) or `department`.
+    /// `government` or `department`; read from the issuer's name in the title or sign-off when absent.
     pub issuer_kind: Option<IssuerKind>,
     /// `default` (for drafters) or `strict` (for the collecting office).
     pub profile: Option<Profile>,
