@@ -221,7 +221,11 @@ fn is_page_fragment(style: NumberStyle, index: usize, document: &Document) -> bo
         // Lines are in order of the lines sent: a binary search finds a line's pieces.
         let first = lines.partition_point(|l| l.source < source);
         let end = lines.partition_point(|l| l.source <= source);
-        (first < end).then(|| document.text(lines[first].start..lines[end - 1].end).trim_end())
+        (first < end).then(|| {
+            document
+                .text(lines[first].start..lines[end - 1].end)
+                .trim_end()
+        })
     };
     let unfinished = |text: &str| {
         text.chars().count() > PAGE_FRAGMENT_MIN_CHARS

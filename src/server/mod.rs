@@ -2,6 +2,7 @@
 //! request ids, metrics, telemetry and the OpenAPI document.
 
 pub mod auth;
+pub mod caching;
 pub mod configuration;
 pub mod metrics;
 pub mod openapi;

@@ -196,6 +196,20 @@ impl Problem {
         .with_body_unread()
     }
 
+    /// JSON in a charset nobody can name.
+    pub fn unsupported_charset(charset: &str, lang: Lang) -> Self {
+        let charset: String = charset.chars().take(40).collect();
+        Self::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported-charset",
+            "Unsupported charset",
+            lang.pick(
+                format!("不认识字符集“{charset}”。JSON 请使用 UTF-8（也接受 GBK、GB18030）。"),
+                format!("The charset “{charset}” is unknown. Send JSON in UTF-8 (GBK and GB18030 are taken too)."),
+            ),
+        )
+    }
+
     pub fn invalid_utf8(lang: Lang) -> Self {
         Self::new(
             StatusCode::BAD_REQUEST,

@@ -17,6 +17,7 @@ use utoipa_actix_web::AppExt;
 
 use crate::engine::Engine;
 use crate::server::auth::{self, ApiKeys};
+use crate::server::caching;
 use crate::server::configuration::Settings;
 use crate::server::metrics::Metrics;
 use crate::server::openapi::{self, ApiDoc};
@@ -64,6 +65,7 @@ impl Application {
         let cors_origins = settings.cors_origins.clone();
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(caching::revalidate))
                 .wrap(from_fn(auth::require_key))
                 .wrap(TracingLogger::<RequestSpan>::new())
                 .wrap_fn(|request, service| {
@@ -136,13 +138,18 @@ fn cors(origins: &[String]) -> Cors {
     origins
         .iter()
         .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
-        .allowed_methods(["GET", "POST"])
+        .allowed_methods(["GET", "HEAD", "POST"])
         .allowed_headers([
             header::CONTENT_TYPE,
             header::AUTHORIZATION,
             header::ACCEPT_LANGUAGE,
+            header::IF_NONE_MATCH,
             request_id::HEADER,
+            // W3C trace context and B3, which browser tracing libraries add to every call.
+            header::HeaderName::from_static("traceparent"),
+            header::HeaderName::from_static("tracestate"),
+            header::HeaderName::from_static("b3"),
         ])
-        .expose_headers([request_id::HEADER, header::RETRY_AFTER])
+        .expose_headers([request_id::HEADER, header::RETRY_AFTER, header::ETAG])
         .max_age(3600)
 }

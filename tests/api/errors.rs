@@ -218,10 +218,17 @@ async fn unknown_routes_are_404_and_wrong_methods_405_with_allow() {
 }
 
 #[tokio::test]
-async fn a_bad_query_string_is_400() {
+async fn a_wrong_value_in_the_query_is_422_naming_the_parameter() {
     let app = spawn_app().await;
     let response = app.post_text("issuer_kind=county", "报告").await;
-    problem(response, 400).await;
+    let body = problem(response, 422).await;
+    assert_eq!(body["errors"][0]["parameter"], "issuer_kind");
+    assert!(
+        body["errors"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("department")
+    );
 }
 
 #[tokio::test]

@@ -6,6 +6,7 @@ mod common;
 mod access;
 mod batch;
 mod checks;
+mod clients;
 mod documents;
 mod errors;
 mod helpers;

@@ -5,9 +5,9 @@ pub mod examples;
 use actix_web::App;
 use utoipa::OpenApi;
 use utoipa::openapi::RefOr;
-use utoipa::openapi::schema::{
-    AdditionalProperties, AllOfBuilder, Object, ObjectBuilder, OneOfBuilder, Schema, Type,
-};
+use utoipa::openapi::schema::{AllOfBuilder, Object, ObjectBuilder, OneOfBuilder, Schema, Type};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 use utoipa_actix_web::AppExt;
 
 use crate::server::problem::{FieldError, ProblemBody};
@@ -44,7 +44,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .configure(routes::configure)
         .split_for_parts();
     require_text_or_file(&mut document);
-    close_forms(&mut document);
+    describe_security(&mut document);
     name_file_types(&mut document);
     document
 }
@@ -69,18 +69,53 @@ fn name_file_types(document: &mut utoipa::openapi::OpenApi) {
     }
 }
 
-/// The upload forms take only the fields they list: an unknown field is refused (400), so the
-/// document says `additionalProperties: false` as serde's `deny_unknown_fields` does for JSON.
-fn close_forms(document: &mut utoipa::openapi::OpenApi) {
-    let Some(components) = document.components.as_mut() else {
-        return;
-    };
-    for name in ["CheckForm", "BatchForm"] {
-        if let Some(RefOr::T(Schema::Object(form))) = components.schemas.get_mut(name) {
-            form.additional_properties = Some(Box::new(AdditionalProperties::FreeForm(false)));
+/// API keys are optional: off until the operator sets some, then `Authorization: Bearer <key>`
+/// (the scheme in any case) on every `/v1/` path. Each such operation says so, and may answer
+/// 401.
+fn describe_security(document: &mut utoipa::openapi::OpenApi) {
+    let scheme = HttpBuilder::new()
+        .scheme(HttpAuthScheme::Bearer)
+        .description(Some(
+            "An API key, when the service is started with `--api-keys` or `--api-keys-file`; \
+without keys no authentication is needed.",
+        ))
+        .build();
+    document
+        .components
+        .get_or_insert_with(Default::default)
+        .add_security_scheme(API_KEY_SCHEME, SecurityScheme::Http(scheme));
+    let unauthorized = ResponseBuilder::new()
+        .description("An API key is required and was missing or wrong.")
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("ProblemBody")))
+                .build(),
+        )
+        .build();
+    for (path, item) in document.paths.paths.iter_mut() {
+        if !path.starts_with("/v1/") {
+            continue;
+        }
+        for operation in [item.get.as_mut(), item.post.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            // No requirement, or the key: a service without keys takes requests without one.
+            operation.security = Some(vec![
+                SecurityRequirement::default(),
+                SecurityRequirement::new(API_KEY_SCHEME, Vec::<String>::new()),
+            ]);
+            operation
+                .responses
+                .responses
+                .insert("401".to_owned(), RefOr::T(unauthorized.clone()));
         }
     }
 }
+
+/// The name of the API-key scheme in the document.
+const API_KEY_SCHEME: &str = "apiKey";
 
 /// A JSON check request has `text` or `file`, never both (either may be given as null, as
 /// the other optional fields may): say so, so that clients (and schema-driven testers) do not

@@ -20,8 +20,8 @@ use crate::server::problem::{FieldError, Problem, ProblemBody, request_lang};
 use crate::server::routes::AppState;
 use crate::server::routes::body::{self, multipart_problem, read_body};
 use crate::server::routes::checks::request::{OptionSource, validate};
-use crate::server::routes::checks::{CheckQuery, DocumentBytes, check_input};
-use crate::server::routes::media_types;
+use crate::server::routes::checks::{CheckQuery, DocumentBytes, QueryOptions, check_input};
+use crate::server::routes::{form, media_types};
 
 /// A batch may be this many times larger than one request.
 const BATCH_BODY_FACTOR: usize = 10;
@@ -64,14 +64,13 @@ pub struct BatchForm {
 #[post("/v1/checks/batch")]
 pub async fn post_batch(
     request: HttpRequest,
-    query: web::Query<CheckQuery>,
+    QueryOptions(query): QueryOptions,
     payload: web::Payload,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     let lang = query.lang.unwrap_or_else(|| request_lang(&request));
     let fail = |problem: Problem| problem.for_request(&request);
-    let options =
-        validate(query.into_inner().values(), OptionSource::Parameters, lang).map_err(fail)?;
+    let options = validate(query.values(), OptionSource::Parameters, lang).map_err(fail)?;
     let media_type = request
         .headers()
         .get(actix_web::http::header::CONTENT_TYPE)
@@ -82,7 +81,7 @@ pub async fn post_batch(
     let payload = body::guarded(payload, state.idle_timeout);
     let reading = async {
         if media_type.starts_with("multipart/form-data") {
-            read_files(Multipart::new(request.headers(), payload), limit, lang).await
+            read_files(form::open(&request, payload), limit, lang).await
         } else if media_types::ZIP
             .iter()
             .any(|zip| media_type.starts_with(zip))
@@ -143,7 +142,7 @@ async fn read_files(
         // A report is a part with a file name, or a `file` field without one (some clients send
         // it so); it is then named by its place in the form.
         let Some(name) = part.content_disposition().and_then(|d| {
-            d.get_filename().map(str::to_owned).or_else(|| {
+            form::file_name(d).or_else(|| {
                 (d.get_name() == Some("file")).then(|| format!("file[{}]", files.len() + 1))
             })
         }) else {

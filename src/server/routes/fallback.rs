@@ -1,4 +1,5 @@
-//! What answers when no route matches: 405 with `Allow` for a known path, else 404.
+//! What answers when no route matches: 308 to the route a trailing slash hides, 405 with
+//! `Allow` for a known path, else 404.
 //!
 //! The known paths and their methods come from the OpenAPI document and the list of plain
 //! routes they are registered from, so a new route needs no entry here.
@@ -77,7 +78,23 @@ fn matches(template: &[String], path: &[String]) -> bool {
 
 pub async fn fallback(request: HttpRequest, table: web::Data<RouteTable>) -> HttpResponse {
     let lang = request_lang(&request);
-    let problem = match table.allowed(request.path()) {
+    let path = request.path();
+    let allowed = table.allowed(path);
+    // `POST /v1/checks/`: the route without the slash takes this method, so send the client
+    // there; 308 keeps the method and the body.
+    if path.len() > 1
+        && path.ends_with('/')
+        && allowed.is_some_and(|methods| methods.contains(&request.method().as_str()))
+    {
+        let mut location = path.trim_end_matches('/').to_owned();
+        if !request.query_string().is_empty() {
+            location = format!("{location}?{}", request.query_string());
+        }
+        return HttpResponse::PermanentRedirect()
+            .insert_header((actix_web::http::header::LOCATION, location))
+            .finish();
+    }
+    let problem = match allowed {
         Some(methods) => Problem::method_not_allowed(request.method().as_str(), methods, lang),
         None => Problem::not_found(request.path(), lang),
     };

@@ -5,6 +5,7 @@ pub mod body;
 pub mod checks;
 pub mod docs;
 pub mod fallback;
+pub mod form;
 pub mod health;
 pub mod media_types;
 pub mod page;

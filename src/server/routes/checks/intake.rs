@@ -1,14 +1,15 @@
 //! The ways a report comes in on `POST /v1/checks`: JSON (`text`, or a base64 `file`), a
 //! multipart form with a `file` part, or the document itself as the body with its media type.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 use actix_multipart::Multipart;
+use actix_web::HttpRequest;
 use actix_web::http::header;
-use actix_web::{HttpRequest, web};
 use base64::Engine as _;
 use futures_util::StreamExt;
 
+use super::params;
 use super::request::{
     CheckQuery, CheckRequest, OptionSource, data_error_detail, field_errors, json_pointer,
     option_field_errors, validate,
@@ -18,7 +19,10 @@ use crate::lang::Lang;
 use crate::rules::CheckOptions;
 use crate::server::problem::{FieldError, Problem};
 use crate::server::routes::body::{Body, multipart_problem, read_body};
-use crate::server::routes::media_types;
+use crate::server::routes::{form, media_types};
+
+/// Room in a JSON body for the options beside a base64 file.
+const JSON_ROOM: usize = 64 * 1024;
 
 /// Form fields longer than this are no option values.
 const FIELD_LIMIT: usize = 4096;
@@ -47,14 +51,17 @@ pub async fn receive(
         .map(|v| v.trim().to_ascii_lowercase());
     match essence.as_deref() {
         Some("multipart/form-data") => {
-            let multipart = Multipart::new(request.headers(), payload);
+            let multipart = form::open(request, payload);
             from_form(multipart, query, limit, lang).await
         }
         Some(json)
             if json == "application/json"
                 || (json.starts_with("application/") && json.ends_with("+json")) =>
         {
-            let body = read_body(payload, request, limit, lang).await?;
+            // A file of `limit` bytes is 4/3 of that in base64, with the options beside it.
+            let json_limit = limit.saturating_div(3).saturating_mul(4) + JSON_ROOM;
+            let body = read_body(payload, request, json_limit, lang).await?;
+            let body = json_in_utf8(&body, content_type.as_deref(), lang)?;
             from_json(&body, query, header_lang, limit)
         }
         Some(other) if !media_types::is_document(other) => Err(Problem::unsupported_media_type(
@@ -72,6 +79,60 @@ pub async fn receive(
             })
         }
     }
+}
+
+/// JSON as OA systems send it: with a UTF-8 byte order mark (Windows tools), or in the charset
+/// the media type names (`application/json;charset=GBK`); read as UTF-8 without them.
+fn json_in_utf8<'a>(
+    body: &'a [u8],
+    content_type: Option<&str>,
+    lang: Lang,
+) -> Result<Cow<'a, [u8]>, Problem> {
+    let charset = content_type.and_then(|value| {
+        value.split(';').skip(1).find_map(|parameter| {
+            let (name, value) = parameter.split_once('=')?;
+            name.trim()
+                .eq_ignore_ascii_case("charset")
+                .then(|| value.trim().trim_matches('"').to_owned())
+        })
+    });
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    let Some(label) = charset else {
+        return Ok(Cow::Borrowed(body));
+    };
+    match encoding_rs::Encoding::for_label(label.as_bytes()) {
+        Some(encoding) if encoding == encoding_rs::UTF_8 => Ok(Cow::Borrowed(body)),
+        Some(encoding) => {
+            let (text, _, _) = encoding.decode(body);
+            Ok(Cow::Owned(text.into_owned().into_bytes()))
+        }
+        None => Err(Problem::unsupported_charset(&label, lang)),
+    }
+}
+
+/// Base64 as senders write it: with line breaks, a `data:…;base64,` prefix (a browser's
+/// FileReader), the URL-safe alphabet, or without padding.
+fn decode_base64(content: &str) -> Result<Vec<u8>, base64::DecodeError> {
+    let content = content.trim_start();
+    let content = match content.strip_prefix("data:") {
+        Some(url) => url.split_once(',').map_or(url, |(_, data)| data),
+        None => content,
+    };
+    let standard: String = content
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            other => other,
+        })
+        .collect();
+    const LENIENT: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        base64::engine::GeneralPurposeConfig::new()
+            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+    );
+    LENIENT.decode(standard)
 }
 
 fn from_json(
@@ -107,23 +168,20 @@ fn from_json(
     }
     let input = match (request.text, request.file) {
         (Some(text), None) => Some(Input::Text(text)),
-        (None, Some(file)) => {
-            let encoded: String = file.content_base64.split_whitespace().collect();
-            match base64::engine::general_purpose::STANDARD.decode(encoded) {
-                Ok(bytes) if bytes.len() > limit => {
-                    return Err(Problem::payload_too_large(limit, lang));
-                }
-                Ok(bytes) => Some(Input::bytes(bytes)),
-                Err(_) => {
-                    let detail = lang.pick(
-                        "文件内容不是有效的 base64 编码。",
-                        "The file content is not valid base64.",
-                    );
-                    errors.push(FieldError::at_pointer("/file/content_base64", detail));
-                    None
-                }
+        (None, Some(file)) => match decode_base64(&file.content_base64) {
+            Ok(bytes) if bytes.len() > limit => {
+                return Err(Problem::payload_too_large(limit, lang));
             }
-        }
+            Ok(bytes) => Some(Input::bytes(bytes)),
+            Err(_) => {
+                let detail = lang.pick(
+                    "文件内容不是有效的 base64 编码。",
+                    "The file content is not valid base64.",
+                );
+                errors.push(FieldError::at_pointer("/file/content_base64", detail));
+                None
+            }
+        },
         (text, _) => {
             let pointer = if text.is_some() { "/file" } else { "/text" };
             let detail = lang.pick(
@@ -137,22 +195,6 @@ fn from_json(
     match (input, options) {
         (Some(input), Ok(options)) if errors.is_empty() => Ok(Submission { input, options }),
         _ => Err(Problem::validation(errors, lang)),
-    }
-}
-
-/// Keeps a form field; a rule list given in several fields (as forms send a list) becomes one
-/// comma-separated list.
-fn add_field(fields: &mut BTreeMap<String, String>, name: String, value: String) {
-    let is_list = name == "enable" || name == "disable";
-    match fields.get_mut(&name) {
-        Some(list) if is_list => {
-            list.push(',');
-            list.push_str(&value);
-        }
-        Some(_) => {}
-        None => {
-            fields.insert(name, value);
-        }
     }
 }
 
@@ -172,7 +214,7 @@ async fn from_form(
     validate(query_values.clone(), OptionSource::Parameters, lang)?;
     let mut file: Option<(Vec<u8>, Option<String>)> = None;
     let mut text: Option<String> = None;
-    let mut fields = BTreeMap::new();
+    let mut fields = Vec::new();
     let mut total = 0usize;
     let mut parts = 0;
     while let Some(part) = form.next().await {
@@ -182,39 +224,39 @@ async fn from_form(
         }
         let mut part = part.map_err(|e| multipart_problem(&e, lang))?;
         let name = part.name().unwrap_or("").to_owned();
+        // The report is the part named file, or else the first part with a file name (OA
+        // systems name it attachment, upload, fileData …).
+        let has_file_name = part
+            .content_disposition()
+            .is_some_and(|d| d.get_filename().is_some() || d.get_filename_ext().is_some());
+        let is_file = name == "file" || (has_file_name && file.is_none());
         let media_type = part.content_type().map(|m| m.to_string());
-        let field_limit = if name == "file" || name == "text" {
-            limit
-        } else {
-            FIELD_LIMIT
-        };
         let mut bytes = Vec::new();
+        let mut overlong = false;
         while let Some(chunk) = part.next().await {
             let chunk = chunk.map_err(|e| multipart_problem(&e, lang))?;
             total += chunk.len();
-            if total > limit || bytes.len() + chunk.len() > field_limit {
+            if total > limit {
                 return Err(Problem::payload_too_large(limit, lang));
             }
-            bytes.extend_from_slice(&chunk);
+            // A field of the sender's own longer than any option: not ours, dropped.
+            overlong |= !is_file && name != "text" && bytes.len() + chunk.len() > FIELD_LIMIT;
+            if !overlong {
+                bytes.extend_from_slice(&chunk);
+            }
         }
         match name.as_str() {
-            "file" => file = Some((bytes, media_type)),
+            _ if is_file => file = Some((bytes, media_type)),
+            _ if overlong => {}
             "text" => {
                 text = Some(String::from_utf8(bytes).map_err(|_| Problem::invalid_utf8(lang))?)
             }
             // An empty field is an option left blank, as HTML forms send it.
             _ if bytes.iter().all(u8::is_ascii_whitespace) => {}
-            _ => add_field(
-                &mut fields,
-                name,
-                String::from_utf8_lossy(&bytes).into_owned(),
-            ),
+            _ => fields.push((name, String::from_utf8_lossy(&bytes).into_owned())),
         }
     }
-    let encoded = serde_urlencoded::to_string(&fields).unwrap_or_default();
-    let from_form = web::Query::<CheckQuery>::from_query(&encoded)
-        .map_err(|e| Problem::bad_query(&e.to_string(), lang))?
-        .into_inner();
+    let from_form = params::read(fields, lang)?;
     let values = from_form.values().or(query_values);
     let lang = values.lang.unwrap_or(lang);
     let input = match (file, text) {

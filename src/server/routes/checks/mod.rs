@@ -1,6 +1,7 @@
 //! `POST /v1/checks`: check one report, sent as text, as JSON, as a form upload or as the file.
 
 mod intake;
+mod params;
 pub mod request;
 
 use std::sync::Arc;
@@ -10,6 +11,7 @@ use tokio::sync::OwnedSemaphorePermit;
 
 use utoipa::ToSchema;
 
+pub use params::QueryOptions;
 pub use request::{CheckQuery, CheckRequest, FileUpload, RuleSelection};
 
 use crate::engine::Input;
@@ -106,10 +108,10 @@ pub struct ReportText(String);
     ),
     responses(
         (status = 200, description = "The check report.", body = CheckReport, example = examples::check_report),
-        (status = 400, description = "Malformed JSON or form, or an invalid query string.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON or form.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 413, description = "The body or the unpacked document is larger than the limits (10 MiB body by default).", body = ProblemBody, content_type = "application/problem+json"),
         (status = 415, description = "A media type or document format that is not accepted, or .doc/.wps/.rtf without LibreOffice.", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 422, description = "A field fails validation (blank text, year out of range, a date that is not YYYY-MM-DD, an unknown field or rule id), or the document cannot be read: damaged, encrypted, a scan without text.", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "A field or parameter fails validation (blank text, year out of range, a date that is not YYYY-MM-DD, a value that is not one of the choices, an unknown JSON field or rule id; `errors` names each), or the document cannot be read: damaged, encrypted, a scan without text.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 408, description = "The request body was not received within the client time-out (30 s by default).", body = ProblemBody, content_type = "application/problem+json"),
         (status = 500, description = "An internal error; the report was not checked.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 503, description = "Too many checks in progress; try again after `Retry-After` seconds.", body = ProblemBody, content_type = "application/problem+json",
@@ -119,7 +121,7 @@ pub struct ReportText(String);
 #[post("/v1/checks")]
 pub async fn post_check(
     request: HttpRequest,
-    query: web::Query<CheckQuery>,
+    QueryOptions(query): QueryOptions,
     payload: web::Payload,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
@@ -129,7 +131,7 @@ pub async fn post_check(
     let receiving = receive(
         &request,
         body::guarded(payload, state.idle_timeout),
-        query.into_inner(),
+        query,
         state.body_limit,
         header_lang,
     );

@@ -58,7 +58,9 @@ pub struct CheckRequest {
 pub struct FileUpload {
     /// The file's name, for messages only: the format is read from the content.
     pub name: Option<String>,
-    /// The file's bytes in standard base64 (line breaks in it are tolerated).
+    /// The file's bytes in base64: standard or URL-safe alphabet, padded or not, with line
+    /// breaks or a `data:…;base64,` prefix. A file may have as many bytes as the body limit
+    /// (10 MiB by default); the JSON around it may be 4/3 of that plus 64 KiB.
     #[schema(min_length = 4, format = Byte, content_encoding = "base64")]
     pub content_base64: String,
 }
@@ -81,9 +83,11 @@ pub struct RuleSelection {
 
 /// Options in the query string, for a `text/plain` body (a JSON body's own fields win). Nothing
 /// from the report itself goes here: request logs record the query string.
-#[derive(Debug, Default, Clone, Deserialize, IntoParams)]
+///
+/// Lists may repeat the key (`disable=a&disable=b`) or separate ids by commas; booleans may be
+/// written `true`, `True`, `1` or `on`; other parameters are ignored.
+#[derive(Debug, Default, Clone, IntoParams)]
 #[into_params(parameter_in = Query)]
-#[serde(deny_unknown_fields)]
 pub struct CheckQuery {
     /// The year the report covers (2000 to 2100).
     #[param(minimum = 2000, maximum = 2100, example = 2024)]
@@ -99,11 +103,11 @@ pub struct CheckQuery {
     pub lang: Option<Lang>,
     /// Return the text that spans refer to.
     pub include_text: Option<bool>,
-    /// Rules to run besides the profile's: ids separated by commas.
-    #[param(value_type = Option<Vec<RuleId>>, style = Form, explode = false, min_items = 1)]
+    /// Rules to run besides the profile's: repeat the parameter, or separate ids by commas.
+    #[param(value_type = Option<Vec<RuleId>>, style = Form, explode = true, min_items = 1)]
     pub enable: Option<String>,
-    /// Rules not to run (this wins over `enable`): ids separated by commas.
-    #[param(value_type = Option<Vec<RuleId>>, style = Form, explode = false, min_items = 1, example = json!(["part-order"]))]
+    /// Rules not to run (this wins over `enable`): repeat the parameter, or separate ids by commas.
+    #[param(value_type = Option<Vec<RuleId>>, style = Form, explode = true, min_items = 1, example = json!(["part-order"]))]
     pub disable: Option<String>,
 }
 
