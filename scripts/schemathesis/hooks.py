@@ -21,6 +21,15 @@ MEDIA_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "*.docx",
     "application/ofd": "*.ofd",
     "text/html": "*.html",
+    "application/xhtml+xml": "*.html",
+    # Converted by LibreOffice, which .ci/run installs.
+    "application/msword": "*.doc",
+    "application/vnd.ms-works": "*.doc",
+    "application/wps-office.wps": "*.doc",
+    "application/rtf": "*.rtf",
+    "text/rtf": "*.rtf",
+    # "Only a file": any of them.
+    "application/octet-stream": "*.docx",
 }
 
 REPORTS = []
@@ -29,7 +38,8 @@ for media_type, pattern in MEDIA_TYPES.items():
     if not samples:
         raise SystemExit(f"no {pattern} fixtures in {DOCUMENTS}")
     schemathesis.openapi.media_type(media_type, st.sampled_from(samples))
-    REPORTS.extend(samples)
+    if pattern in ("*.pdf", "*.docx", "*.ofd") or media_type == "text/html":
+        REPORTS.extend(samples)
 
 # `format: byte` is a file in base64 inside JSON (`file.content_base64`): a report too.
 schemathesis.openapi.format(
@@ -46,15 +56,14 @@ def zip_of_reports(names):
     return buffer.getvalue()
 
 
-schemathesis.openapi.media_type(
-    "application/zip",
-    st.sampled_from(
-        [
-            zip_of_reports(["zhuangshi-2023.gb18030.txt"]),
-            zip_of_reports(["wuxing-2024.typed.docx", "xixing-2024.html"]),
-        ]
-    ),
+ZIPS = st.sampled_from(
+    [
+        zip_of_reports(["zhuangshi-2023.gb18030.txt"]),
+        zip_of_reports(["wuxing-2024.typed.docx", "xixing-2024.html"]),
+    ]
 )
+for zip_type in ["application/zip", "application/x-zip-compressed"]:
+    schemathesis.openapi.media_type(zip_type, ZIPS)
 
 
 @schemathesis.deserializer("application/x-ndjson")

@@ -66,7 +66,7 @@ async fn every_operation_is_described_with_examples() {
         request[1]["oneOf"],
         json!([
             {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}},
-            {"type": "object", "required": ["file"], "properties": {"file": {"type": "object"}}}
+            {"type": "object", "required": ["file"], "properties": {"file": {"$ref": "#/components/schemas/FileUpload"}}}
         ]),
         "text or file, not both"
     );
@@ -81,6 +81,18 @@ async fn every_operation_is_described_with_examples() {
             .unwrap()
             .contains("application/pdf")
     );
+    // Every media type the server takes a document with is listed.
+    for media_type in [
+        "text/html",
+        "application/msword",
+        "application/octet-stream",
+        "application/zip",
+    ] {
+        assert!(
+            check["requestBody"]["content"][media_type].is_object(),
+            "{media_type}"
+        );
+    }
     // An OA system's own fields (userId …) are taken and ignored.
     assert_ne!(
         document["components"]["schemas"]["CheckForm"]["additionalProperties"],

@@ -45,6 +45,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .split_for_parts();
     require_text_or_file(&mut document);
     describe_security(&mut document);
+    list_document_media_types(&mut document);
     name_file_types(&mut document);
     document
 }
@@ -114,6 +115,38 @@ without keys no authentication is needed.",
     }
 }
 
+/// A check takes a document with any media type it reads (or none at all): the document lists
+/// each, with the schema of the body it is.
+fn list_document_media_types(document: &mut utoipa::openapi::OpenApi) {
+    let Some(post) = document
+        .paths
+        .paths
+        .get_mut("/v1/checks")
+        .and_then(|item| item.post.as_mut())
+    else {
+        return;
+    };
+    let Some(RefOr::T(body)) = post.request_body.as_mut() else {
+        return;
+    };
+    for media_type in media_types::accepted() {
+        let schema = if media_type.starts_with("text/") {
+            "ReportText"
+        } else {
+            "DocumentBytes"
+        };
+        body.content
+            .entry(media_type.to_owned())
+            .or_insert_with(|| {
+                RefOr::T(
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name(schema)))
+                        .build(),
+                )
+            });
+    }
+}
+
 /// The name of the API-key scheme in the document.
 const API_KEY_SCHEME: &str = "apiKey";
 
@@ -129,14 +162,19 @@ fn require_text_or_file(document: &mut utoipa::openapi::OpenApi) {
         return;
     };
     let fields = std::mem::replace(schema, Schema::Object(Object::new()).into());
-    let given = |field: &str, kind: Type| {
-        ObjectBuilder::new()
-            .required(field)
-            .property(field, ObjectBuilder::new().schema_type(kind))
-    };
+    // The file branch names its schema: `{type: object}` alone makes generators type it as an
+    // empty record.
     let exactly_one = OneOfBuilder::new()
-        .item(given("text", Type::String))
-        .item(given("file", Type::Object));
+        .item(
+            ObjectBuilder::new()
+                .required("text")
+                .property("text", ObjectBuilder::new().schema_type(Type::String)),
+        )
+        .item(
+            ObjectBuilder::new()
+                .required("file")
+                .property("file", Ref::from_schema_name("FileUpload")),
+        );
     *schema = AllOfBuilder::new().item(fields).item(exactly_one).into();
 }
 

@@ -53,7 +53,7 @@ pub struct BatchForm {
         (DocumentBytes = "application/zip")
     )),
     responses(
-        (status = 200, description = "One JSON line per report as it is checked, then a summary line.", body = BatchLine, content_type = "application/x-ndjson"),
+        (status = 200, description = "Newline-delimited JSON (NDJSON): one line per report as it is checked, then a summary line; each line is one `BatchLine`, so read the body line by line.", body = BatchLine, content_type = "application/x-ndjson"),
         (status = 400, description = "A malformed form or query string.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 413, description = "The batch is larger than ten single requests, or has more than 1,000 files.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 415, description = "Neither a multipart form nor a zip.", body = ProblemBody, content_type = "application/problem+json"),

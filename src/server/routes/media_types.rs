@@ -21,6 +21,14 @@ pub fn is_document(essence: &str) -> bool {
         || ZIP.contains(&essence)
 }
 
+/// Every media type a body may declare a document with, for the API document.
+pub fn accepted() -> Vec<&'static str> {
+    let mut types: Vec<&'static str> = Format::ALL.iter().map(|f| f.media_type()).collect();
+    types.extend(ALIASES);
+    types.extend(ZIP);
+    types
+}
+
 /// The media types the API documentation names for a report file, comma-separated; with a zip
 /// of reports where the route unpacks one.
 pub fn documented(with_zip: bool) -> String {
