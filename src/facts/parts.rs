@@ -113,7 +113,9 @@ impl Parts {
                     .map(|m| {
                         let line = document.line_of(m.start);
                         // A sub-heading reports on the part with its whole section.
-                        match outline.headings.iter().find(|h| h.line == line) {
+                        // Headings are in line order.
+                        let at = outline.headings.partition_point(|h| h.line < line);
+                        match outline.headings.get(at).filter(|h| h.line == line) {
                             Some(heading) => heading.range.start..heading.section_end,
                             None => document.lines()[line].range(),
                         }
