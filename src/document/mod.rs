@@ -25,8 +25,10 @@ pub struct Span {
     /// Offset just past the last character, in code points; equal to `start` for a position.
     pub end: usize,
     /// Line of `start`, counting from 1; lines end at `\n`.
+    #[schema(minimum = 1)]
     pub line: usize,
     /// Column of `start` in code points, counting from 1.
+    #[schema(minimum = 1)]
     pub column: usize,
 }
 

@@ -43,7 +43,7 @@ pub struct CheckReport {
 
 /// The rule set a report was checked against.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-#[schema(example = json!({"id": "cn-fazhi-zhengfu-annual-report", "version": "2026.1"}))]
+#[schema(example = json!({"id": "cn-fazhi-zhengfu-annual-report", "version": "2026.3"}))]
 pub struct RuleSetRef {
     pub id: String,
     pub version: String,
@@ -109,6 +109,7 @@ pub struct OutlineNode {
     #[schema(example = "三、")]
     pub numbering: Option<String>,
     /// 1 for the top level.
+    #[schema(minimum = 1)]
     pub level: usize,
     pub span: Span,
     /// Parts of the rule set this top-level section is assigned to.
