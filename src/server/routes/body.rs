@@ -59,6 +59,7 @@ pub fn multipart_problem(error: &MultipartError, lang: Lang) -> Problem {
             )
         }
         MultipartError::BoundaryMissing
+        | MultipartError::Parse(_)
         | MultipartError::ContentTypeParse
         | MultipartError::ContentTypeIncompatible
         | MultipartError::Nested => Problem::malformed_form(

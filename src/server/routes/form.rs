@@ -1,7 +1,9 @@
 //! Upload forms as OA systems really send them: part headers in GBK (a Windows client's file
-//! name), file names as RFC 2047 encoded words (`=?utf-8?B?…?=`) or RFC 5987 `filename*`.
+//! name) or with control characters, file names as RFC 2047 encoded words (`=?utf-8?B?…?=`) or RFC 5987 `filename*`.
 //! The parser we use refuses a part header that is not UTF-8, so such headers are transcoded as
 //! the body streams in; the names are only ever shown in messages.
+
+use std::borrow::Cow;
 
 use actix_multipart::Multipart;
 use actix_web::HttpRequest;
@@ -81,13 +83,7 @@ impl HeaderTranscoder {
             if self.in_headers {
                 match find(rest, b"\r\n\r\n") {
                     Some(end) => {
-                        let headers = &rest[..end];
-                        match std::str::from_utf8(headers) {
-                            Ok(_) => out.extend_from_slice(headers),
-                            Err(_) => out.extend_from_slice(
-                                encoding_rs::GB18030.decode(headers).0.as_bytes(),
-                            ),
-                        }
+                        out.extend_from_slice(&readable_headers(&rest[..end]));
                         at += end;
                         self.in_headers = false;
                     }
@@ -119,6 +115,30 @@ impl HeaderTranscoder {
     fn finish(&mut self) -> Bytes {
         Bytes::from(std::mem::take(&mut self.pending))
     }
+}
+
+/// A part header block the parser takes: UTF-8 (GB18030 read and rewritten), without control
+/// characters (a form field named with one is still a field, named without it).
+fn readable_headers(headers: &[u8]) -> Cow<'_, [u8]> {
+    let text: Cow<'_, [u8]> = match std::str::from_utf8(headers) {
+        Ok(_) => Cow::Borrowed(headers),
+        Err(_) => Cow::Owned(
+            encoding_rs::GB18030
+                .decode(headers)
+                .0
+                .into_owned()
+                .into_bytes(),
+        ),
+    };
+    let is_control = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n')) || *b == 0x7f;
+    if !text.iter().any(is_control) {
+        return text;
+    }
+    Cow::Owned(
+        text.iter()
+            .map(|b| if is_control(b) { b'_' } else { *b })
+            .collect(),
+    )
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -227,6 +247,7 @@ mod tests {
         fixed.extend_from_slice(&transcoder.finish());
         let text = std::str::from_utf8(&fixed).unwrap();
         assert!(text.contains("filename=\"年报.docx\""), "{text}");
+        assert_eq!(&*readable_headers(b"name=\"\x0e;\""), b"name=\"_;\"");
         assert!(text.ends_with("\r\n\r\nDATA\r\n--X--\r\n"));
     }
 }

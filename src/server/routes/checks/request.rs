@@ -61,7 +61,7 @@ pub struct FileUpload {
     /// The file's bytes in base64: standard or URL-safe alphabet, padded or not, with line
     /// breaks or a `data:…;base64,` prefix. A file may have as many bytes as the body limit
     /// (10 MiB by default); the JSON around it may be 4/3 of that plus 64 KiB.
-    #[schema(min_length = 4, format = Byte, content_encoding = "base64")]
+    #[schema(min_length = 2, format = Byte, content_encoding = "base64")]
     pub content_base64: String,
 }
 
