@@ -57,6 +57,9 @@ pub struct Outline {
     pub headings: Vec<Heading>,
     /// Where the body ends: the start of the sign-off, or the end of the text.
     pub body_end: usize,
+    /// The last line of the text, when the text stops in the middle of a sentence there: an
+    /// excerpt, a page that did not load whole. What is missing after it is not known.
+    pub cut_short_at: Option<usize>,
     /// The body's non-blank lines, found once here for every step after.
     paragraphs: Vec<Paragraph>,
 }
@@ -128,10 +131,12 @@ impl Outline {
         assign_levels(&mut headings);
         close_sections(&mut headings, body_end);
         let paragraphs = find_paragraphs(document, &layout, &headings, &continued);
+        let cut_short_at = cut_short_at(document, &layout);
         Self {
             layout,
             headings,
             body_end,
+            cut_short_at,
             paragraphs,
         }
     }
@@ -250,6 +255,21 @@ static ENUMERATION: LazyLock<Regex> =
 
 /// How long the line before a page fragment is: a page of text, not a heading.
 const PAGE_FRAGMENT_MIN_CHARS: usize = 120;
+
+/// How a text that was not cut short ends (after width folding): a sentence, a quotation, a
+/// date.
+const ENDS_A_TEXT: [char; 8] = ['。', '!', '?', ';', '”', '》', ')', '日'];
+
+/// The last line, when it stops mid-sentence outside the sign-off.
+fn cut_short_at(document: &Document, layout: &Layout) -> Option<usize> {
+    let lines = document.lines();
+    let last = lines
+        .iter()
+        .rposition(|l| !document.text(l.range()).trim().is_empty())?;
+    let text = document.text(lines[last].range()).trim_end();
+    let signed = layout.sign_off.is_some_and(|start| last >= start);
+    (!signed && !text.ends_with(ENDS_A_TEXT)).then_some(last)
+}
 
 /// The most characters the wrapped rest of a heading has on its own line.
 const WRAPPED_MAX_CHARS: usize = 20;

@@ -13,8 +13,19 @@ impl Rule for MeasuresWithoutFigures {
         };
         let thresholds = &analysis.rules.data.thresholds;
         let wanted = thresholds.min_figures_per_1000_chars;
-        // Too short a text to tell slogans from a summary.
-        if coverage.figures_per_1000_chars >= wanted || coverage.chars < thresholds.figures_min_chars {
+        // Too short a text to tell slogans from a summary; or the text stops inside the
+        // measures, and the figures may come after.
+        let stops_inside = analysis.outline.cut_short_at.is_some_and(|line| {
+            let end = analysis.document.lines()[line].end;
+            analysis
+                .parts()
+                .section_ranges(part, analysis.outline)
+                .any(|section| section.start < end && end <= section.end)
+        });
+        if coverage.figures_per_1000_chars >= wanted
+            || coverage.chars < thresholds.figures_min_chars
+            || stops_inside
+        {
             return;
         }
         let name = analysis.part_name(part);

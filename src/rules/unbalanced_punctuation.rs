@@ -15,9 +15,6 @@ static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*[0-9一二三四五六七八九十]{1,3}\)").expect("pattern compiles")
 });
 
-/// How a text that was not cut short ends (after width folding).
-const ENDS_A_TEXT: [char; 8] = ['。', '!', '?', ';', '”', '》', ')', '日'];
-
 impl Rule for UnbalancedPunctuation {
     const ABOUT_REPORT: bool = false;
 
@@ -31,21 +28,14 @@ impl Rule for UnbalancedPunctuation {
             .filter_map(|(open, close)| Some((open.chars().next()?, close.chars().next()?)))
             .collect();
         let lines = analysis.document.lines();
-        // A text that stops mid-sentence was cut short (an excerpt, a page that did not load):
-        // what its last line opens may close beyond it.
-        let last = lines
-            .iter()
-            .rposition(|l| !analysis.document.text(l.range()).trim().is_empty());
-        let cut_short = last.is_some_and(|i| {
-            let text = analysis.document.text(lines[i].range()).trim_end();
-            !text.ends_with(ENDS_A_TEXT)
-        });
+        // What the last line of a text cut short opens may close beyond it.
+        let last = analysis.outline.cut_short_at;
         // The page around the report (portal chrome such as "【字号") is not its text.
         let head_end = analysis.outline.layout.head_end;
         for (index, line) in lines.iter().enumerate().skip(head_end) {
             let text = analysis.document.text(line.range());
             let skip = ITEM_NUMBER.find(text).map_or(0, |m| m.end());
-            let cut_here = cut_short && Some(index) == last;
+            let cut_here = Some(index) == last;
             for (at, mark, partner, closing) in unbalanced(text, skip, &pairs) {
                 if cut_here && !closing {
                     continue;
