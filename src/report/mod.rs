@@ -5,6 +5,7 @@ use utoipa::ToSchema;
 
 pub mod batch;
 pub mod problem;
+pub mod problem_types;
 
 pub use crate::rules::{Finding, Severity, Summary};
 

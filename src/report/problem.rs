@@ -21,7 +21,8 @@ pub const ACCEPTED_EN: &str = "Accepted: .docx, PDF with a text layer, HTML, OFD
     "errors": [{"pointer": "/year", "detail": "年份应在2000到2100之间。"}]
 }))]
 pub struct ProblemBody {
-    /// A URI reference naming the kind of problem.
+    /// A URI reference naming the kind of problem, relative to the service: `GET` it
+    /// (`/problems/validation-failed`) for what it means and what to do; `/problems` lists all.
     #[serde(rename = "type")]
     pub kind: String,
     /// A short summary of the kind of problem (English, stable).
@@ -79,6 +80,10 @@ const MAX_ERRORS: usize = 20;
 
 impl ProblemBody {
     pub fn new(status: u16, slug: &str, title: &str, detail: String) -> Self {
+        debug_assert!(
+            super::problem_types::describe(slug).is_some(),
+            "problem type {slug} has no page in problem_types.rs"
+        );
         Self {
             kind: format!("/problems/{slug}"),
             title: title.to_owned(),

@@ -72,14 +72,16 @@ impl ApiKeys {
         self.is_enabled() && !routed(path).is_some_and(|path| self.is_open(&path))
     }
 
-    /// Paths anyone may read: the page, the explorer and its document, and the probes unless
-    /// they are protected.
+    /// Paths anyone may read: the page, the explorer and its document, the problem types' pages,
+    /// and the probes unless they are protected.
     fn is_open(&self, path: &str) -> bool {
         path == "/"
             || path.starts_with("/assets/")
             || path == "/docs"
             || path.starts_with("/docs/")
             || path == "/openapi.json"
+            || path == "/problems"
+            || path.starts_with("/problems/")
             || (!self.protect_probes && PROBES.contains(&path))
     }
 

@@ -283,3 +283,27 @@ async fn a_browser_with_tracing_headers_passes_the_preflight() {
         .unwrap();
     assert_eq!(response.status(), 200);
 }
+
+#[tokio::test]
+async fn every_problem_type_has_a_page_where_it_points() {
+    let app = spawn_app_with(|settings| settings.api_keys = Some("k".to_owned())).await;
+    let body = problem(app.post_text("", "报告").await, 401).await;
+    let page = app.get(body["type"].as_str().unwrap()).await;
+    assert_eq!(page.status(), 200, "open without a key");
+    assert!(
+        page.text()
+            .await
+            .unwrap()
+            .contains("Authorization: Bearer &lt;")
+    );
+    let list = app.get("/problems").await.text().await.unwrap();
+    for slug in [
+        "validation-failed",
+        "payload-too-large",
+        "no-text",
+        "unsupported-charset",
+    ] {
+        assert!(list.contains(&format!("/problems/{slug}")), "{slug}");
+    }
+    assert_eq!(app.get("/problems/no-such-thing").await.status(), 404);
+}

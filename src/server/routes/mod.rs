@@ -9,6 +9,7 @@ pub mod form;
 pub mod health;
 pub mod media_types;
 pub mod page;
+pub mod problems;
 pub mod rules;
 
 use std::sync::Arc;
@@ -93,6 +94,14 @@ pub const PLAIN_ROUTES: &[PlainRoute] = &[
     PlainRoute {
         path: "/docs",
         route: || web::get().to(docs::redirect),
+    },
+    PlainRoute {
+        path: "/problems",
+        route: || web::get().to(problems::list),
+    },
+    PlainRoute {
+        path: "/problems/{slug}",
+        route: || web::get().to(problems::one),
     },
     PlainRoute {
         path: crate::server::metrics::PATH,
