@@ -5,12 +5,14 @@ pub mod examples;
 use actix_web::App;
 use utoipa::OpenApi;
 use utoipa::openapi::RefOr;
+use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::schema::{AllOfBuilder, Object, ObjectBuilder, OneOfBuilder, Schema, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 use utoipa_actix_web::AppExt;
 
 use crate::server::problem::{FieldError, ProblemBody};
+use crate::server::request_id;
 use crate::server::routes::{self, media_types};
 use utoipa::openapi::encoding::Encoding;
 
@@ -45,6 +47,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .split_for_parts();
     require_text_or_file(&mut document);
     describe_security(&mut document);
+    describe_headers(&mut document);
     list_document_media_types(&mut document);
     name_file_types(&mut document);
     document
@@ -94,8 +97,23 @@ without keys no authentication is needed.",
                 .build(),
         )
         .build();
+    let probe_unauthorized = ResponseBuilder::new()
+        .description("Started with `--protect-probes` and keys: the key was missing or wrong.")
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("ProblemBody")))
+                .build(),
+        )
+        .build();
     for (path, item) in document.paths.paths.iter_mut() {
         if !path.starts_with("/v1/") {
+            if let Some(probe) = item.get.as_mut() {
+                probe
+                    .responses
+                    .responses
+                    .insert("401".to_owned(), RefOr::T(probe_unauthorized.clone()));
+            }
             continue;
         }
         for operation in [item.get.as_mut(), item.post.as_mut()]
@@ -144,6 +162,46 @@ fn list_document_media_types(document: &mut utoipa::openapi::OpenApi) {
                         .build(),
                 )
             });
+    }
+}
+
+/// Every answer carries `X-Request-Id` (the caller's, or one made up), and every 503 a
+/// `Retry-After`.
+fn describe_headers(document: &mut utoipa::openapi::OpenApi) {
+    let request_id = HeaderBuilder::new()
+        .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+        .description(Some(
+            "The request's id: the one sent in `X-Request-Id`, or one made up. Every log line of the request carries it.",
+        ))
+        .build();
+    let retry_after = HeaderBuilder::new()
+        .schema(Some(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(1)),
+        ))
+        .description(Some("Seconds to wait before trying again."))
+        .build();
+    for item in document.paths.paths.values_mut() {
+        for operation in [item.get.as_mut(), item.post.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            for (status, response) in operation.responses.responses.iter_mut() {
+                let RefOr::T(response) = response else {
+                    continue;
+                };
+                response
+                    .headers
+                    .insert(request_id::HEADER.to_string(), RefOr::T(request_id.clone()));
+                if status == "503" {
+                    response
+                        .headers
+                        .entry("Retry-After".to_owned())
+                        .or_insert_with(|| RefOr::T(retry_after.clone()));
+                }
+            }
+        }
     }
 }
 
