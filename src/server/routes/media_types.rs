@@ -21,11 +21,11 @@ pub fn is_document(essence: &str) -> bool {
         || ZIP.contains(&essence)
 }
 
-/// Every media type a body may declare a document with, for the API document.
+/// Every media type a single check takes a document with, for the API document (a zip of
+/// reports is for the batch).
 pub fn accepted() -> Vec<&'static str> {
     let mut types: Vec<&'static str> = Format::ALL.iter().map(|f| f.media_type()).collect();
     types.extend(ALIASES);
-    types.extend(ZIP);
     types
 }
 
