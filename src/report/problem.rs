@@ -81,8 +81,8 @@ const MAX_ERRORS: usize = 20;
 impl ProblemBody {
     pub fn new(status: u16, slug: &str, title: &str, detail: String) -> Self {
         debug_assert!(
-            super::problem_types::describe(slug).is_some(),
-            "problem type {slug} has no page in problem_types.rs"
+            super::problem_types::describe(slug).is_some_and(|kind| kind.status == status),
+            "problem type {slug} ({status}) has no page in problem_types.rs"
         );
         Self {
             kind: format!("/problems/{slug}"),
@@ -97,7 +97,7 @@ impl ProblemBody {
     }
 
     /// The technical cause, kept out of `detail` (which is in the clerk's language).
-    fn because(mut self, reason: &str) -> Self {
+    pub fn because(mut self, reason: &str) -> Self {
         self.reason = Some(reason.to_owned());
         self
     }

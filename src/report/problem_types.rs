@@ -3,6 +3,8 @@
 //! a problem of a type not listed here is a bug (debug builds assert it).
 
 /// A problem type: its slug, its status, and what to do, in Chinese and in English.
+// The texts are for the server's pages; the engine alone reads the slug and the status.
+#[cfg_attr(not(feature = "server"), allow(dead_code))]
 #[derive(Debug, Clone, Copy)]
 pub struct ProblemType {
     pub slug: &'static str,
@@ -50,6 +52,12 @@ pub const PROBLEM_TYPES: &[ProblemType] = &[
         400,
         "查询参数无法解析。",
         "The query string cannot be parsed.",
+    ),
+    kind(
+        "cors-refused",
+        400,
+        "浏览器中的网页所在地址（或所用方法、请求头）未获准跨域调用本服务。请运维人员把该地址加入 --cors-origins。",
+        "A page in a browser, from an origin (or with a method or headers) not allowed to call the service across origins. Ask the operators to add the origin to --cors-origins.",
     ),
     kind(
         "unauthorized",

@@ -196,6 +196,20 @@ impl Problem {
         .with_body_unread()
     }
 
+    /// A browser call from an origin, or with a method or header, that CORS does not allow.
+    pub fn cors_refused(reason: &str, lang: Lang) -> Self {
+        let body = ProblemBody::new(
+            StatusCode::BAD_REQUEST.as_u16(),
+            "cors-refused",
+            "Cross-origin request refused",
+            lang.pick(
+                "这个网页所在的地址（或它用的方法、请求头）未获准调用本服务。请运维人员把它加入 --cors-origins。".to_owned(),
+                "This page's origin (or the method or headers it uses) may not call the service. Ask the operators to add it to --cors-origins.".to_owned(),
+            ),
+        );
+        Self::from_body(body.because(reason))
+    }
+
     /// JSON in a charset nobody can name.
     pub fn unsupported_charset(charset: &str, lang: Lang) -> Self {
         let charset: String = charset.chars().take(40).collect();

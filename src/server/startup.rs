@@ -5,7 +5,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use actix_cors::Cors;
-use actix_web::dev::{Server, Service};
+use actix_web::ResponseError;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{Server, Service, ServiceResponse};
 use actix_web::error::QueryPayloadError;
 use actix_web::http::header;
 use actix_web::middleware::{Condition, from_fn};
@@ -67,6 +69,16 @@ impl Application {
             App::new()
                 .wrap(from_fn(caching::revalidate))
                 .wrap(from_fn(auth::require_key))
+                // Inside the logger and the request id: a refused origin is logged and answered
+                // like any other problem.
+                .wrap(Condition::new(
+                    !cors_origins.is_empty(),
+                    cors(&cors_origins),
+                ))
+                .wrap_fn(|request, service| {
+                    let response = service.call(request);
+                    async move { response.await.map(cors_refusal_as_problem) }
+                })
                 .wrap(TracingLogger::<RequestSpan>::new())
                 .wrap_fn(|request, service| {
                     let response = service.call(request);
@@ -92,10 +104,6 @@ impl Application {
                         }
                     }
                 })
-                .wrap(Condition::new(
-                    !cors_origins.is_empty(),
-                    cors(&cors_origins),
-                ))
                 .app_data(state.clone())
                 .app_data(keys.clone())
                 .app_data(table.clone())
@@ -124,6 +132,26 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
+    }
+}
+
+/// actix-cors answers a refused origin, method or header in plain text: the same as a problem.
+fn cors_refusal_as_problem<B: MessageBody + 'static>(
+    response: ServiceResponse<B>,
+) -> ServiceResponse<BoxBody> {
+    let refused = response
+        .response()
+        .error()
+        .and_then(|error| error.as_error::<actix_cors::CorsError>())
+        .map(ToString::to_string);
+    match refused {
+        Some(reason) => {
+            let request = response.request().clone();
+            let problem =
+                Problem::cors_refused(&reason, request_lang(&request)).for_request(&request);
+            ServiceResponse::new(request, problem.error_response())
+        }
+        None => response.map_into_boxed_body(),
     }
 }
 

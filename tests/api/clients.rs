@@ -307,3 +307,24 @@ async fn every_problem_type_has_a_page_where_it_points() {
     }
     assert_eq!(app.get("/problems/no-such-thing").await.status(), 404);
 }
+
+#[tokio::test]
+async fn a_refused_origin_gets_a_problem_with_its_request_id() {
+    let app = spawn_app_with(|settings| {
+        settings.cors_origins = vec!["https://oa.example.gov.cn".to_owned()];
+    })
+    .await;
+    // The preflight of a page on another origin is where the refusal happens.
+    let response = app
+        .client
+        .request(reqwest::Method::OPTIONS, app.url("/v1/checks"))
+        .header("origin", "https://elsewhere.example.com")
+        .header("access-control-request-method", "POST")
+        .header("x-request-id", "oa-123")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["x-request-id"], "oa-123");
+    let body = problem(response, 400).await;
+    assert_eq!(body["type"], "/problems/cors-refused");
+}
