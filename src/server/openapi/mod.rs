@@ -148,11 +148,8 @@ fn list_document_media_types(document: &mut utoipa::openapi::OpenApi) {
         return;
     };
     for media_type in media_types::accepted() {
-        let schema = if media_type.starts_with("text/") {
-            "ReportText"
-        } else {
-            "DocumentBytes"
-        };
+        // Plain text has its own schema (already listed); HTML and RTF are documents.
+        let schema = "DocumentBytes";
         body.content
             .entry(media_type.to_owned())
             .or_insert_with(|| {
