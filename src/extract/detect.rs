@@ -139,3 +139,14 @@ fn looks_like_html(head: &[u8]) -> bool {
         || start.starts_with("<html")
         || (start.starts_with('<') && start.contains("<body"))
 }
+
+/// A parameter of a media type (`charset` of `text/plain; charset=GBK`, a form's `boundary`),
+/// its name in any case, its value unquoted.
+pub fn media_type_parameter<'a>(media_type: &'a str, name: &str) -> Option<&'a str> {
+    media_type.split(';').skip(1).find_map(|parameter| {
+        let (key, value) = parameter.split_once('=')?;
+        key.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| value.trim().trim_matches('"'))
+    })
+}

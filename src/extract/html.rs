@@ -9,6 +9,8 @@ use html5ever::{ParseOpts, parse_document};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use regex::Regex;
 
+use super::media_type_parameter;
+
 use super::plain::{decode, ensure_text};
 use super::{ExtractError, Extracted, Format};
 
@@ -103,11 +105,7 @@ static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn extract(bytes: &[u8], media_type: Option<&str>) -> Result<Extracted, ExtractError> {
     let declared = media_type
-        .and_then(|m| {
-            m.split(';')
-                .skip(1)
-                .find_map(|p| p.trim().strip_prefix("charset="))
-        })
+        .and_then(|m| media_type_parameter(m, "charset"))
         .map(str::to_owned)
         .or_else(|| {
             let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).into_owned();

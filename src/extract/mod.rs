@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 pub use cancel::{Cancel, CancelOnDrop};
-pub use detect::Format;
+pub use detect::{Format, media_type_parameter};
 pub use limits::Limits;
 
 /// What the submitted document was.

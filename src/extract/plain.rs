@@ -5,7 +5,7 @@
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8};
 
-use super::{ExtractError, Extracted, Format};
+use super::{ExtractError, Extracted, Format, media_type_parameter};
 
 /// Control characters allowed in text besides line breaks and tabs would be rare; more than this
 /// share of them means the bytes are no text at all.
@@ -37,11 +37,7 @@ pub fn ensure_text(text: &str, format: Format) -> Result<(), ExtractError> {
 
 /// The `charset` parameter of a media type.
 fn charset(media_type: Option<&str>) -> Option<&str> {
-    media_type?
-        .split(';')
-        .skip(1)
-        .find_map(|p| p.trim().strip_prefix("charset="))
-        .map(|c| c.trim_matches('"'))
+    media_type_parameter(media_type?, "charset")
 }
 
 pub fn decode(

@@ -31,11 +31,6 @@ impl Genre {
 const OPENING_MARKER_BYTES: usize = 30;
 
 pub fn of(document: &Document, outline: &Outline, rules: &RuleSet, title: Option<&str>) -> Genre {
-    let text_chars = document
-        .normalized()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .count();
     let paragraphs = outline.paragraphs();
     let line = |i: usize| {
         paragraphs
@@ -82,7 +77,14 @@ pub fn of(document: &Document, outline: &Outline, rules: &RuleSet, title: Option
         .is_some();
     if names_subject || has_part_heading || speaks_of_subject {
         Genre::Report
-    } else if text_chars < MIN_TEXT_CHARS {
+    } else if document
+        .normalized()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(MIN_TEXT_CHARS)
+        .count()
+        < MIN_TEXT_CHARS
+    {
         Genre::TooShort
     } else {
         Genre::Unrelated

@@ -12,17 +12,13 @@ const NAME_MAX_CHARS: usize = 24;
 /// Where the issuer's name in a title ends: at the year or the subject.
 const NAME_ENDS: [&str; 6] = ["关于", "法治", "年度", "依法", "全面", "推进"];
 
-/// The kind the first name with a known ending shows; a government when none does.
-pub fn kind(
-    document: &Document,
-    outline: &Outline,
-    rules: &RuleSet,
-    title: Option<&str>,
-) -> IssuerKind {
+/// The kind the first of the issuer's `names` with a known ending shows; a government when
+/// none does.
+pub fn kind(rules: &RuleSet, names: &[&str]) -> IssuerKind {
     let suffixes = &rules.data.layout.issuer_suffixes;
     let ends = |name: &str, words: &[String]| words.iter().any(|w| name.ends_with(w.as_str()));
-    names(document, outline, title)
-        .into_iter()
+    names
+        .iter()
         .find_map(|name| {
             if name.starts_with("中共") || ends(name, &suffixes.government) {
                 Some(IssuerKind::Government)
@@ -36,12 +32,13 @@ pub fn kind(
 }
 
 /// The index of the first level of the rule set whose markers the title, sign-off or opening
-/// sentence carries, or whose endings the issuer's name has.
+/// sentence carries, or whose endings one of the issuer's `names` has.
 pub fn level(
     document: &Document,
     outline: &Outline,
     rules: &RuleSet,
     title: Option<&str>,
+    names: &[&str],
 ) -> Option<usize> {
     let mut places: Vec<&str> = Vec::new();
     places.extend(title);
@@ -53,7 +50,6 @@ pub fn level(
         let sentence = text.find('。').map_or(text, |end| &text[..end]);
         places.push(sentence);
     }
-    let names = names(document, outline, title);
     rules.issuer_levels.iter().position(|level| {
         places.iter().any(|place| level.markers.is_match(place))
             || names.iter().any(|name| {
@@ -68,7 +64,11 @@ pub fn level(
 
 /// The issuer's name as the title starts with it ("某某市卫生健康委员会2024年……"), a short line
 /// under the title ("某某市生态环境局"), and the sign-off's first line.
-fn names<'a>(document: &'a Document, outline: &Outline, title: Option<&'a str>) -> Vec<&'a str> {
+pub fn names<'a>(
+    document: &'a Document,
+    outline: &Outline,
+    title: Option<&'a str>,
+) -> Vec<&'a str> {
     let mut names = Vec::new();
     if let Some(title) = title {
         let end = NAME_ENDS

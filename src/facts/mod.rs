@@ -54,13 +54,14 @@ impl Facts {
         let parts = Parts::assign(document, outline, rules, year.as_ref().map(|y| y.year));
         let title = outline.title_text(document);
         let title = title.as_deref().or(given.title);
+        let names = issuer::names(document, outline, title);
         Self {
             genre: genre::of(document, outline, rules, title),
             dates: dates::report_dates(document, outline, rules, given.published_on),
             issuer_kind: given
                 .issuer_kind
-                .unwrap_or_else(|| issuer::kind(document, outline, rules, title)),
-            issuer_level: issuer::level(document, outline, rules, title),
+                .unwrap_or_else(|| issuer::kind(rules, &names)),
+            issuer_level: issuer::level(document, outline, rules, title, &names),
             coverage: coverage::of(document, outline, rules, &parts, given.lang),
             year,
             parts,

@@ -7,7 +7,7 @@ use base64::Engine as _;
 use serde_json::{Value, json};
 
 use crate::common::{document, findings, fixture};
-use crate::helpers::{problem, spawn_app, spawn_app_with};
+use crate::helpers::{TestApp, problem, spawn_app, spawn_app_with};
 
 const WUXING: &str = "wuxing-2024.txt";
 const DOCX: &str = "wuxing-2024.typed.docx";
@@ -263,25 +263,33 @@ async fn json_text_counts_its_paragraphs_as_plain_text_does() {
     );
 }
 
-#[tokio::test]
-async fn a_browser_with_tracing_headers_passes_the_preflight() {
-    let app = spawn_app_with(|settings| {
-        settings.cors_origins = vec!["https://oa.example.gov.cn".to_owned()];
-    })
-    .await;
-    let response = app
+const OA_ORIGIN: &str = "https://oa.example.gov.cn";
+
+/// A browser's preflight for `POST /v1/checks` from `origin`, with extra headers.
+async fn preflight(app: &TestApp, origin: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+    let mut request = app
         .client
         .request(reqwest::Method::OPTIONS, app.url("/v1/checks"))
-        .header("origin", "https://oa.example.gov.cn")
-        .header("access-control-request-method", "POST")
-        .header(
-            "access-control-request-headers",
-            "content-type, traceparent",
-        )
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
+        .header("origin", origin)
+        .header("access-control-request-method", "POST");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.send().await.unwrap()
+}
+
+async fn spawn_app_for_oa() -> TestApp {
+    spawn_app_with(|settings| settings.cors_origins = vec![OA_ORIGIN.to_owned()]).await
+}
+
+#[tokio::test]
+async fn a_browser_with_tracing_headers_passes_the_preflight() {
+    let app = spawn_app_for_oa().await;
+    let headers = [(
+        "access-control-request-headers",
+        "content-type, traceparent",
+    )];
+    assert_eq!(preflight(&app, OA_ORIGIN, &headers).await.status(), 200);
 }
 
 #[tokio::test]
@@ -310,20 +318,10 @@ async fn every_problem_type_has_a_page_where_it_points() {
 
 #[tokio::test]
 async fn a_refused_origin_gets_a_problem_with_its_request_id() {
-    let app = spawn_app_with(|settings| {
-        settings.cors_origins = vec!["https://oa.example.gov.cn".to_owned()];
-    })
-    .await;
+    let app = spawn_app_for_oa().await;
     // The preflight of a page on another origin is where the refusal happens.
-    let response = app
-        .client
-        .request(reqwest::Method::OPTIONS, app.url("/v1/checks"))
-        .header("origin", "https://elsewhere.example.com")
-        .header("access-control-request-method", "POST")
-        .header("x-request-id", "oa-123")
-        .send()
-        .await
-        .unwrap();
+    let headers = [("x-request-id", "oa-123")];
+    let response = preflight(&app, "https://elsewhere.example.com", &headers).await;
     assert_eq!(response.headers()["x-request-id"], "oa-123");
     let body = problem(response, 400).await;
     assert_eq!(body["type"], "/problems/cors-refused");

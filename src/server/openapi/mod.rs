@@ -88,24 +88,9 @@ without keys no authentication is needed.",
         .components
         .get_or_insert_with(Default::default)
         .add_security_scheme(API_KEY_SCHEME, SecurityScheme::Http(scheme));
-    let unauthorized = ResponseBuilder::new()
-        .description("An API key is required and was missing or wrong.")
-        .content(
-            "application/problem+json",
-            ContentBuilder::new()
-                .schema(Some(Ref::from_schema_name("ProblemBody")))
-                .build(),
-        )
-        .build();
-    let probe_unauthorized = ResponseBuilder::new()
-        .description("Started with `--protect-probes` and keys: the key was missing or wrong.")
-        .content(
-            "application/problem+json",
-            ContentBuilder::new()
-                .schema(Some(Ref::from_schema_name("ProblemBody")))
-                .build(),
-        )
-        .build();
+    let unauthorized = problem_response("An API key is required and was missing or wrong.");
+    let probe_unauthorized =
+        problem_response("Started with `--protect-probes` and keys: the key was missing or wrong.");
     for (path, item) in document.paths.paths.iter_mut() {
         if !path.starts_with("/v1/") {
             if let Some(probe) = item.get.as_mut() {
@@ -200,6 +185,19 @@ fn describe_headers(document: &mut utoipa::openapi::OpenApi) {
             }
         }
     }
+}
+
+/// A response that is a problem (`application/problem+json`).
+fn problem_response(description: &str) -> utoipa::openapi::Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("ProblemBody")))
+                .build(),
+        )
+        .build()
 }
 
 /// The name of the API-key scheme in the document.

@@ -14,6 +14,7 @@ use base64::Engine as _;
 use futures_util::StreamExt;
 
 use super::body::Body;
+use crate::extract::media_type_parameter;
 
 /// The form of a request, its part headers made UTF-8 as the body streams through.
 pub fn open(request: &HttpRequest, payload: Body) -> Multipart {
@@ -46,12 +47,7 @@ pub fn open(request: &HttpRequest, payload: Body) -> Multipart {
 
 fn boundary(request: &HttpRequest) -> Option<String> {
     let content_type = request.headers().get(header::CONTENT_TYPE)?.to_str().ok()?;
-    content_type.split(';').find_map(|parameter| {
-        let (name, value) = parameter.split_once('=')?;
-        name.trim()
-            .eq_ignore_ascii_case("boundary")
-            .then(|| value.trim().trim_matches('"').to_owned())
-    })
+    media_type_parameter(content_type, "boundary").map(str::to_owned)
 }
 
 /// Part headers longer than this are passed on as they are (the parser refuses them anyway).

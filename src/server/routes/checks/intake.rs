@@ -15,6 +15,7 @@ use super::request::{
     option_field_errors, validate,
 };
 use crate::engine::Input;
+use crate::extract::media_type_parameter;
 use crate::lang::Lang;
 use crate::rules::CheckOptions;
 use crate::server::problem::{FieldError, Problem};
@@ -88,14 +89,7 @@ fn json_in_utf8<'a>(
     content_type: Option<&str>,
     lang: Lang,
 ) -> Result<Cow<'a, [u8]>, Problem> {
-    let charset = content_type.and_then(|value| {
-        value.split(';').skip(1).find_map(|parameter| {
-            let (name, value) = parameter.split_once('=')?;
-            name.trim()
-                .eq_ignore_ascii_case("charset")
-                .then(|| value.trim().trim_matches('"').to_owned())
-        })
-    });
+    let charset = content_type.and_then(|value| media_type_parameter(value, "charset"));
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     let Some(label) = charset else {
         return Ok(Cow::Borrowed(body));
@@ -106,7 +100,7 @@ fn json_in_utf8<'a>(
             let (text, _, _) = encoding.decode(body);
             Ok(Cow::Owned(text.into_owned().into_bytes()))
         }
-        None => Err(Problem::unsupported_charset(&label, lang)),
+        None => Err(Problem::unsupported_charset(label, lang)),
     }
 }
 
