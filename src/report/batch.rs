@@ -11,18 +11,16 @@ use super::problem::ProblemBody;
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(untagged)]
 pub enum BatchLine {
+    #[schema(title = "BatchReportLine")]
     Checked {
         /// The file's name in the form or the directory, or its path in a zip of reports.
         file: String,
         report: Box<CheckReport>,
     },
-    Failed {
-        file: String,
-        error: ProblemBody,
-    },
-    Summary {
-        summary: BatchSummary,
-    },
+    #[schema(title = "BatchErrorLine")]
+    Failed { file: String, error: ProblemBody },
+    #[schema(title = "BatchSummaryLine")]
+    Summary { summary: BatchSummary },
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]

@@ -38,7 +38,6 @@ pub struct CheckReport {
     pub truncated: bool,
     /// The text spans refer to (the extracted text of a file), when the request asks for it with
     /// `include_text`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 

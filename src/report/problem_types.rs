@@ -84,6 +84,12 @@ pub const PROBLEM_TYPES: &[ProblemType] = &[
         "This address does not take this method; the Allow header lists those it takes.",
     ),
     kind(
+        "encoding-not-acceptable",
+        406,
+        "请求头 Accept-Encoding 拒绝了本服务能给出的全部编码（identity 即不压缩、gzip）。去掉这个请求头，或允许 gzip。",
+        "Accept-Encoding refuses every coding the service has (identity, that is uncompressed, and gzip). Drop the header or allow gzip.",
+    ),
+    kind(
         "request-timeout",
         408,
         "请求在规定时间内没有发送完（或中途停顿过久）。请检查网络后重新提交。",

@@ -40,7 +40,6 @@ pub struct Finding {
     /// The document that requires it.
     pub basis: Option<crate::ruleset::Basis>,
     /// For a .docx, the index (from 0) of the Word paragraph where it is.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<usize>,
 }
 

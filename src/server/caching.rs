@@ -46,10 +46,11 @@ pub async fn revalidate(
     if revalidated {
         let mut hasher = DefaultHasher::new();
         bytes.hash(&mut hasher);
-        let etag = format!("\"{:016x}\"", hasher.finish());
+        // Weak: gzip may change the bytes on the wire, never the content the tag names.
+        let etag = format!("W/\"{:016x}\"", hasher.finish());
         let matches = if_none_match
             .as_deref()
-            .is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+            .is_some_and(|tags| tags.split(',').any(|t| weakly_equal(t.trim(), &etag)));
         if matches {
             let not_modified = HttpResponse::NotModified()
                 .insert_header((header::ETAG, etag))
@@ -77,4 +78,9 @@ pub async fn revalidate(
         BoxBody::new(bytes)
     };
     Ok(ServiceResponse::new(request, response.set_body(body)))
+}
+
+/// RFC 9110's weak comparison: the tags name the same content, whether either is weak.
+fn weakly_equal(sent: &str, ours: &str) -> bool {
+    sent == "*" || sent.trim_start_matches("W/") == ours.trim_start_matches("W/")
 }

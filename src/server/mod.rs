@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod caching;
+pub mod compression;
 pub mod configuration;
 pub mod metrics;
 pub mod openapi;

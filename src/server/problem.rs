@@ -210,6 +210,19 @@ impl Problem {
         Self::from_body(body.because(reason))
     }
 
+    /// `Accept-Encoding` refuses both codings the service has (identity and gzip).
+    pub fn not_acceptable(lang: Lang) -> Self {
+        Self::new(
+            StatusCode::NOT_ACCEPTABLE,
+            "encoding-not-acceptable",
+            "No acceptable content coding",
+            lang.pick(
+                "请求头 Accept-Encoding 拒绝了本服务能给出的全部编码（identity、gzip）。请去掉这个请求头，或允许 gzip。".to_owned(),
+                "Accept-Encoding refuses every coding the service has (identity, gzip). Drop the header or allow gzip.".to_owned(),
+            ),
+        )
+    }
+
     /// JSON in a charset nobody can name.
     pub fn unsupported_charset(charset: &str, lang: Lang) -> Self {
         let charset: String = charset.chars().take(40).collect();

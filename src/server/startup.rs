@@ -10,7 +10,7 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Server, Service, ServiceResponse};
 use actix_web::error::QueryPayloadError;
 use actix_web::http::header;
-use actix_web::middleware::{Condition, from_fn};
+use actix_web::middleware::{Compress, Condition, from_fn};
 use actix_web::{App, HttpRequest, HttpServer, web};
 use tokio::sync::Semaphore;
 use tracing_actix_web::TracingLogger;
@@ -19,7 +19,6 @@ use utoipa_actix_web::AppExt;
 
 use crate::engine::Engine;
 use crate::server::auth::{self, ApiKeys};
-use crate::server::caching;
 use crate::server::configuration::Settings;
 use crate::server::metrics::Metrics;
 use crate::server::openapi::{self, ApiDoc};
@@ -27,6 +26,7 @@ use crate::server::problem::{Problem, request_lang};
 use crate::server::request_id::{self, RequestSpan};
 use crate::server::routes::fallback::{RouteTable, fallback};
 use crate::server::routes::{self, AppState};
+use crate::server::{caching, compression};
 
 pub struct Application {
     port: u16,
@@ -68,6 +68,9 @@ impl Application {
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(caching::revalidate))
+                // Outside the ETag, which names the content whatever its coding (a weak tag).
+                .wrap(Compress::default())
+                .wrap(from_fn(compression::negotiate))
                 .wrap(from_fn(auth::require_key))
                 // Inside the logger and the request id: a refused origin is logged and answered
                 // like any other problem.

@@ -1,7 +1,7 @@
 //! What OA systems and generated clients really send: lists as repeated keys, booleans as
 //! `True`, GBK file names, JSON with a byte order mark or in GBK, file parts by other names,
-//! base64 in other dialects, encoded-word file names, a trailing slash, and the caching
-//! conventions of the static documents.
+//! base64 in other dialects, encoded-word file names, a trailing slash, the caching
+//! conventions of the static documents and gzip.
 
 use base64::Engine as _;
 use serde_json::{Value, json};
@@ -250,6 +250,83 @@ async fn static_documents_have_an_etag_and_answer_head() {
     assert_eq!(head.status(), 200);
 }
 
+/// The bytes of a gzip body, inflated.
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read as _;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .expect("a gzip stream");
+    out
+}
+
+#[tokio::test]
+async fn answers_are_gzipped_for_clients_that_ask_but_the_batch_stream_is_not() {
+    let app = spawn_app().await;
+    let plain = app.get("/openapi.json").await.bytes().await.unwrap();
+    let response = app
+        .client
+        .get(app.url("/openapi.json"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+    let etag = response.headers()["etag"].to_str().unwrap().to_owned();
+    let zipped = response.bytes().await.unwrap();
+    assert!(
+        zipped.len() * 2 < plain.len(),
+        "{} of {}",
+        zipped.len(),
+        plain.len()
+    );
+    assert_eq!(gunzip(&zipped), plain);
+    // The tag names the content whatever its coding: it revalidates the plain copy.
+    let again = app
+        .client
+        .get(app.url("/openapi.json"))
+        .header("if-none-match", etag.trim_start_matches("W/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+
+    let check = app
+        .client
+        .post(app.url("/v1/checks"))
+        .header("content-type", "text/plain")
+        .header("accept-encoding", "gzip, deflate")
+        .body(fixture(WUXING))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(check.headers()["content-encoding"], "gzip");
+    let report: Value = serde_json::from_slice(&gunzip(&check.bytes().await.unwrap())).unwrap();
+    assert_eq!(report["report"]["year"], 2024);
+
+    let batch = app
+        .client
+        .post(app.url("/v1/checks/batch"))
+        .header("content-type", "multipart/form-data; boundary=X")
+        .header("accept-encoding", "gzip")
+        .body(multipart("file", b"a.docx", &document(DOCX), &[]))
+        .send()
+        .await
+        .unwrap();
+    assert!(batch.headers().get("content-encoding").is_none());
+    assert_eq!(batch.text().await.unwrap().lines().count(), 2);
+
+    let refused = app
+        .client
+        .get(app.url("/v1/rules"))
+        .header("accept-encoding", "identity;q=0, br")
+        .send()
+        .await
+        .unwrap();
+    let body = problem(refused, 406).await;
+    assert_eq!(body["type"], "/problems/encoding-not-acceptable");
+}
+
 #[tokio::test]
 async fn json_text_counts_its_paragraphs_as_plain_text_does() {
     let app = spawn_app().await;
@@ -261,6 +338,33 @@ async fn json_text_counts_its_paragraphs_as_plain_text_does() {
         as_json["report"]["source"]["paragraphs"],
         as_text["report"]["source"]["paragraphs"]
     );
+}
+
+#[tokio::test]
+async fn fields_that_do_not_apply_are_null_not_left_out() {
+    let app = spawn_app().await;
+    let report = app.check_text(&fixture(WUXING)).await;
+    assert!(report.as_object().unwrap().contains_key("text"));
+    assert!(report["text"].is_null());
+    for finding in report["findings"].as_array().unwrap() {
+        let mut keys: Vec<&String> = finding.as_object().unwrap().keys().collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "basis",
+                "context",
+                "message",
+                "paragraph",
+                "part",
+                "rule",
+                "severity",
+                "span",
+                "suggestion"
+            ],
+            "{finding}"
+        );
+    }
 }
 
 const OA_ORIGIN: &str = "https://oa.example.gov.cn";

@@ -110,7 +110,7 @@ async fn the_source_is_described_and_the_extracted_text_returned_on_request() {
     let plain = app
         .check_text(&crate::common::fixture("xixing-2024.txt"))
         .await;
-    assert!(plain.get("text").is_none(), "text only when asked for");
+    assert!(plain["text"].is_null(), "text only when asked for");
     assert_eq!(plain["report"]["source"]["format"], "text");
 
     let gbk = as_body(&app, "zhuangshi-2023.gb18030.txt")

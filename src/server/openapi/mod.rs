@@ -27,8 +27,11 @@ their order, the report year and the publication deadline.\n\n\
 Spans in results count Unicode code points of the submitted text, from 0; lines and columns count \
 from 1. Messages are in Simplified Chinese, or in English with `lang: \"en\"` or `Accept-Language: en`. \
 Errors are RFC 9457 `application/problem+json`.",
-        license(name = "MIT OR Apache-2.0")
+        contact(name = "The operators of this service"),
+        license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0")
     ),
+    // Relative: the document is served by the service it describes, on whatever host it runs.
+    servers((url = "/", description = "The service that serves this document")),
     tags(
         (name = "checks", description = "Check a report."),
         (name = "rules", description = "The rules and the rule set they apply."),
@@ -92,15 +95,11 @@ without keys no authentication is needed.",
     let probe_unauthorized =
         problem_response("Started with `--protect-probes` and keys: the key was missing or wrong.");
     for (path, item) in document.paths.paths.iter_mut() {
-        if !path.starts_with("/v1/") {
-            if let Some(probe) = item.get.as_mut() {
-                probe
-                    .responses
-                    .responses
-                    .insert("401".to_owned(), RefOr::T(probe_unauthorized.clone()));
-            }
-            continue;
-        }
+        let refusal = if path.starts_with("/v1/") {
+            &unauthorized
+        } else {
+            &probe_unauthorized
+        };
         for operation in [item.get.as_mut(), item.post.as_mut()]
             .into_iter()
             .flatten()
@@ -113,7 +112,7 @@ without keys no authentication is needed.",
             operation
                 .responses
                 .responses
-                .insert("401".to_owned(), RefOr::T(unauthorized.clone()));
+                .insert("401".to_owned(), RefOr::T(refusal.clone()));
         }
     }
 }

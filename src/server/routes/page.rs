@@ -4,12 +4,13 @@
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 
-use crate::server::openapi::examples::SAMPLE_REPORT;
 use crate::server::problem::{Problem, request_lang};
 
 const INDEX_HTML: &str = include_str!("../../../web/index.html");
 const APP_JS: &str = include_str!("../../../web/app.js");
 const APP_CSS: &str = include_str!("../../../web/app.css");
+/// 庄市街道's 2023 report as published on its portal, from the corpus.
+const SAMPLE_REPORT: &str = include_str!("../../../web/sample-report.txt");
 
 /// Nothing but this origin: no CDN, no inline script, no framing by other sites.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data: blob:; \

@@ -39,6 +39,9 @@ pub async fn list_rules(request: HttpRequest, query: web::Query<LangQuery>) -> H
 }
 
 /// Describe one rule
+///
+/// What the rule checks, why, its default severity and the profiles that run it, an example and
+/// how to fix what it finds: the page a finding's `rule` points to.
 #[utoipa::path(
     tag = "rules",
     params(("id" = String, Path, description = "A rule id.", example = "part-missing"), LangQuery),
@@ -66,7 +69,7 @@ pub async fn get_rule(
 /// Its schema is `schemas/ruleset.schema.json` in the source.
 #[utoipa::path(
     tag = "rules",
-    responses((status = 200, description = "The rule set (JSON, see schemas/ruleset.schema.json).", body = Object, example = examples::ruleset))
+    responses((status = 200, description = "The rule set (JSON, see schemas/ruleset.schema.json; the example is an excerpt).", body = Object, example = examples::ruleset))
 )]
 #[get("/v1/ruleset")]
 pub async fn get_ruleset(state: web::Data<AppState>) -> HttpResponse {
