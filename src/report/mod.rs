@@ -43,7 +43,7 @@ pub struct CheckReport {
 
 /// The rule set a report was checked against.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-#[schema(example = json!({"id": "cn-fazhi-zhengfu-annual-report", "version": "2026.3"}))]
+#[schema(example = json!({"id": "cn-fazhi-zhengfu-annual-report", "version": "2026.4"}))]
 pub struct RuleSetRef {
     pub id: String,
     pub version: String,

@@ -1,6 +1,6 @@
 //! Rule `doubled-character`; its documentation is `doubled_character.md`.
 
-use crate::text::segment;
+use crate::text::{is_han, segment};
 
 use super::{Analysis, Findings, Rule};
 
@@ -62,9 +62,6 @@ fn doubled(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-fn is_han(ch: char) -> bool {
-    matches!(ch, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
-}
 
 /// A slip leaves one of the two characters standing alone beside a word that already has it:
 /// 充分|发|发挥. Two words that share the character (法治|治理, 学习|习近平) and a word that

@@ -172,6 +172,12 @@ impl FindingBuilder<'_, '_> {
         self
     }
 
+    /// A basis that is not one of the rule set's documents (a formulation's source).
+    pub fn basis_of(mut self, basis: crate::ruleset::Basis) -> Self {
+        self.finding.basis = Some(basis);
+        self
+    }
+
     pub fn suggest(mut self, suggestion: impl Into<String>) -> Self {
         self.finding.suggestion = Some(suggestion.into());
         self

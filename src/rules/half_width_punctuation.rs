@@ -63,7 +63,7 @@ impl Rule for HalfWidthPunctuation {
 }
 
 fn is_chinese(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '“' | '”' | '、' | '。')
+    crate::text::is_han(c) || matches!(c, '“' | '”' | '、' | '。')
 }
 
 #[cfg(test)]

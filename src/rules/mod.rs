@@ -11,6 +11,8 @@ mod context;
 mod dating;
 mod doc;
 mod finding;
+#[macro_use]
+mod fixed_phrases;
 mod info;
 mod options;
 mod profile;
@@ -54,4 +56,12 @@ registry! {
     // Copies scraped from portals have ASCII punctuation everywhere: asked for, not imposed.
     HalfWidthPunctuation = "half-width-punctuation" in half_width_punctuation: Warning, ON_REQUEST;
     DoubledCharacter = "doubled-character" in doubled_character: Warning, EVERY_PROFILE;
+    OutdatedFormulation = "outdated-formulation" in outdated_formulation: Warning, EVERY_PROFILE;
+    FazhiFormulation = "fazhi-formulation" in fazhi_formulation: Warning, EVERY_PROFILE;
+    AnachronisticCitation = "anachronistic-citation" in anachronistic_citation: Warning, EVERY_PROFILE;
+    WrongCharacter = "wrong-character" in wrong_character: Warning, EVERY_PROFILE;
+    EnumerationPunctuation = "enumeration-punctuation" in enumeration_punctuation: Warning, EVERY_PROFILE;
+    // Titles copied with ASCII brackets or dashes are common and harmless to a reader: the
+    // collecting office's profile only.
+    BasisTitleInexact = "basis-title-inexact" in basis_title_inexact: Warning, STRICT_ONLY;
 }

@@ -157,6 +157,8 @@ pub struct RuleSet {
     pub area_words: WordSet,
     /// For each word of `area_words`, the index of its area.
     pub area_of_word: Vec<usize>,
+    pub formulations: Vec<super::formulations::CompiledFormulation>,
+    pub events: Vec<super::formulations::CompiledEvent>,
 }
 
 /// The title's word lists, compiled.
@@ -252,7 +254,10 @@ impl RuleSet {
             .enumerate()
             .flat_map(|(area, spec)| spec.words.iter().map(move |word| (word.clone(), area)))
             .unzip();
+        let (formulations, events) = super::formulations::compile(&data);
         Self {
+            formulations,
+            events,
             citations: super::citations::compile(&data.basis),
             title_words: WordSet::new(&data.layout.title_words),
             metadata_labels: WordSet::new(&data.layout.metadata_labels),
@@ -380,7 +385,7 @@ fn validate_against_schema(raw: &Value) -> Result<(), LoadError> {
 
 /// What the schema cannot say: ids unique and references resolved, dates that exist.
 fn consistency_violations(data: &RuleSetData) -> Vec<Violation> {
-    let mut violations = Vec::new();
+    let mut violations = super::formulations::violations(data);
     let mut flag =
         |pointer: String, message: String| violations.push(Violation { pointer, message });
     let part_ids: HashSet<&str> = data.parts.iter().map(|p| p.id.as_str()).collect();

@@ -4,6 +4,7 @@
 //! normalised and compiled once into automata (see [`words`]).
 
 pub mod citations;
+pub mod formulations;
 mod load;
 mod model;
 pub mod words;

@@ -24,6 +24,59 @@ pub struct RuleSetData {
     pub genres: Vec<GenreSpec>,
     pub coverage: Coverage,
     pub thresholds: Thresholds,
+    /// Fixed formulations reports write wrongly.
+    #[serde(default)]
+    pub formulations: Vec<Formulation>,
+    /// Meetings and documents with their dates, for anachronisms.
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+/// A fixed formulation written wrongly: where, what is right instead, and on what authority.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Formulation {
+    pub id: String,
+    /// The id of the rule that reports it.
+    pub rule: String,
+    /// A regular expression over the normalised text of one line.
+    pub pattern: String,
+    /// The right form; `$1` … are the pattern's groups.
+    pub right: String,
+    /// The report years in which the wrong form is wrong, both ends included.
+    #[serde(default)]
+    pub wrong_from: Option<i32>,
+    #[serde(default)]
+    pub wrong_until: Option<i32>,
+    /// Right phrases that contain a match.
+    #[serde(default)]
+    pub unless: Vec<String>,
+    pub source: Source,
+}
+
+/// Where a right form comes from.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Source {
+    pub title: String,
+    #[serde(default)]
+    pub issuer: Option<String>,
+    #[serde(default)]
+    pub number: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A meeting or document a report may cite, and the day it took place or was issued.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub name: String,
+    pub words: Vec<String>,
+    pub date: String,
+    /// Words of a sentence that looks forward to it.
+    #[serde(default)]
+    pub unless: Vec<String>,
 }
 
 /// A genre of document that is not the report (政策解读, 实施方案 …), told by its title or

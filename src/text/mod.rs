@@ -5,3 +5,8 @@ pub mod figures;
 pub mod numbering;
 pub mod segment;
 pub mod sentences;
+
+/// A Chinese character: the CJK Unified Ideographs and their Extension A.
+pub fn is_han(ch: char) -> bool {
+    matches!(ch, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}

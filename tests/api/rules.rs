@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::helpers::{problem, spawn_app};
 
-const RULE_IDS: [&str; 27] = [
+const RULE_IDS: [&str; 33] = [
     "not-a-report",
     "part-missing",
     "part-embedded",
@@ -32,6 +32,12 @@ const RULE_IDS: [&str; 27] = [
     "citation-mismatch",
     "half-width-punctuation",
     "doubled-character",
+    "outdated-formulation",
+    "fazhi-formulation",
+    "anachronistic-citation",
+    "wrong-character",
+    "enumeration-punctuation",
+    "basis-title-inexact",
 ];
 
 #[tokio::test]

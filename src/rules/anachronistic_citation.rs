@@ -1,0 +1,104 @@
+//! Rule `anachronistic-citation`; its documentation is `anachronistic_citation.md`.
+
+use chrono::NaiveDate;
+
+use crate::ruleset::Basis;
+use crate::text::sentences;
+
+use super::{Analysis, Findings, Rule};
+
+pub struct AnachronisticCitation;
+
+impl Rule for AnachronisticCitation {
+    fn check(analysis: &Analysis, out: &mut Findings) {
+        let Some(written_by) = written_by(analysis) else {
+            return;
+        };
+        let events: Vec<_> = analysis
+            .rules
+            .events
+            .iter()
+            .filter(|event| event.date > written_by)
+            .collect();
+        let document = analysis.document;
+        for line in document.lines() {
+            let text = document.text(line.range());
+            for sentence in sentences::split(text) {
+                let said = &text[sentence.clone()];
+                for event in &events {
+                    let Some(found) = event.words.find(said) else {
+                        continue;
+                    };
+                    if event.unless.is_match(said) {
+                        continue;
+                    }
+                    let start = line.start + sentence.start + found.start;
+                    let range = start..line.start + sentence.start + found.end;
+                    let written = document.original_text(range.clone()).to_owned();
+                    let (name, date) = (&event.spec.name, event.date);
+                    let message = analysis.lang().pick(
+                        format!("报告提到“{written}”，但{name}在{date}才有，晚于报告写成的时间（不晚于{written_by}）。"),
+                        format!("The report names “{written}”, but {name} dates from {date}, after the report was written (by {written_by})."),
+                    );
+                    out.report(message)
+                        .at(range)
+                        .basis_of(Basis {
+                            id: event.spec.id.clone(),
+                            short_name: name.clone(),
+                            title: name.clone(),
+                            issuer: None,
+                            number: None,
+                            year: None,
+                            effective: Some(date.to_string()),
+                            covers: None,
+                        })
+                        .push();
+                }
+            }
+        }
+    }
+}
+
+/// The latest day the report can have been written: its latest known date (the request's,
+/// the portal's, the sign-off's), else the end of the year after the one it reports on.
+fn written_by(analysis: &Analysis) -> Option<NaiveDate> {
+    let latest = analysis.facts.dates.iter().map(|d| d.date).max();
+    latest.or_else(|| {
+        let year = analysis.year()?.year;
+        NaiveDate::from_ymd_opt(year + 1, 12, 31)
+    })
+}
+
+#[cfg(test)]
+rule_cases!(
+    AnachronisticCitation,
+    // Signed on 2025-03-20: the fourth plenum met that October.
+    flags: report_with("深入贯彻落实《法治政府建设", "深入贯彻党的二十届四中全会精神，落实《法治政府建设") => 1,
+    silent: report_with(
+        "深入贯彻落实《法治政府建设",
+        "深入贯彻党的二十届三中全会精神，以优异成绩迎接党的二十届四中全会召开，落实《法治政府建设",
+    ),
+);
+
+#[cfg(test)]
+mod without_dates {
+    use crate::rules::testing::{findings_with, report_with};
+    use crate::rules::{CheckOptions, RuleId};
+
+    fn findings_in(year: i32) -> usize {
+        // Its opening names 习近平法治思想 (November 2020); no date is left.
+        let undated = report_with("青山县人民政府\n2025年3月20日\n", "青山县人民政府\n");
+        let options = CheckOptions {
+            year: Some(year),
+            ..CheckOptions::default()
+        };
+        findings_with(&undated, RuleId::AnachronisticCitation, options).len()
+    }
+
+    #[test]
+    fn an_undated_report_is_given_until_the_end_of_the_next_year() {
+        // A report on 2019 may have been written in the last weeks of 2020.
+        assert_eq!(findings_in(2019), 0);
+        assert_eq!(findings_in(2018), 1);
+    }
+}

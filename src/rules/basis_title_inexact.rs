@@ -1,0 +1,8 @@
+//! Rule `basis-title-inexact`; its documentation is `basis_title_inexact.md`.
+
+table_rule!(
+    BasisTitleInexact,
+    about_report: false,
+    zh: "文件名称“{written}”与原文不一致，应为“{right}”。",
+    en: "The document's title “{written}” differs from the original: “{right}”.",
+);

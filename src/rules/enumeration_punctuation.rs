@@ -1,0 +1,8 @@
+//! Rule `enumeration-punctuation`; its documentation is `enumeration_punctuation.md`.
+
+table_rule!(
+    EnumerationPunctuation,
+    about_report: false,
+    zh: "“{written}”的标点位置有误，应为“{right}”。",
+    en: "The punctuation of “{written}” is misplaced; it is “{right}”.",
+);

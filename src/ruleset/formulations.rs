@@ -1,0 +1,118 @@
+//! The formulations and events of the rule set, compiled once: each pattern a linear-time
+//! regular expression, each word list an automaton.
+
+use chrono::NaiveDate;
+use regex::{Regex, RegexBuilder};
+
+use super::model::{Event, Formulation, RuleSetData};
+use super::words::WordSet;
+use super::{Basis, Violation};
+
+/// A pattern from a rule set is data a province writes: bounded in the memory it compiles to.
+const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+#[derive(Debug)]
+pub struct CompiledFormulation {
+    pub spec: Formulation,
+    pub pattern: Regex,
+}
+
+impl CompiledFormulation {
+    /// Whether the wrong form is wrong in a report on `year`; an unknown year is given the
+    /// benefit of the doubt where the entry depends on it.
+    pub fn applies_in(&self, year: Option<i32>) -> bool {
+        let (from, until) = (self.spec.wrong_from, self.spec.wrong_until);
+        if from.is_none() && until.is_none() {
+            return true;
+        }
+        year.is_some_and(|year| {
+            from.is_none_or(|from| year >= from) && until.is_none_or(|until| year <= until)
+        })
+    }
+
+    /// The source as a finding's basis.
+    pub fn basis(&self) -> Basis {
+        let source = &self.spec.source;
+        Basis {
+            id: self.spec.id.clone(),
+            short_name: source.title.clone(),
+            title: source.title.clone(),
+            issuer: source.issuer.clone(),
+            number: source.number.clone(),
+            year: None,
+            effective: source.date.clone(),
+            covers: None,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct CompiledEvent {
+    pub spec: Event,
+    pub date: NaiveDate,
+    pub words: WordSet,
+    pub unless: WordSet,
+}
+
+fn pattern(source: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(source)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+}
+
+fn date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// What the schema cannot say of them: patterns that compile, dates that exist.
+pub fn violations(data: &RuleSetData) -> Vec<Violation> {
+    let mut found = Vec::new();
+    for (i, entry) in data.formulations.iter().enumerate() {
+        if let Err(error) = pattern(&entry.pattern) {
+            found.push(Violation {
+                pointer: format!("/formulations/{i}/pattern"),
+                message: format!("the pattern does not compile: {error}"),
+            });
+        }
+        if let (Some(from), Some(until)) = (entry.wrong_from, entry.wrong_until)
+            && from > until
+        {
+            found.push(Violation {
+                pointer: format!("/formulations/{i}/wrong_until"),
+                message: format!("{until} is before wrong_from {from}"),
+            });
+        }
+    }
+    for (i, event) in data.events.iter().enumerate() {
+        if date(&event.date).is_none() {
+            found.push(Violation {
+                pointer: format!("/events/{i}/date"),
+                message: format!("'{}' is not a day of the calendar", event.date),
+            });
+        }
+    }
+    found
+}
+
+/// Compiles a rule set whose [`violations`] are none.
+pub fn compile(data: &RuleSetData) -> (Vec<CompiledFormulation>, Vec<CompiledEvent>) {
+    let formulations = data
+        .formulations
+        .iter()
+        .map(|spec| CompiledFormulation {
+            pattern: pattern(&spec.pattern).expect("checked when the rule set was loaded"),
+            spec: spec.clone(),
+        })
+        .collect();
+    let events = data
+        .events
+        .iter()
+        .map(|spec| CompiledEvent {
+            date: date(&spec.date).expect("checked when the rule set was loaded"),
+            words: WordSet::new(&spec.words),
+            unless: WordSet::new(&spec.unless),
+            spec: spec.clone(),
+        })
+        .collect();
+    (formulations, events)
+}
