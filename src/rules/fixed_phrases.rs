@@ -146,6 +146,14 @@ mod tests {
             near_miss: "我县经验被法治日报刊发。",
         },
         Case {
+            entry: "xianfa-ri",
+            rule: RuleId::OutdatedFormulation,
+            wrong: "围绕“12·4”全国法制宣传日开展集中宣传。",
+            right: "国家宪法日",
+            not_wrong_in: Some(2013),
+            near_miss: "围绕“12·4”国家宪法日开展集中宣传。",
+        },
+        Case {
             entry: "juece-fazhihua",
             rule: RuleId::FazhiFormulation,
             wrong: "推进行政决策科学化、民主化、法制化。",
@@ -160,14 +168,6 @@ mod tests {
             right: "法治宣传",
             not_wrong_in: Some(2015),
             near_miss: "县司法局法制机构负责重大行政执法决定法制审核，全年审核86件。",
-        },
-        Case {
-            entry: "xianfa-ri",
-            rule: RuleId::FazhiFormulation,
-            wrong: "围绕“12·4”全国法制宣传日开展集中宣传。",
-            right: "国家宪法日",
-            not_wrong_in: Some(2013),
-            near_miss: "围绕“12·4”国家宪法日开展集中宣传。",
         },
         Case {
             entry: "tuijin-fazhi-zhengfu",
@@ -205,7 +205,7 @@ mod tests {
             entry: "dangwei-dunhao",
             rule: RuleId::EnumerationPunctuation,
             wrong: "在镇党、委政府的领导下，各村完成法律顾问全覆盖。",
-            right: "党委、",
+            right: "镇党委、",
             not_wrong_in: None,
             near_miss: "在镇党委、政府的领导下，党、政、群各部门协同推进。",
         },

@@ -537,6 +537,49 @@ mod tests {
     }
 
     #[test]
+    fn a_formulation_pattern_that_does_not_compile_is_rejected() {
+        let mut json = default_json();
+        json["formulations"][0]["pattern"] = Value::String("法制(宣传".into());
+        let err = RuleSet::from_json_str(&json.to_string()).unwrap_err();
+        assert!(err.to_string().contains("/formulations/0/pattern"), "{err}");
+    }
+
+    #[test]
+    fn a_formulation_of_an_unknown_rule_or_an_impossible_event_day_is_rejected() {
+        let mut json = default_json();
+        json["formulations"][0]["rule"] = Value::String("no-such-rule".into());
+        let err = RuleSet::from_json_str(&json.to_string()).unwrap_err();
+        assert!(err.to_string().contains("/formulations/0/rule"), "{err}");
+        let mut json = default_json();
+        json["events"][0]["date"] = Value::String("2023-02-30".into());
+        let err = RuleSet::from_json_str(&json.to_string()).unwrap_err();
+        assert!(err.to_string().contains("/events/0/date"), "{err}");
+    }
+
+    #[test]
+    fn a_province_may_add_a_formulation_without_a_rebuild() {
+        let mut json = default_json();
+        json["formulations"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+                "id": "local-office",
+                "rule": "outdated-formulation",
+                "pattern": "县法制办",
+                "right": "县司法局",
+                "wrong_from": 2019,
+                "source": {"title": "某某县机构改革方案", "date": "2019-01-01"}
+            }));
+        let rule_set = RuleSet::from_json_str(&json.to_string()).unwrap();
+        assert!(
+            rule_set
+                .formulations
+                .iter()
+                .any(|f| f.spec.id == "local-office")
+        );
+    }
+
+    #[test]
     fn broken_json_reports_line_and_column() {
         let err = RuleSet::from_json_str("{\n  \"id\": ,\n}").unwrap_err();
         assert!(matches!(err, LoadError::Json { line: 2, .. }), "{err}");
