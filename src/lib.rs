@@ -7,6 +7,7 @@
 
 mod document;
 mod engine;
+mod export;
 mod extract;
 mod facts;
 mod lang;

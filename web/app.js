@@ -17,7 +17,7 @@ const TEXTS = {
     parts: "必备部分", present: "已有", embedded: "仅在其他部分中", missing: "缺少", optional: "未写（选填）",
     addHeading: "应补标题：", goTo: "查看位置", outline: "检查器读到的提纲",
     noOutline: "没有识别出任何标题。", text: "报告全文（问题已标出）", findings: "问题清单",
-    noFindings: "没有发现问题。", fix: "建议：", download: "下载 JSON 结果", print: "打印摘要",
+    noFindings: "没有发现问题。", fix: "建议：", download: "下载 JSON 结果", word: "下载带批注的 Word", print: "打印摘要",
     chars: "字", yearOf: "{year}年度", unknownYear: "年度不明", titleNone: "（无标题）",
     network: "无法连接检查服务，请稍后再试。", failed: "检查没有完成：",
     sampleFailed: "示例报告载入失败。", selected: "已选择：",
@@ -37,7 +37,7 @@ const TEXTS = {
     parts: "Required parts", present: "Present", embedded: "Only inside another part", missing: "Missing", optional: "Not written (optional)",
     addHeading: "Heading to add: ", goTo: "Show", outline: "The outline as the checker read it",
     noOutline: "No headings were recognised.", text: "The report, with findings marked", findings: "Findings",
-    noFindings: "Nothing found.", fix: "Fix: ", download: "Download the JSON result", print: "Print a summary",
+    noFindings: "Nothing found.", fix: "Fix: ", download: "Download the JSON result", word: "Download Word with comments", print: "Print a summary",
     chars: "characters", yearOf: "report on {year}", unknownYear: "year unknown", titleNone: "(no title)",
     network: "The checking service cannot be reached; try again later.", failed: "The check did not finish: ",
     sampleFailed: "The sample report could not be loaded.", selected: "Selected: ",
@@ -151,7 +151,7 @@ async function check(event) {
       return;
     }
     if ($("api_key").value.trim()) sessionStorage.setItem(KEY_STORE, $("api_key").value.trim());
-    lastResult = { report: body, text: body.text ?? req.text };
+    lastResult = { report: body, text: body.text ?? req.text, request: req };
     render(body, lastResult.text);
     result.focus();
   } catch {
@@ -210,6 +210,8 @@ function verdict(report) {
     `${info.chars} ${t("chars")}`].join(" · ");
   const download = el("button", { type: "button", class: "download" }, t("download"));
   download.addEventListener("click", () => saveJson(report));
+  const word = el("button", { type: "button", class: "download", id: "word" }, t("word"));
+  word.addEventListener("click", () => saveWord(word));
   const print = el("button", { type: "button", class: "download" }, t("print"));
   print.addEventListener("click", () => window.print());
   return el("div", { class: "card" },
@@ -219,7 +221,7 @@ function verdict(report) {
       counts),
     el("p", { class: "meta" }, meta),
     el("p", { class: "meta" }, t("verdictNote")),
-    el("div", { class: "actions" }, download, print));
+    el("div", { class: "actions" }, download, word, print));
 }
 
 function checklist(report, placeLink) {
@@ -315,9 +317,36 @@ function findingList(findings) {
 }
 
 function saveJson(report) {
-  const blob = new Blob([JSON.stringify(report, null, 2)], { type: "application/json" });
+  saveBlob(new Blob([JSON.stringify(report, null, 2)], { type: "application/json" }), "nianbao-result.json");
+}
+
+const WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** The same report again, answered as Word with a comment on each finding. */
+async function saveWord(button) {
+  const req = lastResult?.request;
+  if (!req) return;
+  button.disabled = true;
+  try {
+    const response = await fetch("/v1/checks", {
+      method: "POST", body: req.body, headers: withKey({ ...(req.headers ?? {}), Accept: WORD }),
+    });
+    if (!response.ok) {
+      showError(problemSentence(await response.json().catch(() => null), response.status));
+      return;
+    }
+    const name = (chosenFile()?.name ?? "report").replace(/\.[^.]*$/, "");
+    saveBlob(await response.blob(), `${name}-批注.docx`);
+  } catch {
+    showError(t("network"));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function saveBlob(blob, name) {
   const url = URL.createObjectURL(blob);
-  const link = el("a", { href: url, download: "nianbao-result.json" });
+  const link = el("a", { href: url, download: name });
   document.body.append(link);
   link.click();
   link.remove();

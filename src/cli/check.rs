@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::{EXIT_USAGE, Format, LangArg, text};
 use crate::engine::{Input, NamedInput};
-use crate::extract::{self, ExtractError, Extracted, Limits};
+use crate::extract::{self, Cancel, ExtractError, Extracted, Limits};
 use crate::facts::year::YEARS;
 use crate::report::batch::{BatchLine, BatchSummary};
 use crate::report::problem::ProblemBody;
@@ -47,6 +47,10 @@ pub struct CheckArgs {
     /// Language of messages.
     #[arg(long, value_enum, default_value_t)]
     lang: LangArg,
+    /// Also write the report as a Word document with a comment on each finding (the .docx as
+    /// it was, or a new one of the extracted text); one report file only.
+    #[arg(long, value_name = "OUT.docx")]
+    annotate: Option<PathBuf>,
     #[command(flatten)]
     ruleset: RuleSetSource,
 }
@@ -132,6 +136,9 @@ fn check_all(args: &CheckArgs) -> Result<Vec<BatchLine>, String> {
             paths.push((path.clone(), false));
         }
     }
+    if args.annotate.is_some() && !matches!(paths.as_slice(), [(_, false)]) {
+        return Err("--annotate takes one report file, not a directory or several files".into());
+    }
     let mut lines = Vec::with_capacity(paths.len());
     for (path, in_directory) in paths {
         let name = path.display().to_string();
@@ -150,8 +157,24 @@ fn check_all(args: &CheckArgs) -> Result<Vec<BatchLine>, String> {
         };
         let inputs = named.unpack(engine.limits());
         let unpacked = !matches!(inputs.as_slice(), [only] if only.name == name);
+        if unpacked && args.annotate.is_some() {
+            return Err(format!(
+                "--annotate takes one report, and {name} is a zip of reports"
+            ));
+        }
         for NamedInput { name, input } in inputs {
-            let outcome = match engine.check_input(input, &options) {
+            let checked = match &args.annotate {
+                Some(out) => match engine.check_annotated(input, &options, &Cancel::default()) {
+                    Ok((report, docx)) => {
+                        std::fs::write(out, docx)
+                            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+                        Ok(report)
+                    }
+                    Err(error) => Err(error),
+                },
+                None => engine.check_input(input, &options),
+            };
+            let outcome = match checked {
                 Ok(report) => Ok(report),
                 Err(error) if in_directory || unpacked => {
                     Err(ProblemBody::unreadable(&error, lang))

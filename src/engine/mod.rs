@@ -83,6 +83,25 @@ impl Engine {
         Ok(self.check_extracted(&extracted, options))
     }
 
+    /// The same, and the report as a Word document with a comment on each finding: the .docx
+    /// as sent, or a new one of the extracted text for any other format.
+    pub fn check_annotated(
+        &self,
+        input: Input,
+        options: &CheckOptions,
+        cancel: &Cancel,
+    ) -> Result<(CheckReport, Vec<u8>), ExtractError> {
+        let original = match &input {
+            Input::Bytes { bytes, .. } => Some(bytes.clone()),
+            _ => None,
+        };
+        let extracted = input.extract(&self.limits, cancel)?;
+        let report = self.check_extracted(&extracted, options);
+        let docx =
+            crate::export::annotated(original.as_deref(), &extracted, &report, options.lang)?;
+        Ok((report, docx))
+    }
+
     fn check_extracted(&self, extracted: &Extracted, options: &CheckOptions) -> CheckReport {
         let rules = &self.rules;
         let text = extracted.text.as_str();

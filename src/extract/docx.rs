@@ -52,6 +52,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
     let mut text = String::new();
     let mut heading_levels = Vec::new();
     let mut line_paragraphs = Vec::new();
+    let mut paragraph_starts = Vec::with_capacity(paragraphs.len());
+    let mut chars = 0;
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let style = paragraph.style.as_ref().and_then(|id| styles.get(id));
         let numbered = paragraph
@@ -65,16 +67,19 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
         if let Some(level) = outline.filter(|&l| l < 9 && !paragraph.text.trim().is_empty()) {
             heading_levels.push((line_paragraphs.len(), level + 1));
         }
+        paragraph_starts.push(chars + number.chars().count());
         let line = format!("{number}{}", paragraph.text);
         for piece in line.split('\n') {
             text.push_str(piece);
             text.push('\n');
+            chars += piece.chars().count() + 1;
             line_paragraphs.push(index);
         }
     }
     let mut extracted = Extracted::new(text, Format::Docx);
     extracted.heading_levels = heading_levels;
     extracted.line_paragraphs = Some(line_paragraphs);
+    extracted.paragraph_starts = Some(paragraph_starts);
     Ok(extracted)
 }
 

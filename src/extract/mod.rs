@@ -17,7 +17,7 @@ mod ofd;
 mod office;
 mod pdf;
 mod plain;
-mod xml;
+pub(crate) mod xml;
 mod zipped;
 
 use serde::{Deserialize, Serialize};
@@ -51,6 +51,10 @@ pub struct Extracted {
     pub heading_levels: Vec<(usize, usize)>,
     /// For each line, the index of the source paragraph it came from (.docx).
     pub line_paragraphs: Option<Vec<usize>>,
+    /// For each source paragraph (.docx), the code-point offset where its own text starts,
+    /// after the number Word shows before it: where its comments are anchored.
+    #[serde(default)]
+    pub paragraph_starts: Option<Vec<usize>>,
 }
 
 /// Why a document could not be read; each becomes a 4xx problem naming the format.
@@ -225,6 +229,7 @@ impl Extracted {
             },
             heading_levels: Vec::new(),
             line_paragraphs: None,
+            paragraph_starts: None,
         }
     }
 }

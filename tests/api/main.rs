@@ -4,6 +4,7 @@
 mod common;
 
 mod access;
+mod annotate;
 mod batch;
 mod checks;
 mod clients;

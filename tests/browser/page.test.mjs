@@ -124,6 +124,17 @@ test("an uploaded .docx without two required parts is not compliant", async () =
   const pdf = await page.pdf({ format: "A4", path: join(shots, "zhuangshi-summary.pdf") });
   const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || [];
   assert.equal(pages.length, 1, "one printed page");
+  // The same report as Word, a comment on each finding, for the reviewer.
+  await page.emulateMedia({ media: "screen" });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载带批注的 Word" }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), "zhuangshi-2023.typed-批注.docx");
+  const saved = join(shots, "zhuangshi-annotated.docx");
+  await download.saveAs(saved);
+  const word = readFileSync(saved).toString("latin1");
+  assert.ok(word.startsWith("PK") && word.includes("word/comments.xml"), "a .docx with comments");
   assertSameOrigin(requests);
   assert.deepEqual(problems, []);
 });

@@ -226,7 +226,9 @@ async fn check_all(
         );
         tasks.spawn(async move {
             let _slot = slot;
-            let outcome = check_input(state, file.input, options, None).await;
+            let outcome = check_input(state, file.input, options, None, false)
+                .await
+                .map(|(report, _)| report);
             let line = BatchLine::of(file.name, outcome.map_err(|p| p.body().clone()));
             summary.lock().expect("the summary lock").count(&line);
             // A client that went away stops nothing but its own stream.

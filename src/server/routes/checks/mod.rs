@@ -6,6 +6,7 @@ pub mod request;
 
 use std::sync::Arc;
 
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use tokio::sync::OwnedSemaphorePermit;
 
@@ -15,6 +16,7 @@ pub use params::QueryOptions;
 pub use request::{CheckQuery, CheckRequest, FileUpload, RuleSelection};
 
 use crate::engine::Input;
+use crate::export::{COMPLIANT_HEADER, DOCX_MEDIA_TYPE};
 use crate::extract::{CancelOnDrop, ExtractError};
 use crate::lang::Lang;
 use crate::report::CheckReport;
@@ -93,7 +95,9 @@ pub struct ReportText(String);
 /// itself with its media type (.docx, PDF, HTML, OFD, plain text in UTF-8, GB18030/GBK or UTF-16;
 /// .doc/.wps/.rtf where LibreOffice is installed); options then go in the query string. The format
 /// is read from the content. Offsets in the result count Unicode code points of the submitted
-/// text, or of the extracted text for a file (`include_text=true` returns it).
+/// text, or of the extracted text for a file (`include_text=true` returns it). With `Accept:
+/// application/vnd.openxmlformats-officedocument.wordprocessingml.document` the answer is the
+/// report as Word, a comment on each finding, for the reviewer.
 #[utoipa::path(
     tag = "checks",
     params(CheckQuery),
@@ -109,7 +113,12 @@ pub struct ReportText(String);
         )
     ),
     responses(
-        (status = 200, description = "The check report.", body = CheckReport, example = examples::check_report),
+        (status = 200, description = "The check report as JSON; or, when `Accept` prefers `application/vnd.openxmlformats-officedocument.wordprocessingml.document`, the report as a Word document with one comment (by “nianbao”) on each finding that has a place: a .docx comes back as it was sent with the comments added, any other format as a new .docx of its extracted text, headings as Word headings. `X-Nianbao-Compliant` then says whether it complies.",
+            content(
+                (CheckReport = "application/json", example = examples::check_report),
+                (DocumentBytes = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            ),
+            headers(("X-Nianbao-Compliant" = bool, description = "With a Word answer: whether the report complies (no error finding)."))),
         (status = 400, description = "Malformed JSON or form.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 413, description = "The body or the unpacked document is larger than the limits (10 MiB body by default).", body = ProblemBody, content_type = "application/problem+json"),
         (status = 415, description = "A media type or document format that is not accepted, or .doc/.wps/.rtf without LibreOffice.", body = ProblemBody, content_type = "application/problem+json"),
@@ -138,11 +147,13 @@ pub async fn post_check(
         header_lang,
     );
     let (submission, permit) = state.receive(receiving, header_lang).await.map_err(fail)?;
-    let report = check_input(
+    let annotate = wants_word(&request);
+    let (report, docx) = check_input(
         state.into_inner(),
         submission.input,
         Arc::new(submission.options),
         Some(permit),
+        annotate,
     )
     .await
     .map_err(fail)?;
@@ -154,7 +165,45 @@ pub async fn post_check(
         format = ?report.report.source.format,
         "checked a report"
     );
-    Ok(HttpResponse::Ok().json(report))
+    Ok(match docx {
+        Some(docx) => HttpResponse::Ok()
+            .content_type(DOCX_MEDIA_TYPE)
+            .insert_header((
+                header::CONTENT_DISPOSITION,
+                r#"attachment; filename="report-annotated.docx"; filename*=UTF-8''%E5%B8%A6%E6%89%B9%E6%B3%A8%E7%9A%84%E6%8A%A5%E5%91%8A.docx"#,
+            ))
+            .insert_header((COMPLIANT_HEADER, if report.compliant { "true" } else { "false" }))
+            .body(docx),
+        None => HttpResponse::Ok().json(report),
+    })
+}
+
+/// Whether the report should come back as Word with comments: `Accept` names the .docx media
+/// type and prefers it to JSON (a browser's `*/*` gets JSON).
+fn wants_word(request: &HttpRequest) -> bool {
+    let Some(accept) = request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let quality = |media_type: &str| {
+        accept
+            .split(',')
+            .filter_map(|item| {
+                let mut parts = item.split(';');
+                let name = parts.next()?.trim();
+                name.eq_ignore_ascii_case(media_type).then(|| {
+                    parts
+                        .find_map(|p| p.trim().strip_prefix("q=")?.trim().parse::<f32>().ok())
+                        .unwrap_or(1.0)
+                })
+            })
+            .fold(0.0_f32, f32::max)
+    };
+    let word = quality(DOCX_MEDIA_TYPE);
+    word > 0.0 && word >= quality("application/json")
 }
 
 /// Reads and checks one document on the blocking pool within the time budget, counting the
@@ -166,7 +215,8 @@ pub async fn check_input(
     input: Input,
     options: Arc<CheckOptions>,
     permit: Option<OwnedSemaphorePermit>,
-) -> Result<CheckReport, Problem> {
+    annotate: bool,
+) -> Result<(CheckReport, Option<Vec<u8>>), Problem> {
     let lang = options.lang;
     let budget = state.engine.limits().time_budget;
     let metrics = state.metrics.clone();
@@ -175,7 +225,15 @@ pub async fn check_input(
     let cancel = waiting.0.clone();
     let work = web::block(move || {
         let _permit = permit;
-        state.engine.check_input_until(input, &options, &cancel)
+        if annotate {
+            let (report, docx) = state.engine.check_annotated(input, &options, &cancel)?;
+            Ok((report, Some(docx)))
+        } else {
+            Ok((
+                state.engine.check_input_until(input, &options, &cancel)?,
+                None,
+            ))
+        }
     });
     let checked = match actix_web::rt::time::timeout(budget, work).await {
         Ok(Ok(checked)) => checked,
@@ -187,11 +245,11 @@ pub async fn check_input(
             seconds: budget.as_secs(),
         }),
     };
-    let report = checked.map_err(|error| {
+    let (report, docx) = checked.map_err(|error: ExtractError| {
         tracing::info!(kind = error.kind(), "document refused");
         metrics.observe_extraction_failure(&error);
         Problem::unreadable(&error, lang)
     })?;
     metrics.observe_check(&report);
-    Ok(report)
+    Ok((report, docx))
 }

@@ -1,0 +1,116 @@
+//! What the findings become besides JSON, for the people who read them where they work: a Word
+//! document with one comment per finding for the reviewer, and a spreadsheet of a batch for the
+//! collecting office.
+
+mod comments;
+mod package;
+mod text_docx;
+
+use std::collections::HashMap;
+
+use crate::extract::{ExtractError, Extracted, Format};
+use crate::lang::Lang;
+use crate::report::{CheckReport, OutlineNode};
+
+use comments::{Comment, ParagraphMap, annotate_docx};
+
+/// The header that says, beside a Word answer, whether the report complies.
+#[cfg_attr(not(feature = "server"), allow(dead_code))]
+pub const COMPLIANT_HEADER: &str = "X-Nianbao-Compliant";
+
+/// The media type of a Word document.
+#[cfg_attr(not(feature = "server"), allow(dead_code))]
+pub const DOCX_MEDIA_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// Who the comments are by, as Word shows it.
+const AUTHOR: &str = "nianbao";
+
+/// The report as a .docx with a comment on each finding that has a place: the .docx as it was
+/// sent (`original`), or for any other format a new one of the extracted text.
+pub fn annotated(
+    original: Option<&[u8]>,
+    extracted: &Extracted,
+    report: &CheckReport,
+    lang: Lang,
+) -> Result<Vec<u8>, ExtractError> {
+    let comments = comments_of(report, lang);
+    let text = extracted.text.as_str();
+    if let (Format::Docx, Some(bytes), Some(starts), Some(lines)) = (
+        extracted.source.format,
+        original,
+        &extracted.paragraph_starts,
+        &extracted.line_paragraphs,
+    ) {
+        let map = ParagraphMap {
+            text,
+            paragraph_starts: starts,
+            line_paragraphs: lines,
+        };
+        return annotate_docx(bytes, &map, &comments, AUTHOR);
+    }
+    let docx = text_docx::text_docx(text, &heading_levels(&report.outline))?;
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            text.chars()
+                .enumerate()
+                .filter(|&(_, c)| c == '\n')
+                .map(|(i, _)| i + 1),
+        )
+        .collect();
+    let lines: Vec<usize> = (0..starts.len()).collect();
+    let map = ParagraphMap {
+        text,
+        paragraph_starts: &starts,
+        line_paragraphs: &lines,
+    };
+    annotate_docx(&docx, &map, &comments, AUTHOR)
+}
+
+/// Each heading's line (from 0) and level, walked with a stack rather than recursion.
+fn heading_levels(nodes: &[OutlineNode]) -> HashMap<usize, usize> {
+    let mut levels = HashMap::new();
+    let mut pending: Vec<&OutlineNode> = nodes.iter().collect();
+    while let Some(node) = pending.pop() {
+        levels.insert(node.span.line - 1, node.level);
+        pending.extend(&node.children);
+    }
+    levels
+}
+
+/// A comment for each finding with a place: its message, what to write, its basis and its rule.
+fn comments_of(report: &CheckReport, lang: Lang) -> Vec<Comment> {
+    report
+        .findings
+        .iter()
+        .filter_map(|finding| {
+            let span = finding.span?;
+            let mut lines = vec![finding.message.clone()];
+            if let Some(suggestion) = &finding.suggestion {
+                lines.push(lang.pick(
+                    format!("建议：{suggestion}"),
+                    format!("Suggestion: {suggestion}"),
+                ));
+            }
+            if let Some(basis) = &finding.basis {
+                let number = basis
+                    .number
+                    .as_deref()
+                    .map(|n| format!("（{n}）"))
+                    .unwrap_or_default();
+                lines.push(lang.pick(
+                    format!("依据：《{}》{number}", basis.title),
+                    format!("Basis: 《{}》{number}", basis.title),
+                ));
+            }
+            lines.push(lang.pick(
+                format!("规则：{}", finding.rule),
+                format!("Rule: {}", finding.rule),
+            ));
+            Some(Comment {
+                span: span.start..span.end,
+                lines,
+            })
+        })
+        .collect()
+}

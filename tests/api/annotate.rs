@@ -1,0 +1,130 @@
+//! The report as Word with comments, for the reviewer: asked for with `Accept`, the .docx as
+//! sent with a comment per finding, any other format as a new .docx, refusals still problems.
+
+use std::io::{Cursor, Read};
+
+use serde_json::Value;
+
+use crate::common::document;
+use crate::helpers::{TestApp, problem, spawn_app};
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+async fn post(app: &TestApp, content_type: &str, body: Vec<u8>, accept: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/v1/checks"))
+        .header("content-type", content_type)
+        .header("accept", accept)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn part(docx: &[u8], name: &str) -> Option<Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
+    let mut file = archive.by_name(name).ok()?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).unwrap();
+    Some(bytes)
+}
+
+fn placed_findings(report: &Value) -> usize {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["span"].is_null())
+        .count()
+}
+
+#[tokio::test]
+async fn a_docx_comes_back_with_a_comment_per_finding_and_every_other_part_as_sent() {
+    let app = spawn_app().await;
+    let sent = document("wuxing-2024.typed.docx");
+    let json: Value = post(&app, DOCX, sent.clone(), "application/json")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let response = post(&app, DOCX, sent.clone(), DOCX).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], DOCX);
+    assert_eq!(response.headers()["x-nianbao-compliant"], "true");
+    let annotated = response.bytes().await.unwrap().to_vec();
+    let comments = String::from_utf8(part(&annotated, "word/comments.xml").unwrap()).unwrap();
+    assert_eq!(
+        comments.matches("<w:comment ").count(),
+        placed_findings(&json)
+    );
+    assert!(comments.contains(r#"w:author="nianbao""#));
+    assert!(
+        comments.contains("截至目前"),
+        "the suggestion is in the comment"
+    );
+    let document_xml = String::from_utf8(part(&annotated, "word/document.xml").unwrap()).unwrap();
+    assert_eq!(
+        document_xml.matches("<w:commentRangeStart ").count(),
+        placed_findings(&json)
+    );
+    // Every part but the four that declare the comments is as it was.
+    let mut original = zip::ZipArchive::new(Cursor::new(&sent[..])).unwrap();
+    for index in 0..original.len() {
+        let name = original
+            .by_index(index)
+            .unwrap()
+            .name()
+            .unwrap()
+            .into_owned();
+        if [
+            "word/document.xml",
+            "word/_rels/document.xml.rels",
+            "[Content_Types].xml",
+        ]
+        .contains(&name.as_str())
+        {
+            continue;
+        }
+        assert_eq!(part(&annotated, &name), part(&sent, &name), "{name}");
+    }
+}
+
+#[tokio::test]
+async fn another_format_comes_back_as_a_new_docx_of_its_text() {
+    let app = spawn_app().await;
+    let pdf = document("zhuangshi-2023.pdf");
+    let response = post(
+        &app,
+        "application/pdf",
+        pdf,
+        &format!("{DOCX}, application/json;q=0.5"),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["x-nianbao-compliant"], "false");
+    let annotated = response.bytes().await.unwrap().to_vec();
+    let document_xml = String::from_utf8(part(&annotated, "word/document.xml").unwrap()).unwrap();
+    assert!(document_xml.contains(r#"<w:pStyle w:val="Heading1"/>"#));
+    let comments = String::from_utf8(part(&annotated, "word/comments.xml").unwrap()).unwrap();
+    assert!(comments.contains("part-missing"));
+}
+
+#[tokio::test]
+async fn json_is_answered_unless_word_is_preferred_and_a_refusal_stays_a_problem() {
+    let app = spawn_app().await;
+    let sent = document("wuxing-2024.typed.docx");
+    for accept in [
+        "*/*",
+        "application/json",
+        &format!("application/json, {DOCX};q=0.5"),
+    ] {
+        let response = post(&app, DOCX, sent.clone(), accept).await;
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/json",
+            "{accept}"
+        );
+    }
+    let broken = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n".to_vec();
+    problem(post(&app, "application/pdf", broken, DOCX).await, 422).await;
+}
