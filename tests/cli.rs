@@ -457,3 +457,97 @@ fn a_document_that_crashes_its_reader_is_one_failed_line_of_a_directory_run() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn annotate_writes_the_docx_with_a_comment_per_finding_for_one_file_only() {
+    let out = std::env::temp_dir().join(format!("nianbao-annotated-{}.docx", std::process::id()));
+    let docx = format!(
+        "{}/tests/fixtures/documents/wuxing-2024.typed.docx",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let output = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        "--annotate",
+        out.to_str().unwrap(),
+        &docx,
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report = stdout_json(&output);
+    let placed = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["span"].is_null())
+        .count();
+    let bytes = std::fs::read(&out).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut comments = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/comments.xml").unwrap(),
+        &mut comments,
+    )
+    .unwrap();
+    assert_eq!(comments.matches("<w:comment ").count(), placed);
+    std::fs::remove_file(&out).unwrap();
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let refused = nianbao(&["check", "--annotate", out.to_str().unwrap(), &dir]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--annotate takes one report file"));
+}
+
+#[test]
+fn a_directory_becomes_a_spreadsheet_or_a_csv_for_the_collecting_office() {
+    let dir = std::env::temp_dir().join(format!("nianbao-table-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["wuxing-2024.txt", "zhuangshi-2023.txt"] {
+        std::fs::write(dir.join(name), fixture(name)).unwrap();
+    }
+    std::fs::write(dir.join("broken.pdf"), "%PDF-1.7 broken").unwrap();
+    let table = dir.join("table.xlsx");
+    let dir_arg = dir.to_str().unwrap();
+    assert_eq!(
+        nianbao(&["check", "--format", "xlsx", dir_arg])
+            .status
+            .code(),
+        Some(2),
+        "needs --output"
+    );
+    let output = nianbao(&[
+        "check",
+        "--format",
+        "xlsx",
+        "--output",
+        table.to_str().unwrap(),
+        dir_arg,
+    ]);
+    assert_eq!(output.status.code(), Some(1), "zhuangshi is not compliant");
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&table).unwrap()).unwrap();
+    let mut reports = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut reports,
+    )
+    .unwrap();
+    assert_eq!(
+        reports.matches("<row ").count(),
+        4,
+        "a header and three files"
+    );
+    std::fs::remove_file(&table).unwrap();
+    let csv = nianbao(&["check", "--format", "csv", "--lang", "en", dir_arg]);
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(text.starts_with('\u{FEFF}'));
+    assert_eq!(text.lines().count(), 4);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("zhuangshi-2023.txt") && l.contains(",not compliant,"))
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

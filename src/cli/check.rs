@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use super::{EXIT_USAGE, Format, LangArg, text};
+use super::{EXIT_USAGE, LangArg, text};
 use crate::engine::{Input, NamedInput};
 use crate::extract::{self, Cancel, ExtractError, Extracted, Limits};
 use crate::facts::year::YEARS;
@@ -24,7 +24,10 @@ pub struct CheckArgs {
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t)]
-    format: Format,
+    format: CheckFormat,
+    /// Where `--format xlsx` (or `csv`) writes the table.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// The year the reports cover (found in each text when not given).
     #[arg(long, value_parser = clap::value_parser!(i32).range(i64::from(*YEARS.start())..=i64::from(*YEARS.end())))]
     year: Option<i32>,
@@ -55,6 +58,19 @@ pub struct CheckArgs {
     ruleset: RuleSetSource,
 }
 
+#[derive(Debug, Clone, Copy, Default, clap::ValueEnum)]
+enum CheckFormat {
+    #[default]
+    Text,
+    Json,
+    /// One JSON line per report, then a summary line (as `POST /v1/checks/batch` streams).
+    Ndjson,
+    /// The collecting office's spreadsheet: a row per report, a sheet of findings (`--output`).
+    Xlsx,
+    /// The row per report as CSV, UTF-8 with a byte order mark so Excel reads it right.
+    Csv,
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum IssuerArg {
     Government,
@@ -73,9 +89,16 @@ const REPORT_EXTENSIONS: [&str; 10] = [
 ];
 
 pub fn run(args: CheckArgs) -> ExitCode {
+    if matches!(args.format, CheckFormat::Xlsx) && args.output.is_none() {
+        eprintln!("nianbao: --format xlsx writes a file: name it with --output FILE.xlsx");
+        return ExitCode::from(EXIT_USAGE);
+    }
     match check_all(&args) {
         Ok(lines) => {
-            print(&args, &lines);
+            if let Err(message) = print(&args, &lines) {
+                eprintln!("nianbao: {message}");
+                return ExitCode::from(EXIT_USAGE);
+            }
             let all_compliant = lines
                 .iter()
                 .all(|line| matches!(line, BatchLine::Checked { report, .. } if report.compliant));
@@ -236,10 +259,23 @@ fn unreadable_message(name: &str, error: &ExtractError) -> String {
     }
 }
 
-fn print(args: &CheckArgs, lines: &[BatchLine]) {
+fn print(args: &CheckArgs, lines: &[BatchLine]) -> Result<(), String> {
     let lang = args.lang.into();
     match args.format {
-        Format::Json => {
+        CheckFormat::Xlsx | CheckFormat::Csv => {
+            let sheets = crate::export::batch_sheets(lines, lang);
+            let bytes = match args.format {
+                CheckFormat::Xlsx => crate::export::xlsx(&sheets).map_err(|e| e.to_string())?,
+                _ => crate::export::csv(&sheets[0]),
+            };
+            match &args.output {
+                Some(path) => std::fs::write(path, bytes)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+                None => std::io::Write::write_all(&mut std::io::stdout(), &bytes)
+                    .map_err(|e| format!("cannot write the table: {e}"))?,
+            };
+        }
+        CheckFormat::Json => {
             let json = match lines {
                 [BatchLine::Checked { report, .. }] => serde_json::to_value(report),
                 // Each report with its file beside its own fields, as before directories existed.
@@ -263,7 +299,7 @@ fn print(args: &CheckArgs, lines: &[BatchLine]) {
                 serde_json::to_string_pretty(&json).expect("JSON prints")
             );
         }
-        Format::Ndjson => {
+        CheckFormat::Ndjson => {
             let mut summary = BatchSummary::default();
             for line in lines {
                 summary.count(line);
@@ -271,7 +307,7 @@ fn print(args: &CheckArgs, lines: &[BatchLine]) {
             }
             print!("{}", BatchLine::Summary { summary }.to_ndjson());
         }
-        Format::Text => {
+        CheckFormat::Text => {
             for line in lines {
                 match line {
                     BatchLine::Checked { file, report } => {
@@ -297,4 +333,5 @@ fn print(args: &CheckArgs, lines: &[BatchLine]) {
             }
         }
     }
+    Ok(())
 }

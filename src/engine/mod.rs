@@ -162,6 +162,8 @@ impl Engine {
                 year_source: facts.year.as_ref().map(|y| y.source),
                 script: document.script(),
                 chars: document.chars(),
+                issuer: facts.issuer.clone(),
+                published_on: facts.dates.first().map(|dated| dated.date),
                 source: extracted.source.clone(),
                 coverage: facts.coverage.clone(),
             },

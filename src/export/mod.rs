@@ -2,9 +2,18 @@
 //! document with one comment per finding for the reviewer, and a spreadsheet of a batch for the
 //! collecting office.
 
+mod batch_table;
 mod comments;
 mod package;
+mod spreadsheet;
 mod text_docx;
+
+pub use batch_table::batch_sheets;
+pub use spreadsheet::{Sheet, csv, xlsx};
+
+/// The media type of a spreadsheet.
+pub const XLSX_MEDIA_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 use std::collections::HashMap;
 
@@ -19,7 +28,6 @@ use comments::{Comment, ParagraphMap, annotate_docx};
 pub const COMPLIANT_HEADER: &str = "X-Nianbao-Compliant";
 
 /// The media type of a Word document.
-#[cfg_attr(not(feature = "server"), allow(dead_code))]
 pub const DOCX_MEDIA_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

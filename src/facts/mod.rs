@@ -41,6 +41,8 @@ pub struct Facts {
     pub dates: Vec<ReportDate>,
     /// Who issues it: as given, else as the issuer's name in the title or sign-off shows.
     pub issuer_kind: IssuerKind,
+    /// The issuer's name as the title or the sign-off gives it.
+    pub issuer: Option<String>,
     /// The index in the rule set of the issuer's level (a township, a sub-district), if the
     /// issuer's name shows one.
     pub issuer_level: Option<usize>,
@@ -61,6 +63,7 @@ impl Facts {
             issuer_kind: given
                 .issuer_kind
                 .unwrap_or_else(|| issuer::kind(rules, &names)),
+            issuer: names.first().map(|name| (*name).to_owned()),
             issuer_level: issuer::level(document, outline, rules, title, &names),
             coverage: coverage::of(document, outline, rules, &parts, given.lang),
             year,

@@ -64,6 +64,12 @@ pub struct ReportInfo {
     /// Length of the submitted (or extracted) text in Unicode code points.
     #[schema(example = 3048)]
     pub chars: usize,
+    /// The issuer's name as the title or the sign-off gives it; null when neither does.
+    #[schema(example = "某某县人民政府")]
+    pub issuer: Option<String>,
+    /// The day it was published (the request's date, else the portal's), or else signed;
+    /// null when nothing says. The deadline is judged on each of these dates.
+    pub published_on: Option<chrono::NaiveDate>,
     /// What the submitted document was.
     pub source: crate::extract::Source,
     /// Which task areas the measures part discusses and how many figures it gives; null when the

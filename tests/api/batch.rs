@@ -206,3 +206,99 @@ async fn a_batch_stops_when_its_client_goes_away() {
         "{checked} of 200 reports checked after the client left"
     );
 }
+
+fn corpus_form() -> Form {
+    let form = [
+        "baishijiang-2024.txt",
+        "binjiang-2024-traditional.txt",
+        "wuxing-2024.txt",
+        "xixing-2024.txt",
+        "zhuangshi-2023.txt",
+    ]
+    .into_iter()
+    .fold(Form::new(), |form, name| {
+        form.part("file", part(name, fixture(name).into_bytes()))
+    });
+    form.part(
+        "file",
+        part("truncated.pdf", document("hostile/truncated.pdf")),
+    )
+}
+
+#[tokio::test]
+async fn the_collecting_office_gets_a_csv_row_per_report_as_the_lines_say() {
+    let app = spawn_app().await;
+    let (lines, _) = lines_of(
+        app.post_form("/v1/checks/batch?lang=en", corpus_form())
+            .await,
+    )
+    .await;
+    let response = app
+        .post_form("/v1/checks/batch?lang=en&format=csv", corpus_form())
+        .await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let text = response.text().await.unwrap();
+    let text = text
+        .strip_prefix('\u{FEFF}')
+        .expect("a byte order mark for Excel");
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows[0][..5], ["file", "issuer", "title", "year", "verdict"]);
+    assert_eq!(rows.len(), 1 + lines.len());
+    for line in &lines {
+        let file = line["file"].as_str().unwrap();
+        let row = rows.iter().find(|r| r[0] == file).unwrap();
+        let verdict = match line["report"]["compliant"].as_bool() {
+            Some(true) => "compliant",
+            Some(false) => "not compliant",
+            None => "unreadable",
+        };
+        assert_eq!(row[4], verdict, "{file}");
+    }
+}
+
+#[tokio::test]
+async fn the_spreadsheet_has_a_sheet_of_reports_and_one_of_findings() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(app.url("/v1/checks/batch"))
+        .header(
+            "accept",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        .multipart(corpus_form())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let bytes = response.bytes().await.unwrap();
+    let mut archive = zip::ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
+    let mut reports = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut reports,
+    )
+    .unwrap();
+    assert_eq!(
+        reports.matches("<row ").count(),
+        7,
+        "a header and six reports"
+    );
+    assert!(reports.contains(r#"state="frozen""#) && reports.contains("<autoFilter"));
+    assert!(
+        reports.contains("无法读取"),
+        "the unreadable file has its row"
+    );
+    assert!(archive.by_name("xl/worksheets/sheet2.xml").is_ok());
+    let refused = app
+        .post_form("/v1/checks/batch?format=pdf", corpus_form())
+        .await;
+    let body = problem(refused, 422).await;
+    assert_eq!(body["errors"][0]["parameter"], "format");
+}

@@ -6,6 +6,7 @@
 use std::sync::{Arc, Mutex};
 
 use actix_multipart::Multipart;
+use actix_web::http::header::CONTENT_DISPOSITION;
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use futures_util::StreamExt;
@@ -44,16 +45,26 @@ pub struct BatchForm {
 /// at a time. A zip in a form is unpacked too; its reports are named `archive.zip/path/in/it`.
 /// Streams `application/x-ndjson`: one line per report as it is done (`{"file", "report"}` or
 /// `{"file", "error"}` with a problem), in the order they finish, then
-/// `{"summary": {files, compliant, not_compliant, failed}}`.
+/// `{"summary": {files, compliant, not_compliant, failed}}`. With `format=xlsx` (or `Accept`
+/// naming the spreadsheet type) the answer is instead the collecting office's spreadsheet, once
+/// every report is checked: a row per report (file, issuer, title, year, verdict, each required
+/// part, publication date and whether late, counts; an unreadable file is a row with its
+/// reason) and a sheet of findings; `format=csv` (or `Accept: text/csv`) gives the row per report
+/// as CSV, UTF-8 with a byte order mark.
 #[utoipa::path(
     tag = "checks",
-    params(CheckQuery),
+    params(CheckQuery, ("format" = Option<BatchFormat>, Query, description = "`ndjson` (default), `xlsx` or `csv`.")),
     request_body(content(
         (BatchForm = "multipart/form-data"),
         (DocumentBytes = "application/zip")
     )),
     responses(
-        (status = 200, description = "Newline-delimited JSON (NDJSON): one line per report as it is checked, then a summary line; each line is one `BatchLine`, so read the body line by line.", body = BatchLine, content_type = "application/x-ndjson"),
+        (status = 200, description = "Newline-delimited JSON (NDJSON): one line per report as it is checked, then a summary line; each line is one `BatchLine`, so read the body line by line. Or, when asked for, the spreadsheet (.xlsx) or the CSV.",
+            content(
+                (BatchLine = "application/x-ndjson"),
+                (DocumentBytes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                (String = "text/csv")
+            )),
         (status = 400, description = "A malformed form or query string.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 413, description = "The batch is larger than ten single requests, or has more than 1,000 files.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 415, description = "Neither a multipart form nor a zip.", body = ProblemBody, content_type = "application/problem+json"),
@@ -71,6 +82,7 @@ pub async fn post_batch(
     let lang = query.lang.unwrap_or_else(|| request_lang(&request));
     let fail = |problem: Problem| problem.for_request(&request);
     let options = validate(query.values(), OptionSource::Parameters, lang).map_err(fail)?;
+    let table = table_asked(&request, lang).map_err(fail)?;
     let media_type = request
         .headers()
         .get(actix_web::http::header::CONTENT_TYPE)
@@ -114,15 +126,96 @@ pub async fn post_batch(
         )));
     }
     tracing::info!(files = files.len(), "batch received");
-    let (lines, receiver) = mpsc::channel::<String>(16);
+    let (lines, mut receiver) = mpsc::channel::<BatchLine>(16);
     actix_web::rt::spawn(check_all(files, options, state.into_inner(), lines, permit));
-    let body = futures_util::stream::unfold(receiver, |mut receiver| async move {
-        let line = receiver.recv().await?;
-        Some((Ok::<_, actix_web::Error>(Bytes::from(line)), receiver))
-    });
-    Ok(HttpResponse::Ok()
-        .content_type("application/x-ndjson")
-        .streaming(body))
+    let Some(table) = table else {
+        let body = futures_util::stream::unfold(receiver, |mut receiver| async move {
+            let line = receiver.recv().await?;
+            Some((
+                Ok::<_, actix_web::Error>(Bytes::from(line.to_ndjson())),
+                receiver,
+            ))
+        });
+        return Ok(HttpResponse::Ok()
+            .content_type("application/x-ndjson")
+            .streaming(body));
+    };
+    // A table is written once every report is checked.
+    let mut checked = Vec::new();
+    while let Some(line) = receiver.recv().await {
+        checked.push(line);
+    }
+    let sheets = crate::export::batch_sheets(&checked, lang);
+    Ok(match table {
+        Table::Xlsx => HttpResponse::Ok()
+            .content_type(crate::export::XLSX_MEDIA_TYPE)
+            .insert_header((
+                CONTENT_DISPOSITION,
+                r#"attachment; filename="nianbao-batch.xlsx""#,
+            ))
+            .body(crate::export::xlsx(&sheets).map_err(|_| fail(Problem::internal(lang)))?),
+        Table::Csv => HttpResponse::Ok()
+            .content_type("text/csv; charset=utf-8")
+            .insert_header((
+                CONTENT_DISPOSITION,
+                r#"attachment; filename="nianbao-batch.csv""#,
+            ))
+            .body(crate::export::csv(&sheets[0])),
+    })
+}
+
+/// What the batch answers with.
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)] // Describes the parameter for the OpenAPI document; `table_asked` reads it.
+pub enum BatchFormat {
+    Ndjson,
+    Xlsx,
+    Csv,
+}
+
+/// A table for the collecting office instead of the NDJSON stream.
+#[derive(Debug, Clone, Copy)]
+enum Table {
+    Xlsx,
+    Csv,
+}
+
+/// `format=xlsx` or `format=csv` in the query, or `Accept` naming a spreadsheet or CSV.
+fn table_asked(request: &HttpRequest, lang: Lang) -> Result<Option<Table>, Problem> {
+    let format = serde_urlencoded::from_str::<Vec<(String, String)>>(request.query_string())
+        .unwrap_or_default()
+        .into_iter()
+        .find(|(key, _)| key == "format")
+        .map(|(_, value)| value.to_ascii_lowercase());
+    match format.as_deref() {
+        Some("xlsx") => return Ok(Some(Table::Xlsx)),
+        Some("csv") => return Ok(Some(Table::Csv)),
+        Some("ndjson") | None => {}
+        Some(_) => {
+            let detail = lang.pick(
+                "format 只能是 ndjson、xlsx 或 csv。",
+                "format is ndjson, xlsx or csv.",
+            );
+            return Err(Problem::validation(
+                vec![FieldError::at_parameter("format", detail)],
+                lang,
+            ));
+        }
+    }
+    let accept = request
+        .headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    Ok(if accept.contains(crate::export::XLSX_MEDIA_TYPE) {
+        Some(Table::Xlsx)
+    } else if accept.contains("text/csv") {
+        Some(Table::Csv)
+    } else {
+        None
+    })
 }
 
 async fn read_files(
@@ -200,7 +293,7 @@ async fn check_all(
     files: Vec<NamedInput>,
     options: CheckOptions,
     state: Arc<AppState>,
-    lines: mpsc::Sender<String>,
+    lines: mpsc::Sender<BatchLine>,
     _permit: tokio::sync::OwnedSemaphorePermit,
 ) {
     let parallel = Arc::new(Semaphore::new(
@@ -232,11 +325,11 @@ async fn check_all(
             let line = BatchLine::of(file.name, outcome.map_err(|p| p.body().clone()));
             summary.lock().expect("the summary lock").count(&line);
             // A client that went away stops nothing but its own stream.
-            let _ = lines.send(line.to_ndjson()).await;
+            let _ = lines.send(line).await;
         });
     }
     while tasks.join_next().await.is_some() {}
     let summary = *summary.lock().expect("the summary lock");
     tracing::info!(?summary, "batch checked");
-    let _ = lines.send(BatchLine::Summary { summary }.to_ndjson()).await;
+    let _ = lines.send(BatchLine::Summary { summary }).await;
 }
