@@ -1,5 +1,7 @@
 // Types for openapi-fetch from the service's OpenAPI document, with openapi-typescript's own
-// Node API: its CLI types `format: binary` as a string, and a document is sent as a Blob.
+// Node API: its CLI types `format: binary` as a string, and a document is sent as a Blob. The
+// binary answers (WordDocument, Spreadsheet) stay strings, as openapi-fetch reads them with
+// `parseAs: "blob"`.
 import { readFileSync, writeFileSync } from "node:fs";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
@@ -11,8 +13,8 @@ const nullable = ts.factory.createUnionTypeNode([
   ts.factory.createLiteralTypeNode(ts.factory.createNull()),
 ]);
 const ast = await openapiTS(JSON.parse(readFileSync(input, "utf8")), {
-  transform(schema) {
-    if (schema.format === "binary") {
+  transform(schema, options) {
+    if (schema.format === "binary" && !/WordDocument|Spreadsheet/.test(options.path ?? "")) {
       return schema.nullable ? nullable : blob;
     }
     return undefined;

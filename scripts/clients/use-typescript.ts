@@ -22,9 +22,10 @@ function expect(condition: boolean, what: string): void {
   }
 }
 
-function expectReport(report: CheckReport | undefined, year: number, what: string): CheckReport {
-  if (report === undefined) {
-    throw new Error(`TypeScript client: ${what}: no report`);
+/** The JSON check report; a check answers Word only when `Accept` asks for it. */
+function expectReport(report: CheckReport | string | undefined, year: number, what: string): CheckReport {
+  if (report === undefined || typeof report === "string") {
+    throw new Error(`TypeScript client: ${what}: no JSON report`);
   }
   expect(report.report.year === year, `${what}: year ${report.report.year}`);
   return report;
@@ -115,6 +116,28 @@ async function main(): Promise<void> {
   }
   const last = lines[lines.length - 1];
   expect(lines.length === 3 && last !== undefined && "summary" in last && last.summary.files === 2, "batch: two lines and a summary");
+
+  // The report as Word with comments, and the batch as a spreadsheet.
+  const asWord = await client.POST("/v1/checks", {
+    body: docx,
+    headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Accept: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+    bodySerializer: (document) => document,
+    parseAs: "blob",
+  });
+  const annotated = new Uint8Array(await (asWord.data ?? new Blob()).arrayBuffer());
+  expect(annotated[0] === 0x50 && annotated[1] === 0x4b, "Word: a .docx (a zip) comes back");
+  const sheet = await client.POST("/v1/checks/batch", {
+    params: { query: { format: "xlsx" } },
+    body: { file: [docx, pdf] },
+    bodySerializer: () => {
+      const form = new FormData();
+      form.append("file", docx, "zhuangshi.docx");
+      form.append("file", pdf, "xixing.pdf");
+      return form;
+    },
+    parseAs: "blob",
+  });
+  expect(sheet.response.headers.get("content-type") === "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "spreadsheet");
 
   // The rules, and one rule.
   const rules = await client.GET("/v1/rules");

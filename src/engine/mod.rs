@@ -97,8 +97,13 @@ impl Engine {
         };
         let extracted = input.extract(&self.limits, cancel)?;
         let report = self.check_extracted(&extracted, options);
-        let docx =
-            crate::export::annotated(original.as_deref(), &extracted, &report, options.lang)?;
+        let docx = crate::export::annotated(
+            original.as_deref(),
+            &extracted,
+            &report,
+            options.lang,
+            &self.limits,
+        )?;
         Ok((report, docx))
     }
 

@@ -66,8 +66,9 @@ pub fn annotate_docx(
     map: &ParagraphMap,
     comments: &[Comment],
     author: &str,
+    limit: u64,
 ) -> Result<Vec<u8>, ExtractError> {
-    let mut package = package::Package::open(bytes)?;
+    let mut package = package::Package::open(bytes, limit)?;
     let first_id = package.next_comment_id()?;
     let marks = marks(map, comments, first_id);
     let document = package.part("word/document.xml")?;
@@ -341,4 +342,65 @@ fn write_mark(writer: &mut Writer<Vec<u8>>, mark: &Mark) -> Result<(), ExtractEr
     };
     writer.get_mut().extend_from_slice(markup.as_bytes());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn docx(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, bytes) in parts {
+            out.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(bytes).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    const DOCUMENT: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>截止目前完成</w:t></w:r></w:p></w:body></w:document>"#;
+
+    fn one_paragraph() -> (String, Vec<usize>, Vec<usize>) {
+        ("截止目前完成\n".to_owned(), vec![0], vec![0, 0])
+    }
+
+    #[test]
+    fn a_range_inside_a_run_cuts_it_and_repeats_its_formatting() {
+        let (text, starts, lines) = one_paragraph();
+        let map = ParagraphMap {
+            text: &text,
+            paragraph_starts: &starts,
+            line_paragraphs: &lines,
+        };
+        let comment = Comment {
+            span: 0..4,
+            lines: vec!["“截止目前”疑为“截至目前”之误。".into()],
+        };
+        let xml = String::from_utf8(insert_marks(DOCUMENT, &marks(&map, &[comment], 0)).unwrap())
+            .unwrap();
+        assert!(xml.contains(r#"<w:commentRangeStart w:id="0"/><w:r><w:rPr><w:b/></w:rPr><w:t>截止目前</w:t></w:r><w:commentRangeEnd w:id="0"/>"#), "{xml}");
+        assert!(
+            xml.contains(r#"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">完成</w:t></w:r>"#),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn a_part_the_extractor_never_read_cannot_inflate_past_the_limit() {
+        let bomb = vec![b' '; 2 << 20];
+        let bytes = docx(&[
+            ("word/document.xml", DOCUMENT.as_bytes()),
+            ("word/comments.xml", &bomb),
+        ]);
+        let (text, starts, lines) = one_paragraph();
+        let map = ParagraphMap {
+            text: &text,
+            paragraph_starts: &starts,
+            line_paragraphs: &lines,
+        };
+        let error = annotate_docx(&bytes, &map, &[], "nianbao", 1 << 20).unwrap_err();
+        assert!(matches!(error, ExtractError::TooLarge { .. }), "{error}");
+    }
 }

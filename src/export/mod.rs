@@ -17,7 +17,7 @@ pub const XLSX_MEDIA_TYPE: &str =
 
 use std::collections::HashMap;
 
-use crate::extract::{ExtractError, Extracted, Format};
+use crate::extract::{ExtractError, Extracted, Format, Limits};
 use crate::lang::Lang;
 use crate::report::{CheckReport, OutlineNode};
 
@@ -41,7 +41,9 @@ pub fn annotated(
     extracted: &Extracted,
     report: &CheckReport,
     lang: Lang,
+    limits: &Limits,
 ) -> Result<Vec<u8>, ExtractError> {
+    let limit = limits.max_unzipped_bytes;
     let comments = comments_of(report, lang);
     let text = extracted.text.as_str();
     if let (Format::Docx, Some(bytes), Some(starts), Some(lines)) = (
@@ -55,7 +57,7 @@ pub fn annotated(
             paragraph_starts: starts,
             line_paragraphs: lines,
         };
-        return annotate_docx(bytes, &map, &comments, AUTHOR);
+        return annotate_docx(bytes, &map, &comments, AUTHOR, limit);
     }
     let docx = text_docx::text_docx(text, &heading_levels(&report.outline))?;
     let starts: Vec<usize> = std::iter::once(0)
@@ -72,7 +74,7 @@ pub fn annotated(
         paragraph_starts: &starts,
         line_paragraphs: &lines,
     };
-    annotate_docx(&docx, &map, &comments, AUTHOR)
+    annotate_docx(&docx, &map, &comments, AUTHOR, limit)
 }
 
 /// Each heading's line (from 0) and level, walked with a stack rather than recursion.

@@ -8,7 +8,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use super::comments::Comment;
-use crate::extract::{ExtractError, Format};
+use crate::extract::{ExtractError, Format, Quantity};
 
 const COMMENTS: &str = "word/comments.xml";
 const DOCUMENT_RELS: &str = "word/_rels/document.xml.rels";
@@ -21,6 +21,9 @@ const WORDML: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/ma
 
 pub struct Package<'a> {
     archive: ZipArchive<Cursor<&'a [u8]>>,
+    /// Bytes any one part may inflate to: a part the extractor never read (comments.xml) could
+    /// declare a few bytes and inflate to gigabytes.
+    limit: u64,
 }
 
 fn malformed(reason: String) -> ExtractError {
@@ -32,10 +35,10 @@ fn malformed(reason: String) -> ExtractError {
 
 impl<'a> Package<'a> {
     /// A package the extractor has already read within its limits.
-    pub fn open(bytes: &'a [u8]) -> Result<Self, ExtractError> {
+    pub fn open(bytes: &'a [u8], limit: u64) -> Result<Self, ExtractError> {
         let archive = ZipArchive::new(Cursor::new(bytes))
             .map_err(|e| malformed(format!("not a readable zip container ({e})")))?;
-        Ok(Self { archive })
+        Ok(Self { archive, limit })
     }
 
     fn has(&self, name: &str) -> bool {
@@ -43,13 +46,21 @@ impl<'a> Package<'a> {
     }
 
     pub fn part(&mut self, name: &str) -> Result<String, ExtractError> {
-        let mut file = self
+        let file = self
             .archive
             .by_name(name)
             .map_err(|e| malformed(format!("{name}: {e}")))?;
         let mut text = String::new();
-        file.read_to_string(&mut text)
+        file.take(self.limit + 1)
+            .read_to_string(&mut text)
             .map_err(|e| malformed(format!("{name}: {e}")))?;
+        if text.len() as u64 > self.limit {
+            return Err(ExtractError::TooLarge {
+                quantity: Quantity::UnpackedBytes,
+                found: text.len() as u64,
+                limit: self.limit,
+            });
+        }
         Ok(text)
     }
 

@@ -13,6 +13,7 @@ use utoipa_actix_web::AppExt;
 
 use crate::server::problem::{FieldError, ProblemBody};
 use crate::server::request_id;
+use crate::server::routes::batch::BatchFormat;
 use crate::server::routes::{self, media_types};
 use utoipa::openapi::encoding::Encoding;
 
@@ -37,7 +38,7 @@ Errors are RFC 9457 `application/problem+json`.",
         (name = "rules", description = "The rules and the rule set they apply."),
         (name = "health", description = "Liveness and readiness for orchestrators.")
     ),
-    components(schemas(ProblemBody, FieldError))
+    components(schemas(ProblemBody, FieldError, BatchFormat))
 )]
 pub struct ApiDoc;
 

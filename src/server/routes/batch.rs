@@ -62,7 +62,7 @@ pub struct BatchForm {
         (status = 200, description = "Newline-delimited JSON (NDJSON): one line per report as it is checked, then a summary line; each line is one `BatchLine`, so read the body line by line. Or, when asked for, the spreadsheet (.xlsx) or the CSV.",
             content(
                 (BatchLine = "application/x-ndjson"),
-                (DocumentBytes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                (Spreadsheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
                 (String = "text/csv")
             )),
         (status = 400, description = "A malformed form or query string.", body = ProblemBody, content_type = "application/problem+json"),
@@ -163,6 +163,12 @@ pub async fn post_batch(
             .body(crate::export::csv(&sheets[0])),
     })
 }
+
+/// The collecting office's spreadsheet of a batch.
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)] // Describes the answer for the OpenAPI document; the handler writes bytes.
+pub struct Spreadsheet(Vec<u8>);
 
 /// What the batch answers with.
 #[derive(ToSchema)]

@@ -70,6 +70,12 @@ pub struct CheckForm {
 #[allow(dead_code)] // Describes the body for the OpenAPI document; the handler reads a stream.
 pub struct DocumentBytes(Vec<u8>);
 
+/// The report as a Word document with a comment on each finding.
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)] // Describes the answer for the OpenAPI document; the handler writes bytes.
+pub struct WordDocument(Vec<u8>);
+
 /// The report's text as the body, in UTF-8, GB18030/GBK or UTF-16 (or the charset the media
 /// type names). It needs a visible character, and control characters other than tab, line
 /// breaks and form feed mark the bytes as binary rather than text (a stray one in a long report
@@ -116,7 +122,7 @@ pub struct ReportText(String);
         (status = 200, description = "The check report as JSON; or, when `Accept` prefers `application/vnd.openxmlformats-officedocument.wordprocessingml.document`, the report as a Word document with one comment (by “nianbao”) on each finding that has a place: a .docx comes back as it was sent with the comments added, any other format as a new .docx of its extracted text, headings as Word headings. `X-Nianbao-Compliant` then says whether it complies.",
             content(
                 (CheckReport = "application/json", example = examples::check_report),
-                (DocumentBytes = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                (WordDocument = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
             ),
             headers(("X-Nianbao-Compliant" = bool, description = "With a Word answer: whether the report complies (no error finding)."))),
         (status = 400, description = "Malformed JSON or form.", body = ProblemBody, content_type = "application/problem+json"),
