@@ -40,11 +40,12 @@ macro_rules! table_rule {
 
 pub fn check(analysis: &Analysis, out: &mut Findings, rule: RuleId, message: Message) {
     let year = analysis.year().map(|y| y.year);
-    let entries: Vec<&CompiledFormulation> = analysis
+    let entries: Vec<(usize, &CompiledFormulation)> = analysis
         .rules
         .formulations
         .iter()
-        .filter(|entry| entry.spec.rule == rule.as_str() && entry.applies_in(year))
+        .enumerate()
+        .filter(|(_, entry)| entry.spec.rule == rule.as_str() && entry.applies_in(year))
         .collect();
     if entries.is_empty() {
         return;
@@ -52,7 +53,14 @@ pub fn check(analysis: &Analysis, out: &mut Findings, rule: RuleId, message: Mes
     let document = analysis.document;
     for line in document.lines() {
         let text = document.text(line.range());
-        for entry in &entries {
+        let hits = analysis.rules.formulation_set.matches(text);
+        if !hits.matched_any() {
+            continue;
+        }
+        for &(index, entry) in &entries {
+            if !hits.matched(index) {
+                continue;
+            }
             for found in entry.pattern.captures_iter(text) {
                 let whole = found.get(0).expect("group 0 is the match");
                 if whole.is_empty() || inside_right_phrase(text, whole.range(), &entry.spec.unless)

@@ -2,7 +2,7 @@
 //! regular expression, each word list an automaton.
 
 use chrono::NaiveDate;
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::model::{Event, Formulation, RuleSetData};
 use super::words::WordSet;
@@ -92,6 +92,15 @@ pub fn violations(data: &RuleSetData) -> Vec<Violation> {
         }
     }
     found
+}
+
+/// Every formulation's pattern in one set: a line that none matches, as most lines, is read
+/// once instead of once per pattern.
+pub fn pattern_set(data: &RuleSetData) -> RegexSet {
+    RegexSetBuilder::new(data.formulations.iter().map(|f| f.pattern.as_str()))
+        .size_limit(PATTERN_SIZE_LIMIT * data.formulations.len().max(1))
+        .build()
+        .expect("each pattern compiled when the rule set was loaded")
 }
 
 /// Compiles a rule set whose [`violations`] are none.

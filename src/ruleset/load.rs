@@ -158,6 +158,8 @@ pub struct RuleSet {
     /// For each word of `area_words`, the index of its area.
     pub area_of_word: Vec<usize>,
     pub formulations: Vec<super::formulations::CompiledFormulation>,
+    /// The formulations' patterns in one set, in the same order.
+    pub formulation_set: regex::RegexSet,
     pub events: Vec<super::formulations::CompiledEvent>,
 }
 
@@ -256,6 +258,7 @@ impl RuleSet {
             .unzip();
         let (formulations, events) = super::formulations::compile(&data);
         Self {
+            formulation_set: super::formulations::pattern_set(&data),
             formulations,
             events,
             citations: super::citations::compile(&data.basis),
