@@ -21,6 +21,8 @@ const TEXTS = {
     chars: "字", yearOf: "{year}年度", unknownYear: "年度不明", titleNone: "（无标题）",
     network: "无法连接检查服务，请稍后再试。", failed: "检查没有完成：",
     sampleFailed: "示例报告载入失败。", selected: "已选择：",
+    batchTitle: "收文汇总：多份报告一张表", batchNote: "选择多份报告或一个压缩包，按上面的选填项逐份检查，下载每份一行的汇总表。",
+    batchFiles: "报告文件", batchXlsx: "下载汇总表（Excel）", batchCsv: "下载 CSV", batchNothing: "请先选择报告文件。",
     apiKey: "访问密钥", keyNeeded: "本服务需要访问密钥：请在“访问密钥”中填写管理员发给您的密钥后重新检查。",
   },
   en: {
@@ -41,6 +43,8 @@ const TEXTS = {
     chars: "characters", yearOf: "report on {year}", unknownYear: "year unknown", titleNone: "(no title)",
     network: "The checking service cannot be reached; try again later.", failed: "The check did not finish: ",
     sampleFailed: "The sample report could not be loaded.", selected: "Selected: ",
+    batchTitle: "Collecting office: many reports, one table", batchNote: "Choose several reports or a zip; each is checked with the options above, and the table has a row per report.",
+    batchFiles: "Report files", batchXlsx: "Download the table (Excel)", batchCsv: "Download CSV", batchNothing: "Choose the report files first.",
     apiKey: "API key", keyNeeded: "This service needs an API key: enter the key your administrator gave you under “API key” and check again.",
   },
 };
@@ -344,6 +348,32 @@ async function saveWord(button) {
   }
 }
 
+/** The chosen reports checked as a batch, answered as a spreadsheet or CSV. */
+async function saveTable(format, button) {
+  const files = [...$("batch-files").files];
+  if (!files.length) {
+    showError(t("batchNothing"));
+    return;
+  }
+  hideError();
+  const form = new FormData();
+  for (const file of files) form.append("file", file, file.name);
+  const query = new URLSearchParams({ ...options(), format });
+  button.disabled = true;
+  try {
+    const response = await fetch(`/v1/checks/batch?${query}`, { method: "POST", body: form, headers: withKey() });
+    if (!response.ok) {
+      showError(problemSentence(await response.json().catch(() => null), response.status));
+      return;
+    }
+    saveBlob(await response.blob(), `nianbao-汇总.${format}`);
+  } catch {
+    showError(t("network"));
+  } finally {
+    button.disabled = false;
+  }
+}
+
 function saveBlob(blob, name) {
   const url = URL.createObjectURL(blob);
   const link = el("a", { href: url, download: name });
@@ -403,6 +433,8 @@ function wire() {
     if (e.dataTransfer.files.length) { $("file").files = e.dataTransfer.files; showFileName(); }
   });
   $("result").addEventListener("click", followPlace);
+  $("batch-xlsx").addEventListener("click", (e) => saveTable("xlsx", e.currentTarget));
+  $("batch-csv").addEventListener("click", (e) => saveTable("csv", e.currentTarget));
   applyLanguage();
 }
 

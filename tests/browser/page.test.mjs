@@ -181,6 +181,32 @@ test("where the service needs an API key, the page asks for one and then checks"
   }
 });
 
+test("the collecting office downloads one table for several reports", async () => {
+  const { page, requests, problems } = await openPage();
+  await page.locator("#batch summary").click();
+  await page.setInputFiles("#batch-files", [
+    join(fixtures, "wuxing-2024.txt"),
+    join(fixtures, "documents/zhuangshi-2023.typed.docx"),
+  ]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载 CSV" }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), "nianbao-汇总.csv");
+  const saved = join(shots, "batch.csv");
+  await download.saveAs(saved);
+  const rows = readFileSync(saved, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+  assert.equal(rows.length, 3, "a header and a row per report");
+  assert.ok(rows.some((row) => row.startsWith("zhuangshi-2023.typed.docx,") && row.includes(",不符合,")));
+  const [sheet] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载汇总表（Excel）" }).click(),
+  ]);
+  assert.equal(sheet.suggestedFilename(), "nianbao-汇总.xlsx");
+  assertSameOrigin(requests);
+  assert.deepEqual(problems, []);
+});
+
 test("an empty file gets a readable message, not JSON", async () => {
   const { page, requests } = await openPage();
   const empty = join(tmpdir(), "空白报告.docx");
