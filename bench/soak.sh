@@ -6,12 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "bench/soak.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
-cargo build --release --locked --quiet
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-NIANBAO_LOG=error target/release/nianbao serve --addr "127.0.0.1:$port" &
-server_pid=$!
-trap 'kill $server_pid 2>/dev/null || true' EXIT
-until curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.1; done
+# shellcheck source=scripts/release-server.sh
+. scripts/release-server.sh
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 
 wrk -t2 -c64 -d5s -s bench/soak.lua "http://127.0.0.1:$port" >/dev/null

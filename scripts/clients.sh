@@ -34,13 +34,9 @@ printf 'post_hooks: []\n' > "$work/python-client.yaml"
 (cd "$work" && node generate-types.mjs "$spec" api.d.ts && npx tsc -p tsconfig.json)
 
 echo "-- using them against the server"
-cargo build --release --locked --quiet
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 key=client-check-key
-NIANBAO_LOG=error NIANBAO_API_KEYS=$key target/release/nianbao serve --addr "127.0.0.1:$port" &
-server_pid=$!
-trap 'kill $server_pid 2>/dev/null || true' EXIT
-until curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.1; done
-base=http://127.0.0.1:$port
+export NIANBAO_API_KEYS=$key
+# shellcheck source=scripts/release-server.sh
+. scripts/release-server.sh
 (cd "$work" && venv/bin/python use_python.py "$base" "$key" "$root/tests/fixtures")
 (cd "$work" && node out/use-typescript.js "$base" "$key" "$root/tests/fixtures")

@@ -9,12 +9,8 @@ version=4.32.5
 if ! st --version 2>/dev/null | grep -q "$version"; then
     python3 -m pip install --quiet --disable-pip-version-check "schemathesis==$version"
 fi
-cargo build --release --locked --quiet
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-NIANBAO_LOG=error target/release/nianbao serve --addr "127.0.0.1:$port" &
-server_pid=$!
-trap 'kill $server_pid 2>/dev/null || true' EXIT
-until curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.1; done
+# shellcheck source=scripts/release-server.sh
+. scripts/release-server.sh
 # The failure cache would replay old cases; CI starts clean, and so does this script.
 rm -rf .schemathesis
 SCHEMATHESIS_HOOKS=scripts.schemathesis.hooks st run "http://127.0.0.1:$port/openapi.json" \

@@ -7,7 +7,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::{Value, json};
 
-use common::{assert_outcome, expectations, fixture, fixture_path};
+use common::{assert_outcome, expectations, fixture, fixture_path, zip_part};
 
 fn nianbao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_nianbao"))
@@ -486,14 +486,7 @@ fn annotate_writes_the_docx_with_a_comment_per_finding_for_one_file_only() {
         .iter()
         .filter(|f| !f["span"].is_null())
         .count();
-    let bytes = std::fs::read(&out).unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut comments = String::new();
-    std::io::Read::read_to_string(
-        &mut archive.by_name("word/comments.xml").unwrap(),
-        &mut comments,
-    )
-    .unwrap();
+    let comments = zip_part(&std::fs::read(&out).unwrap(), "word/comments.xml");
     assert_eq!(comments.matches("<w:comment ").count(), placed);
     std::fs::remove_file(&out).unwrap();
     let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
@@ -528,13 +521,7 @@ fn a_directory_becomes_a_spreadsheet_or_a_csv_for_the_collecting_office() {
         dir_arg,
     ]);
     assert_eq!(output.status.code(), Some(1), "zhuangshi is not compliant");
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(&table).unwrap()).unwrap();
-    let mut reports = String::new();
-    std::io::Read::read_to_string(
-        &mut archive.by_name("xl/worksheets/sheet1.xml").unwrap(),
-        &mut reports,
-    )
-    .unwrap();
+    let reports = zip_part(&std::fs::read(&table).unwrap(), "xl/worksheets/sheet1.xml");
     assert_eq!(
         reports.matches("<row ").count(),
         4,

@@ -44,6 +44,15 @@ function formOf(fields: CheckForm): FormData {
   return form;
 }
 
+/** A batch form: each report a `file` part with its name. */
+function batchForm(files: [Blob, string][]): FormData {
+  const form = new FormData();
+  for (const [file, name] of files) {
+    form.append("file", file, name);
+  }
+  return form;
+}
+
 async function main(): Promise<void> {
   // Plain text, as the README's first call sends it.
   const text = new TextDecoder().decode(fixture("zhuangshi-2023.txt"));
@@ -87,12 +96,7 @@ async function main(): Promise<void> {
   // A batch, its NDJSON lines read one by one as they arrive.
   const batch = await client.POST("/v1/checks/batch", {
     body: { file: [docx, pdf] },
-    bodySerializer: () => {
-      const form = new FormData();
-      form.append("file", docx, "zhuangshi.docx");
-      form.append("file", pdf, "xixing.pdf");
-      return form;
-    },
+    bodySerializer: () => batchForm([[docx, "zhuangshi.docx"], [pdf, "xixing.pdf"]]),
     parseAs: "stream",
   });
   if (batch.response.status !== 200 || !batch.data) {
@@ -129,12 +133,7 @@ async function main(): Promise<void> {
   const sheet = await client.POST("/v1/checks/batch", {
     params: { query: { format: "xlsx" } },
     body: { file: [docx, pdf] },
-    bodySerializer: () => {
-      const form = new FormData();
-      form.append("file", docx, "zhuangshi.docx");
-      form.append("file", pdf, "xixing.pdf");
-      return form;
-    },
+    bodySerializer: () => batchForm([[docx, "zhuangshi.docx"], [pdf, "xixing.pdf"]]),
     parseAs: "blob",
   });
   expect(sheet.response.headers.get("content-type") === "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "spreadsheet");

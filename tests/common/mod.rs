@@ -152,3 +152,15 @@ pub const MEDIA_TYPES: [&str; 7] = [
     "application/msword",
     "application/octet-stream",
 ];
+
+/// One part of a zip package (.docx, .xlsx) as text.
+pub fn zip_part(package: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(package)).expect("a zip package");
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name(name).expect("the part is there"),
+        &mut text,
+    )
+    .expect("the part is UTF-8");
+    text
+}
