@@ -14,24 +14,29 @@ impl Rule for AnachronisticCitation {
         let Some(written_by) = written_by(analysis) else {
             return;
         };
-        let events: Vec<_> = analysis
-            .rules
-            .events
-            .iter()
-            .filter(|event| event.date > written_by)
-            .collect();
+        let rules = analysis.rules;
+        if rules.events.iter().all(|event| event.date <= written_by) {
+            return;
+        }
         let document = analysis.document;
         for line in document.lines() {
             let text = document.text(line.range());
+            if !rules.event_words.words.is_match(text) {
+                continue;
+            }
             for sentence in sentences::split(text) {
                 let said = &text[sentence.clone()];
-                for event in &events {
-                    let Some(found) = event.words.find(said) else {
-                        continue;
-                    };
-                    if event.unless.is_match(said) {
+                let mut named = rules.event_words.words.find_all(said);
+                named.sort_by_key(|found| found.start);
+                let mut seen = Vec::new();
+                for found in named {
+                    let index = rules.event_words.event_of_word[found.word];
+                    let event = &rules.events[index];
+                    // One finding per event and sentence, at its first name.
+                    if event.date <= written_by || seen.contains(&index) || event.unless.is_match(said) {
                         continue;
                     }
+                    seen.push(index);
                     let start = line.start + sentence.start + found.start;
                     let range = start..line.start + sentence.start + found.end;
                     let written = document.original_text(range.clone()).to_owned();

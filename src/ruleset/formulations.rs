@@ -50,8 +50,28 @@ impl CompiledFormulation {
 pub struct CompiledEvent {
     pub spec: Event,
     pub date: NaiveDate,
-    pub words: WordSet,
     pub unless: WordSet,
+}
+
+/// The words of every event in one automaton, so a sentence is scanned once, and for each word
+/// the index of its event.
+#[derive(Debug)]
+pub struct EventWords {
+    pub words: WordSet,
+    pub event_of_word: Vec<usize>,
+}
+
+pub fn event_words(data: &RuleSetData) -> EventWords {
+    let (words, event_of_word): (Vec<String>, Vec<usize>) = data
+        .events
+        .iter()
+        .enumerate()
+        .flat_map(|(event, spec)| spec.words.iter().map(move |word| (word.clone(), event)))
+        .unzip();
+    EventWords {
+        words: WordSet::new(&words),
+        event_of_word,
+    }
 }
 
 fn pattern(source: &str) -> Result<Regex, regex::Error> {
@@ -118,7 +138,6 @@ pub fn compile(data: &RuleSetData) -> (Vec<CompiledFormulation>, Vec<CompiledEve
         .iter()
         .map(|spec| CompiledEvent {
             date: date(&spec.date).expect("checked when the rule set was loaded"),
-            words: WordSet::new(&spec.words),
             unless: WordSet::new(&spec.unless),
             spec: spec.clone(),
         })

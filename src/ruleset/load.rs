@@ -161,6 +161,7 @@ pub struct RuleSet {
     /// The formulations' patterns in one set, in the same order.
     pub formulation_set: regex::RegexSet,
     pub events: Vec<super::formulations::CompiledEvent>,
+    pub event_words: super::formulations::EventWords,
 }
 
 /// The title's word lists, compiled.
@@ -259,6 +260,7 @@ impl RuleSet {
         let (formulations, events) = super::formulations::compile(&data);
         Self {
             formulation_set: super::formulations::pattern_set(&data),
+            event_words: super::formulations::event_words(&data),
             formulations,
             events,
             citations: super::citations::compile(&data.basis),
