@@ -131,6 +131,7 @@ impl Engine {
             outline: &outline,
             facts: &facts,
             options,
+            formulation_hits: Default::default(),
         };
         let rules::Outcome {
             mut findings,

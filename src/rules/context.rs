@@ -2,6 +2,7 @@
 //! options. Built once per check by the engine; rules only read it.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::CheckOptions;
@@ -20,9 +21,37 @@ pub struct Analysis<'a> {
     pub outline: &'a Outline,
     pub facts: &'a Facts,
     pub options: &'a CheckOptions,
+    /// The lines some formulation pattern matches, found once for the rules that share them.
+    pub formulation_hits: OnceCell<Vec<FormulationHits>>,
+}
+
+/// A line and the indexes of the formulations whose patterns match it.
+pub struct FormulationHits {
+    pub line: usize,
+    pub patterns: Vec<usize>,
 }
 
 impl<'a> Analysis<'a> {
+    /// The lines some formulation's pattern matches: one pass of the pattern set over each line.
+    pub fn formulation_hits(&self) -> &[FormulationHits] {
+        self.formulation_hits.get_or_init(|| {
+            let set = &self.rules.formulation_set;
+            self.document
+                .lines()
+                .iter()
+                .enumerate()
+                .filter_map(|(line, range)| {
+                    let text = self.document.text(range.range());
+                    if !set.is_match(text) {
+                        return None;
+                    }
+                    let patterns = set.matches(text).into_iter().collect();
+                    Some(FormulationHits { line, patterns })
+                })
+                .collect()
+        })
+    }
+
     pub fn lang(&self) -> Lang {
         self.options.lang
     }

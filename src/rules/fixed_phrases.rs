@@ -51,14 +51,11 @@ pub fn check(analysis: &Analysis, out: &mut Findings, rule: RuleId, message: Mes
         return;
     }
     let document = analysis.document;
-    for line in document.lines() {
+    for hits in analysis.formulation_hits() {
+        let line = &document.lines()[hits.line];
         let text = document.text(line.range());
-        let hits = analysis.rules.formulation_set.matches(text);
-        if !hits.matched_any() {
-            continue;
-        }
         for &(index, entry) in &entries {
-            if !hits.matched(index) {
+            if !hits.patterns.contains(&index) {
                 continue;
             }
             for found in entry.pattern.captures_iter(text) {
