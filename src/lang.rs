@@ -19,12 +19,7 @@ impl Lang {
     /// above Chinese.
     pub fn from_accept_language(header: &str) -> Self {
         let mut best = (Lang::Zh, -1.0f32);
-        for item in header.split(',') {
-            let mut pieces = item.trim().split(';');
-            let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
-            let quality = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse().ok()))
-                .unwrap_or(1.0);
+        for (tag, quality) in crate::text::weighted::weighted(header) {
             let lang = if tag == "en" || tag.starts_with("en-") {
                 Lang::En
             } else if tag == "zh" || tag.starts_with("zh-") {

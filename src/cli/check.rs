@@ -265,7 +265,7 @@ fn print(args: &CheckArgs, lines: &[BatchLine]) -> Result<(), String> {
         CheckFormat::Xlsx | CheckFormat::Csv => {
             let sheets = crate::export::batch_sheets(lines, lang);
             let bytes = match args.format {
-                CheckFormat::Xlsx => crate::export::xlsx(&sheets).map_err(|e| e.to_string())?,
+                CheckFormat::Xlsx => crate::export::xlsx(&sheets),
                 _ => crate::export::csv(&sheets[0]),
             };
             match &args.output {

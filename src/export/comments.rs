@@ -138,6 +138,9 @@ struct Place {
     offset: usize,
     in_run: bool,
     in_text: bool,
+    /// Inside a tracked deletion (`w:del`, `w:moveFrom`): its runs have no text of the
+    /// extractor's, and a comment put there would be deleted with them.
+    deleted: usize,
     /// The open run's properties, repeated on its second half when it is cut.
     run_properties: Vec<u8>,
     capturing_properties: bool,
@@ -165,8 +168,14 @@ fn insert_marks(xml: &str, marks: &[Mark]) -> Result<Vec<u8>, ExtractError> {
                 place.open = false;
                 place.paragraph += 1;
             }
+            Event::Start(e) if is(e, "del") || is(e, "moveFrom") => place.deleted += 1,
+            Event::End(e) if is_end(e, "del") || is_end(e, "moveFrom") => {
+                place.deleted = place.deleted.saturating_sub(1);
+            }
             Event::Start(e) if is(e, "r") && place.open => {
-                next = flush(&mut writer, marks, next, &place, place.offset)?;
+                if place.deleted == 0 {
+                    next = flush(&mut writer, marks, next, &place, place.offset)?;
+                }
                 place.in_run = true;
                 place.run_properties.clear();
             }
@@ -198,7 +207,9 @@ fn insert_marks(xml: &str, marks: &[Mark]) -> Result<Vec<u8>, ExtractError> {
             Event::End(e) if is_end(e, "r") && place.in_run => {
                 place.in_run = false;
                 writer.write_event(event.borrow()).map_err(xml_error)?;
-                next = flush(&mut writer, marks, next, &place, place.offset)?;
+                if place.deleted == 0 {
+                    next = flush(&mut writer, marks, next, &place, place.offset)?;
+                }
                 continue;
             }
             Event::Eof => break,
@@ -242,7 +253,7 @@ fn flush(
         }
         // Marks of paragraphs passed without a place (none of their own) are dropped.
         if mark.paragraph == place.paragraph {
-            write_mark(writer, mark)?;
+            write_mark(writer, mark);
         }
         next += 1;
     }
@@ -259,9 +270,9 @@ fn cut_run_at(
     if !due(marks, next, place, place.offset) {
         return Ok(next);
     }
-    close_run(writer, place)?;
+    close_run(writer, place);
     let next = flush(writer, marks, next, place, place.offset)?;
-    reopen_run(writer, place)?;
+    reopen_run(writer, place);
     Ok(next)
 }
 
@@ -295,9 +306,9 @@ fn write_text_cut(
         write_text(writer, &rest[..at])?;
         place.offset += cut;
         rest = &rest[at..];
-        close_run(writer, place)?;
+        close_run(writer, place);
         next = flush(writer, marks, next, place, place.offset)?;
-        reopen_run(writer, place)?;
+        reopen_run(writer, place);
     }
 }
 
@@ -310,26 +321,24 @@ fn write_text(writer: &mut Writer<Vec<u8>>, text: &str) -> Result<(), ExtractErr
         .map_err(xml_error)
 }
 
-fn close_run(writer: &mut Writer<Vec<u8>>, place: &Place) -> Result<(), ExtractError> {
+fn close_run(writer: &mut Writer<Vec<u8>>, place: &Place) {
     let inner = writer.get_mut();
     if place.in_text {
         inner.extend_from_slice(b"</w:t>");
     }
     inner.extend_from_slice(b"</w:r>");
-    Ok(())
 }
 
-fn reopen_run(writer: &mut Writer<Vec<u8>>, place: &Place) -> Result<(), ExtractError> {
+fn reopen_run(writer: &mut Writer<Vec<u8>>, place: &Place) {
     let inner = writer.get_mut();
     inner.extend_from_slice(b"<w:r>");
     inner.extend_from_slice(&place.run_properties);
     if place.in_text {
         inner.extend_from_slice(br#"<w:t xml:space="preserve">"#);
     }
-    Ok(())
 }
 
-fn write_mark(writer: &mut Writer<Vec<u8>>, mark: &Mark) -> Result<(), ExtractError> {
+fn write_mark(writer: &mut Writer<Vec<u8>>, mark: &Mark) {
     let id = mark.id;
     let markup = match mark.kind {
         MarkKind::Start => format!(r#"<w:commentRangeStart w:id="{id}"/>"#),
@@ -341,7 +350,6 @@ fn write_mark(writer: &mut Writer<Vec<u8>>, mark: &Mark) -> Result<(), ExtractEr
         ),
     };
     writer.get_mut().extend_from_slice(markup.as_bytes());
-    Ok(())
 }
 
 #[cfg(test)]
@@ -383,6 +391,30 @@ mod tests {
         assert!(xml.contains(r#"<w:commentRangeStart w:id="0"/><w:r><w:rPr><w:b/></w:rPr><w:t>截止目前</w:t></w:r><w:commentRangeEnd w:id="0"/>"#), "{xml}");
         assert!(
             xml.contains(r#"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">完成</w:t></w:r>"#),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn tracked_changes_stay_as_they_were_and_no_comment_lands_in_a_deletion() {
+        let tracked = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:del w:id="1" w:author="审核人"><w:r><w:delText>原稿</w:delText></w:r></w:del><w:ins w:id="2" w:author="审核人"><w:r><w:t>截止目前</w:t></w:r></w:ins><w:r><w:t>完成</w:t></w:r></w:p></w:body></w:document>"#;
+        let (text, starts, lines) = one_paragraph();
+        let map = ParagraphMap {
+            text: &text,
+            paragraph_starts: &starts,
+            line_paragraphs: &lines,
+        };
+        let comment = Comment {
+            span: 0..4,
+            lines: vec!["slip".into()],
+        };
+        let xml =
+            String::from_utf8(insert_marks(tracked, &marks(&map, &[comment], 0)).unwrap()).unwrap();
+        let deletion =
+            r#"<w:del w:id="1" w:author="审核人"><w:r><w:delText>原稿</w:delText></w:r></w:del>"#;
+        assert!(xml.contains(deletion), "{xml}");
+        assert!(
+            xml.contains(r#"<w:ins w:id="2" w:author="审核人"><w:commentRangeStart w:id="0"/><w:r><w:t>截止目前</w:t></w:r><w:commentRangeEnd w:id="0"/>"#),
             "{xml}"
         );
     }

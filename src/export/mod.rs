@@ -31,6 +31,23 @@ pub const COMPLIANT_HEADER: &str = "X-Nianbao-Compliant";
 pub const DOCX_MEDIA_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+/// A zip of `parts`, deflated. It is written in memory under names of our own, so it cannot
+/// fail but for a bug.
+fn zip_package<'a>(parts: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        out.start_file(name, deflated())
+            .expect("a new part of a package in memory");
+        out.write_all(bytes).expect("writing to memory");
+    }
+    out.finish().expect("closing a zip in memory").into_inner()
+}
+
+fn deflated() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)
+}
+
 /// Who the comments are by, as Word shows it.
 const AUTHOR: &str = "nianbao";
 
@@ -59,7 +76,7 @@ pub fn annotated(
         };
         return annotate_docx(bytes, &map, &comments, AUTHOR, limit);
     }
-    let docx = text_docx::text_docx(text, &heading_levels(&report.outline))?;
+    let docx = text_docx::text_docx(text, &heading_levels(&report.outline));
     let starts: Vec<usize> = std::iter::once(0)
         .chain(
             text.chars()

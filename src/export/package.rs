@@ -4,8 +4,7 @@
 
 use std::io::{Cursor, Read, Write};
 
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
+use zip::{ZipArchive, ZipWriter};
 
 use super::comments::Comment;
 use crate::extract::{ExtractError, Format, Quantity};
@@ -92,7 +91,6 @@ impl<'a> Package<'a> {
         let ours = comment_elements(comments, first_id, author);
         let had_comments = self.has(COMMENTS);
         let mut out = ZipWriter::new(Cursor::new(Vec::new()));
-        let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
         let failed =
             |e: &dyn std::fmt::Display| malformed(format!("cannot write the package ({e})"));
         for index in 0..self.archive.len() {
@@ -119,7 +117,7 @@ impl<'a> Package<'a> {
             };
             match replaced {
                 Some(bytes) => {
-                    out.start_file(name.as_str(), deflated)
+                    out.start_file(name.as_str(), super::deflated())
                         .map_err(|e| failed(&e))?;
                     out.write_all(&bytes).map_err(|e| failed(&e))?;
                 }
@@ -130,7 +128,8 @@ impl<'a> Package<'a> {
             }
         }
         if !had_comments {
-            out.start_file(COMMENTS, deflated).map_err(|e| failed(&e))?;
+            out.start_file(COMMENTS, super::deflated())
+                .map_err(|e| failed(&e))?;
             let part = format!(
                 r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:comments xmlns:w="{WORDML}">{ours}</w:comments>"#

@@ -2,13 +2,6 @@
 //! header with filters, columns wide enough for Chinese text) or as CSV (UTF-8 with a byte order
 //! mark, so Excel reads it as UTF-8; RFC 4180 quoting).
 
-use std::io::{Cursor, Write};
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
-
-use crate::extract::{ExtractError, Format};
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
@@ -69,13 +62,7 @@ pub struct Sheet {
 const MIN_WIDTH: usize = 6;
 const MAX_WIDTH: usize = 60;
 
-pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, ExtractError> {
-    let failed = |e: &dyn std::fmt::Display| ExtractError::Malformed {
-        format: Format::Docx,
-        reason: format!("cannot write the spreadsheet ({e})"),
-    };
-    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
-    let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+pub fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
     let mut parts = vec![
         (
             "[Content_Types].xml".to_owned(),
@@ -95,11 +82,11 @@ pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, ExtractError> {
             worksheet(sheet),
         ));
     }
-    for (name, part) in parts {
-        out.start_file(name, deflated).map_err(|e| failed(&e))?;
-        out.write_all(part.as_bytes()).map_err(|e| failed(&e))?;
-    }
-    Ok(out.finish().map_err(|e| failed(&e))?.into_inner())
+    super::zip_package(
+        parts
+            .iter()
+            .map(|(name, part)| (name.as_str(), part.as_bytes())),
+    )
 }
 
 pub fn csv(sheet: &Sheet) -> Vec<u8> {

@@ -2,12 +2,6 @@
 //! paragraph per line, headings as Word headings, so comments can be put on it as on a .docx.
 
 use std::collections::HashMap;
-use std::io::{Cursor, Write};
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
-
-use crate::extract::{ExtractError, Format};
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>"#;
@@ -24,10 +18,7 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 /// A .docx of `text`, a paragraph per line; `heading_levels` maps a line (from 0) to its
 /// heading level (from 1).
-pub fn text_docx(
-    text: &str,
-    heading_levels: &HashMap<usize, usize>,
-) -> Result<Vec<u8>, ExtractError> {
+pub fn text_docx(text: &str, heading_levels: &HashMap<usize, usize>) -> Vec<u8> {
     let mut body = String::with_capacity(text.len() * 2);
     for (index, line) in text.split('\n').enumerate() {
         body.push_str("<w:p>");
@@ -48,21 +39,11 @@ pub fn text_docx(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>"#
     );
-    let failed = |e: &dyn std::fmt::Display| ExtractError::Malformed {
-        format: Format::Docx,
-        reason: format!("cannot write the document ({e})"),
-    };
-    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
-    let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-    for (name, part) in [
-        ("[Content_Types].xml", CONTENT_TYPES),
-        ("_rels/.rels", PACKAGE_RELS),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
-        ("word/styles.xml", STYLES),
-        ("word/document.xml", document.as_str()),
-    ] {
-        out.start_file(name, deflated).map_err(|e| failed(&e))?;
-        out.write_all(part.as_bytes()).map_err(|e| failed(&e))?;
-    }
-    Ok(out.finish().map_err(|e| failed(&e))?.into_inner())
+    super::zip_package([
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
+        ("word/styles.xml", STYLES.as_bytes()),
+        ("word/document.xml", document.as_bytes()),
+    ])
 }

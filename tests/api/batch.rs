@@ -101,13 +101,8 @@ async fn a_zip_of_reports_is_checked_report_by_report() {
         ),
     ]);
     let response = app
-        .client
-        .post(app.url("/v1/checks/batch"))
-        .header("content-type", "application/zip")
-        .body(archive.clone())
-        .send()
-        .await
-        .unwrap();
+        .post_raw_to("/v1/checks/batch", "application/zip", archive.clone())
+        .await;
     let (lines, summary) = lines_of(response).await;
     let files: Vec<&str> = lines.iter().map(|l| l["file"].as_str().unwrap()).collect();
     assert_eq!(
@@ -166,13 +161,8 @@ async fn a_zip_without_reports_is_a_422() {
 async fn a_batch_must_be_a_form_with_files() {
     let app = spawn_app().await;
     let response = app
-        .client
-        .post(app.url("/v1/checks/batch"))
-        .header("content-type", "text/plain")
-        .body("报告")
-        .send()
-        .await
-        .unwrap();
+        .post_raw_to("/v1/checks/batch", "text/plain", "报告")
+        .await;
     problem(response, 415).await;
     let empty = Form::new().text("year", "2024");
     let response = app.post_form("/v1/checks/batch", empty).await;

@@ -82,13 +82,8 @@ async fn a_gbk_file_name_does_not_fail_the_upload() {
         .await;
     assert_eq!(response.status(), 200);
     let response = app
-        .client
-        .post(app.url("/v1/checks/batch"))
-        .header("content-type", "multipart/form-data; boundary=X")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+        .post_raw_to("/v1/checks/batch", "multipart/form-data; boundary=X", body)
+        .await;
     assert_eq!(response.status(), 200);
     let text = response.text().await.unwrap();
     let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
@@ -181,13 +176,8 @@ async fn encoded_word_and_extended_file_names_name_batch_lines() {
     body.truncate(end);
     body.extend_from_slice(&tail);
     let response = app
-        .client
-        .post(app.url("/v1/checks/batch"))
-        .header("content-type", "multipart/form-data; boundary=X")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+        .post_raw_to("/v1/checks/batch", "multipart/form-data; boundary=X", body)
+        .await;
     let text = response.text().await.unwrap();
     // Lines come in the order the checks finish.
     let mut names: Vec<String> = text

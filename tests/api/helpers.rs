@@ -84,8 +84,18 @@ impl TestApp {
         content_type: &str,
         body: impl Into<reqwest::Body>,
     ) -> reqwest::Response {
+        self.post_raw_to("/v1/checks", content_type, body).await
+    }
+
+    /// Posts a body of this content type to a path.
+    pub async fn post_raw_to(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> reqwest::Response {
         self.client
-            .post(self.url("/v1/checks"))
+            .post(self.url(path))
             .header("content-type", content_type)
             .body(body)
             .send()

@@ -153,7 +153,7 @@ pub async fn post_batch(
                 CONTENT_DISPOSITION,
                 r#"attachment; filename="nianbao-batch.xlsx""#,
             ))
-            .body(crate::export::xlsx(&sheets).map_err(|_| fail(Problem::internal(lang)))?),
+            .body(crate::export::xlsx(&sheets)),
         Table::Csv => HttpResponse::Ok()
             .content_type("text/csv; charset=utf-8")
             .insert_header((
@@ -209,19 +209,15 @@ fn table_asked(request: &HttpRequest, lang: Lang) -> Result<Option<Table>, Probl
             ));
         }
     }
-    let accept = request
-        .headers()
-        .get(actix_web::http::header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    Ok(if accept.contains(crate::export::XLSX_MEDIA_TYPE) {
-        Some(Table::Xlsx)
-    } else if accept.contains("text/csv") {
-        Some(Table::Csv)
-    } else {
-        None
-    })
+    Ok(
+        if media_types::acceptance(request, crate::export::XLSX_MEDIA_TYPE) > 0.0 {
+            Some(Table::Xlsx)
+        } else if media_types::acceptance(request, "text/csv") > 0.0 {
+            Some(Table::Csv)
+        } else {
+            None
+        },
+    )
 }
 
 async fn read_files(

@@ -37,6 +37,20 @@ pub fn documented(with_zip: bool) -> String {
     formats.chain(zip).collect::<Vec<_>>().join(", ")
 }
 
+/// The quality the request's `Accept` gives a media type (in lower case); 0 when it does not
+/// name it.
+pub fn acceptance(request: &actix_web::HttpRequest, media_type: &str) -> f32 {
+    let accept = request
+        .headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    crate::text::weighted::weighted(accept)
+        .filter(|(item, _)| item == media_type)
+        .map(|(_, quality)| quality)
+        .fold(0.0, f32::max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

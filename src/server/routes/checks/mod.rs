@@ -26,6 +26,7 @@ use crate::ruleset::IssuerKind;
 use crate::server::openapi::examples;
 use crate::server::problem::{Problem, ProblemBody, request_lang};
 use crate::server::routes::AppState;
+use crate::server::routes::media_types;
 use intake::receive;
 
 use crate::server::routes::body;
@@ -187,29 +188,8 @@ pub async fn post_check(
 /// Whether the report should come back as Word with comments: `Accept` names the .docx media
 /// type and prefers it to JSON (a browser's `*/*` gets JSON).
 fn wants_word(request: &HttpRequest) -> bool {
-    let Some(accept) = request
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-    else {
-        return false;
-    };
-    let quality = |media_type: &str| {
-        accept
-            .split(',')
-            .filter_map(|item| {
-                let mut parts = item.split(';');
-                let name = parts.next()?.trim();
-                name.eq_ignore_ascii_case(media_type).then(|| {
-                    parts
-                        .find_map(|p| p.trim().strip_prefix("q=")?.trim().parse::<f32>().ok())
-                        .unwrap_or(1.0)
-                })
-            })
-            .fold(0.0_f32, f32::max)
-    };
-    let word = quality(DOCX_MEDIA_TYPE);
-    word > 0.0 && word >= quality("application/json")
+    let word = media_types::acceptance(request, DOCX_MEDIA_TYPE);
+    word > 0.0 && word >= media_types::acceptance(request, "application/json")
 }
 
 /// Reads and checks one document on the blocking pool within the time budget, counting the
