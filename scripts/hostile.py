@@ -240,6 +240,29 @@ def attacks():
         {"Content-Type": DOCX}
     yield "broken PDF with the marker", "POST", "/v1/checks", b"%PDF-1.7\n" + MARKER.encode() * 100, \
         {"Content-Type": "application/pdf"}
+    # The report as Word with comments and the batch as a table: ways in of their own.
+    word = {"Accept": DOCX}
+    yield "numbering text bomb, asked for as Word", "POST", "/v1/checks", numbering_bomb(), \
+        {"Content-Type": DOCX, **word}
+    yield "broken docx with the marker, asked for as Word", "POST", "/v1/checks", \
+        b"PK\x03\x04" + MARKER.encode() * 100, {"Content-Type": DOCX, **word}
+    yield "180,000 heading lines (1.8 million characters), asked for as Word", "POST", "/v1/checks", \
+        ("一、主要举措和成效\n" * 180_000).encode(), {**TEXT, **word}
+    yield "1,000 findings' worth of slips, asked for as Word", "POST", "/v1/checks", \
+        ("截止目前，县政府专题布署。\n" * 100_000).encode(), {**TEXT, **word}
+    parts = [(name, body) for name, body in hostile_pdfs()] + [("marker.docx", b"PK\x03\x04" + MARKER.encode())]
+    form = b"".join(f'--b\r\ncontent-disposition: form-data; name="file"; filename="{i}.pdf"\r\n\r\n'.encode()
+                    + body + b"\r\n" for i, (_, body) in enumerate(parts)) + b"--b--\r\n"
+    yield "hostile PDFs in a batch, asked for as a spreadsheet", "POST", "/v1/checks/batch?format=xlsx", form, \
+        {"Content-Type": "multipart/form-data; boundary=b"}
+    yield "hostile PDFs in a batch, asked for as CSV", "POST", "/v1/checks/batch?format=csv", form, \
+        {"Content-Type": "multipart/form-data; boundary=b"}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for i in range(1_000):
+            z.writestr(f"reports/{i}.txt", "截止目前，" * 20)
+    yield "a zip of 1,000 reports as a spreadsheet", "POST", "/v1/checks/batch?format=xlsx", buffer.getvalue(), \
+        {"Content-Type": "application/zip"}
 
 
 def protected_spellings(server):
