@@ -151,6 +151,14 @@ mod tests {
             near_miss: "我县经验被法治日报刊发。",
         },
         Case {
+            entry: "qiwu-pufa-dangqian",
+            rule: RuleId::OutdatedFormulation,
+            wrong: "深入推进“七五”普法，开展送法下乡活动40场。",
+            right: "深入推进“八五”普法",
+            not_wrong_in: Some(2020),
+            near_miss: "完成“七五”普法总结验收，启动“八五”普法，开展送法下乡活动40场。",
+        },
+        Case {
             entry: "xianfa-ri",
             rule: RuleId::OutdatedFormulation,
             wrong: "围绕“12·4”全国法制宣传日开展集中宣传。",
