@@ -5,6 +5,7 @@
 //! [`CheckReport`], driven by [`Engine::check_input`]. The engine builds without the server
 //! (`--no-default-features`); the `server` feature adds the HTTP service and the command line.
 
+mod cancel;
 mod document;
 mod engine;
 mod export;

@@ -80,7 +80,7 @@ impl Engine {
         cancel: &Cancel,
     ) -> Result<CheckReport, ExtractError> {
         let extracted = input.extract(&self.limits, cancel)?;
-        Ok(self.check_extracted(&extracted, options))
+        self.check_extracted(&extracted, options, cancel)
     }
 
     /// The same, and the report as a Word document with a comment on each finding: the .docx
@@ -96,7 +96,7 @@ impl Engine {
             _ => None,
         };
         let extracted = input.extract(&self.limits, cancel)?;
-        let report = self.check_extracted(&extracted, options);
+        let report = self.check_extracted(&extracted, options, cancel)?;
         let docx = crate::export::annotated(
             original.as_deref(),
             &extracted,
@@ -107,7 +107,16 @@ impl Engine {
         Ok((report, docx))
     }
 
-    fn check_extracted(&self, extracted: &Extracted, options: &CheckOptions) -> CheckReport {
+    fn check_extracted(
+        &self,
+        extracted: &Extracted,
+        options: &CheckOptions,
+        cancel: &Cancel,
+    ) -> Result<CheckReport, ExtractError> {
+        // The answer a check gets once nobody waits for it: the same as a reader's time-out.
+        let stopped = || ExtractError::Timeout {
+            seconds: self.limits.time_budget.as_secs(),
+        };
         let rules = &self.rules;
         let text = extracted.text.as_str();
         let document = Document::new(
@@ -116,6 +125,9 @@ impl Engine {
             rules.data.thresholds.traditional_min_share,
         )
         .with_heading_levels(&extracted.heading_levels);
+        if cancel.is_cancelled() {
+            return Err(stopped());
+        }
         let outline = Outline::parse(&document, rules);
         let given = Given {
             year: options.year,
@@ -125,6 +137,9 @@ impl Engine {
             lang: options.lang,
         };
         let facts = Facts::read(&document, &outline, rules, given);
+        if cancel.is_cancelled() {
+            return Err(stopped());
+        }
         let analysis = Analysis {
             rules,
             document: &document,
@@ -137,7 +152,7 @@ impl Engine {
             mut findings,
             summary,
             truncated,
-        } = rules::run(&analysis);
+        } = rules::run(&analysis, cancel).ok_or_else(stopped)?;
         if let Some(paragraphs) = &extracted.line_paragraphs {
             for finding in &mut findings {
                 finding.paragraph = finding
@@ -155,7 +170,7 @@ impl Engine {
                     .collect()
             })
             .or_else(|| options.title.clone());
-        CheckReport {
+        Ok(CheckReport {
             schema_version: SCHEMA_VERSION.to_owned(),
             compliant: summary.error == 0,
             ruleset: RuleSetRef {
@@ -179,7 +194,7 @@ impl Engine {
             findings,
             truncated,
             text: options.include_text.then(|| text.to_owned()),
-        }
+        })
     }
 }
 
@@ -242,4 +257,23 @@ fn outline_nodes(analysis: &Analysis, mut next: usize, level: usize) -> (Vec<Out
         next = after;
     }
     (nodes, next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_nobody_waits_for_stops_with_the_time_out() {
+        let engine = Engine::default();
+        let report = include_str!("../server/openapi/example-report.txt");
+        let options = CheckOptions::default();
+        let going =
+            engine.check_input_until(Input::Text(report.into()), &options, &Cancel::default());
+        assert!(going.is_ok());
+        let cancel = Cancel::default();
+        cancel.cancel();
+        let stopped = engine.check_input_until(Input::Text(report.into()), &options, &cancel);
+        assert_eq!(stopped.unwrap_err(), ExtractError::Timeout { seconds: 30 });
+    }
 }

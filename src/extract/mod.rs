@@ -6,7 +6,6 @@
 //! charset. Every extractor works under [`Limits`].
 
 pub mod archive;
-mod cancel;
 mod detect;
 mod docx;
 mod html;
@@ -23,7 +22,7 @@ mod zipped;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-pub use cancel::{Cancel, CancelOnDrop};
+pub use crate::cancel::{Cancel, CancelOnDrop};
 pub use detect::{Format, media_type_parameter};
 pub use limits::Limits;
 

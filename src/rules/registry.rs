@@ -9,6 +9,7 @@ use utoipa::{PartialSchema, ToSchema};
 
 use super::finding::MAX_PER_REPORT;
 use super::{Analysis, Finding, Findings, Profile, RuleId, Severity, Summary};
+use crate::cancel::Cancel;
 use crate::ruleset::{Facet, RuleSet, Violation};
 
 /// What a rule is, apart from what it finds.
@@ -141,12 +142,16 @@ pub struct Outcome {
 }
 
 /// Runs the rules the options leave enabled.
-pub fn run(analysis: &Analysis) -> Outcome {
+/// Runs every rule the options ask for; `None` once `cancel` is set (checked between rules).
+pub fn run(analysis: &Analysis, cancel: &Cancel) -> Option<Outcome> {
     let mut findings = Vec::new();
     let mut summary = Summary::default();
     let is_report = analysis.facts.genre.is_report();
     for &rule in RuleId::ALL {
         if analysis.options.runs(rule) && (is_report || !rule.meta().about_report) {
+            if cancel.is_cancelled() {
+                return None;
+            }
             let mut out = Findings::new(analysis, rule);
             rule.check(analysis, &mut out);
             let (listed, found) = out.into_parts();
@@ -157,11 +162,11 @@ pub fn run(analysis: &Analysis) -> Outcome {
     findings.sort_by_key(|f| (f.span.map(|s| s.start), f.severity));
     findings.truncate(MAX_PER_REPORT);
     let truncated = findings.len() < summary.total();
-    Outcome {
+    Some(Outcome {
         findings,
         summary,
         truncated,
-    }
+    })
 }
 
 /// What the rules need that a rule set lacks, each with where it belongs and the rule that needs

@@ -1,5 +1,6 @@
 //! Work that nobody waits for any more stops: a flag the asker sets (a client that went away, a
-//! time-out) and the slow steps check (waiting for a worker slot, a worker or a converter).
+//! time-out) and the slow steps check: waiting for a worker slot, a worker or a converter, and
+//! between the engine's steps and rules.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
