@@ -44,6 +44,23 @@ pub struct Context {
     pub length: usize,
 }
 
+/// A line's place among the document's lines (as split here: a glued heading is a line of its
+/// own), from 0; not a heading's index, nor a line number as reported (from 1, as sent).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LineIndex(usize);
+
+impl LineIndex {
+    /// The position, for lists kept one entry per line.
+    pub fn get(self) -> usize {
+        self.0
+    }
+
+    /// The line after this one.
+    pub fn next(self) -> Self {
+        Self(self.0 + 1)
+    }
+}
+
 /// One line of the text (without its line break), as a byte range of the normalised copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
@@ -102,8 +119,8 @@ impl Document {
     }
 
     /// The level the source format gives a line, if it styles it as a heading.
-    pub fn heading_level(&self, line: usize) -> Option<usize> {
-        let line = self.lines[line];
+    pub fn heading_level(&self, line: LineIndex) -> Option<usize> {
+        let line = self.line(line);
         (line.start == line.source_start)
             .then(|| self.heading_levels.get(&line.source).copied())
             .flatten()
@@ -124,6 +141,31 @@ impl Document {
 
     pub fn lines(&self) -> &[Line] {
         &self.lines
+    }
+
+    pub fn line(&self, index: LineIndex) -> Line {
+        self.lines[index.0]
+    }
+
+    pub fn get_line(&self, index: LineIndex) -> Option<Line> {
+        self.lines.get(index.0).copied()
+    }
+
+    pub fn indexed_lines(&self) -> impl DoubleEndedIterator<Item = (LineIndex, Line)> {
+        self.lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| (LineIndex(i), *line))
+    }
+
+    /// The lines from `range.start` up to, not including, `range.end`.
+    pub fn lines_in(&self, range: Range<LineIndex>) -> &[Line] {
+        &self.lines[range.start.0..range.end.0]
+    }
+
+    /// The last line, if the text has any.
+    pub fn last_line(&self) -> Option<LineIndex> {
+        self.lines.len().checked_sub(1).map(LineIndex)
     }
 
     /// The normalised text of a byte range.
@@ -151,20 +193,22 @@ impl Document {
     }
 
     /// Index of the line holding a byte offset of the normalised copy.
-    pub fn line_of(&self, byte: usize) -> usize {
-        self.lines
-            .partition_point(|line| line.start <= byte)
-            .saturating_sub(1)
+    pub fn line_of(&self, byte: usize) -> LineIndex {
+        LineIndex(
+            self.lines
+                .partition_point(|line| line.start <= byte)
+                .saturating_sub(1),
+        )
     }
 
     pub fn span(&self, range: Range<usize>) -> Span {
-        let line = self.line_of(range.start);
+        let line = self.line(self.line_of(range.start));
         let start = self.char_index(range.start);
         Span {
             start,
             end: self.char_index(range.end).max(start),
-            line: self.lines[line].source + 1,
-            column: start - self.char_index(self.lines[line].source_start) + 1,
+            line: line.source + 1,
+            column: start - self.char_index(line.source_start) + 1,
         }
     }
 

@@ -9,7 +9,9 @@ pub use input::{Input, NamedInput};
 use crate::document::{Document, Normalizer};
 use crate::extract::{Cancel, ExtractError, Extracted, Limits};
 use crate::facts::{Facts, Given};
-use crate::outline::Outline;
+use std::iter::Peekable;
+
+use crate::outline::{Heading, HeadingIndex, Outline};
 use crate::report::{
     CheckReport, OutlineNode, PartReport, Place, ReportInfo, RuleSetRef, SCHEMA_VERSION,
 };
@@ -190,7 +192,11 @@ impl Engine {
             },
             summary,
             parts: part_reports(&analysis),
-            outline: outline_nodes(&analysis, 0, 1).0,
+            outline: outline_nodes(
+                &analysis,
+                &mut analysis.outline.indexed_headings().peekable(),
+                1,
+            ),
             findings,
             truncated,
             text: options.include_text.then(|| text.to_owned()),
@@ -217,7 +223,7 @@ fn part_reports(analysis: &Analysis) -> Vec<PartReport> {
                 sections: placement
                     .sections
                     .iter()
-                    .map(|&h| place(analysis.outline.headings[h].range.clone()))
+                    .map(|&h| place(analysis.outline.heading(h).range.clone()))
                     .collect(),
                 mentions: placement.mentions.iter().cloned().map(place).collect(),
             }
@@ -225,13 +231,16 @@ fn part_reports(analysis: &Analysis) -> Vec<PartReport> {
         .collect()
 }
 
-/// The headings from `start` at `level` and below, as a tree; returns where it stopped.
-fn outline_nodes(analysis: &Analysis, mut next: usize, level: usize) -> (Vec<OutlineNode>, usize) {
-    let headings = &analysis.outline.headings;
+/// The headings ahead at `level` and below, as a tree; stops before the first one above it.
+/// (Recursion as deep as the levels of numbering, which are few.)
+fn outline_nodes<'a>(
+    analysis: &Analysis,
+    headings: &mut Peekable<impl Iterator<Item = (HeadingIndex, &'a Heading)>>,
+    level: usize,
+) -> Vec<OutlineNode> {
     let mut nodes = Vec::new();
-    while next < headings.len() && headings[next].level >= level {
-        let heading = &headings[next];
-        let (children, after) = outline_nodes(analysis, next + 1, heading.level + 1);
+    while let Some((index, heading)) = headings.next_if(|(_, h)| h.level >= level) {
+        let children = outline_nodes(analysis, headings, heading.level + 1);
         let document = analysis.document;
         nodes.push(OutlineNode {
             // A heading wrapped onto two lines reads as one.
@@ -248,15 +257,16 @@ fn outline_nodes(analysis: &Analysis, mut next: usize, level: usize) -> (Vec<Out
             }),
             level: heading.level,
             span: document.span(heading.range.clone()),
-            parts: analysis.parts().of_heading[next]
+            parts: analysis
+                .parts()
+                .of_heading(index)
                 .iter()
                 .map(|&p| analysis.rules.part_at(p).id().to_owned())
                 .collect(),
             children,
         });
-        next = after;
     }
-    (nodes, next)
+    nodes
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::document::Document;
+use crate::document::{Document, LineIndex};
 use crate::lang::Lang;
 use crate::outline::Outline;
 use crate::ruleset::RuleSet;
@@ -69,7 +69,7 @@ pub fn report_dates(
         })
         .into_iter()
         .collect();
-    for line in &document.lines()[..layout.head_end] {
+    for line in document.lines_in(LineIndex::default()..layout.head_end) {
         let text = document.text(line.range());
         let labels = rules.date_labels.find_all(text);
         // "时间" inside "发布时间" is the same label.

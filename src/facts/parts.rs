@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use crate::document::Document;
 use crate::facts::year::years_named;
-use crate::outline::{Outline, Paragraph, words_text};
+use crate::outline::{HeadingIndex, Outline, Paragraph, words_text};
 use crate::ruleset::{Mention, Part, PartIndex, RuleSet};
 use crate::text::sentences;
 
@@ -26,8 +26,8 @@ pub enum PartStatus {
 #[derive(Debug, Clone)]
 pub struct PartPlacement {
     pub status: PartStatus,
-    /// Indexes of the top-level headings assigned to the part.
-    pub sections: Vec<usize>,
+    /// The top-level headings assigned to the part.
+    pub sections: Vec<HeadingIndex>,
     /// Places inside other parts that report on it (sub-headings and paragraph openings).
     pub mentions: Vec<Range<usize>>,
 }
@@ -37,7 +37,7 @@ pub struct Parts {
     /// For each part of the rule set, in official order.
     placements: Vec<PartPlacement>,
     /// For each heading, the parts it is assigned to (empty below the top level).
-    pub of_heading: Vec<Vec<PartIndex>>,
+    of_heading: Vec<Vec<PartIndex>>,
 }
 
 impl Parts {
@@ -47,9 +47,9 @@ impl Parts {
         rules: &RuleSet,
         year: Option<i32>,
     ) -> Self {
-        let mut of_heading = vec![Vec::new(); outline.headings.len()];
+        let mut of_heading = vec![Vec::new(); outline.headings().len()];
         for (index, heading) in outline.top_level() {
-            of_heading[index] = parts_named(&words_text(document, heading), rules, year);
+            of_heading[index.get()] = parts_named(&words_text(document, heading), rules, year);
         }
         apply_catch_all(outline, rules, &mut of_heading);
         let mentions = mentions(document, outline, rules, &of_heading);
@@ -57,8 +57,10 @@ impl Parts {
             .indexed_parts()
             .zip(mentions)
             .map(|((part, _), mentions)| {
-                let sections: Vec<usize> = (0..of_heading.len())
-                    .filter(|&h| of_heading[h].contains(&part))
+                let sections: Vec<HeadingIndex> = outline
+                    .indexed_headings()
+                    .map(|(h, _)| h)
+                    .filter(|h| of_heading[h.get()].contains(&part))
                     .collect();
                 let status = if !sections.is_empty() {
                     PartStatus::Present
@@ -84,6 +86,11 @@ impl Parts {
         &self.placements[part.get()]
     }
 
+    /// The parts a heading is assigned to (none below the top level).
+    pub fn of_heading(&self, heading: HeadingIndex) -> &[PartIndex] {
+        &self.of_heading[heading.get()]
+    }
+
     /// The byte ranges of a part's sections (heading and body).
     pub fn section_ranges<'a>(
         &'a self,
@@ -93,7 +100,7 @@ impl Parts {
         self.placement(part)
             .sections
             .iter()
-            .map(|&h| outline.headings[h].range.start..outline.headings[h].section_end)
+            .map(|&h| outline.heading(h).range.start..outline.heading(h).section_end)
     }
     /// The text of a part: its sections, or the lines that report on it inside other parts;
     /// `None` when it is missing.
@@ -114,10 +121,11 @@ impl Parts {
                         let line = document.line_of(m.start);
                         // A sub-heading reports on the part with its whole section.
                         // Headings are in line order.
-                        let at = outline.headings.partition_point(|h| h.line < line);
-                        match outline.headings.get(at).filter(|h| h.line == line) {
+                        let headings = outline.headings();
+                        let at = headings.partition_point(|h| h.line < line);
+                        match headings.get(at).filter(|h| h.line == line) {
                             Some(heading) => heading.range.start..heading.section_end,
-                            None => document.lines()[line].range(),
+                            None => document.line(line).range(),
                         }
                     })
                     .collect(),
@@ -150,7 +158,7 @@ impl Parts {
             .filter_map(|p| match p.heading {
                 // A run-in top-level heading: the rest of its line is body.
                 Some(h) if headings.binary_search(&h).is_ok() => {
-                    let rest = outline.headings[h].range.end..p.range.end;
+                    let rest = outline.heading(h).range.end..p.range.end;
                     // (A heading wrapped onto the next line ends past its first line.)
                     let says_something =
                         rest.start < rest.end && !document.text(rest.clone()).trim().is_empty();
@@ -165,7 +173,7 @@ impl Parts {
     pub fn place(&self, part: PartIndex, outline: &Outline) -> Option<Range<usize>> {
         let placement = self.placement(part);
         match placement.sections.first() {
-            Some(&heading) => Some(outline.headings[heading].range.clone()),
+            Some(&heading) => Some(outline.heading(heading).range.clone()),
             None => placement.mentions.first().cloned(),
         }
     }
@@ -218,11 +226,12 @@ fn apply_catch_all(outline: &Outline, rules: &RuleSet, of_heading: &mut [Vec<Par
             .filter_map(|id| rules.part_index(id))
             .collect();
         for (index, _) in outline.top_level() {
-            if of_heading[index].iter().any(|p| stops.contains(p)) {
+            let of = &mut of_heading[index.get()];
+            if of.iter().any(|p| stops.contains(p)) {
                 break;
             }
-            if of_heading[index].is_empty() {
-                of_heading[index].push(part);
+            if of.is_empty() {
+                of.push(part);
             }
         }
     }
@@ -243,7 +252,7 @@ fn mentions(
         .map(|(i, _)| i);
     let mut found = vec![Vec::new(); rules.parts().len()];
     let mut reported_until = vec![0; rules.parts().len()];
-    let top: Vec<usize> = outline.top_level().map(|(index, _)| index).collect();
+    let top: Vec<HeadingIndex> = outline.top_level().map(|(index, _)| index).collect();
     let structured = !top.is_empty();
     // Paragraphs come in text order, so the enclosing section only moves forward.
     let mut section = 0;
@@ -252,8 +261,8 @@ fn mentions(
         // is a paragraph of its section.
         let rest;
         let mut paragraph = line;
-        if let Some(h) = line.heading.filter(|&h| outline.headings[h].level == 1) {
-            let after = outline.headings[h].range.end..line.range.end;
+        if let Some(h) = line.heading.filter(|&h| outline.heading(h).level == 1) {
+            let after = outline.heading(h).range.end..line.range.end;
             if after.start < after.end && !document.text(after.clone()).trim().is_empty() {
                 rest = Paragraph {
                     range: after,
@@ -265,16 +274,16 @@ fn mentions(
         let host: Vec<PartIndex> = if structured {
             while top
                 .get(section + 1)
-                .is_some_and(|&next| outline.headings[next].range.start <= paragraph.range.start)
+                .is_some_and(|&next| outline.heading(next).range.start <= paragraph.range.start)
             {
                 section += 1;
             }
-            let heading = &outline.headings[top[section]];
+            let heading = outline.heading(top[section]);
             if paragraph.heading == Some(top[section]) || !heading.contains(paragraph.range.start) {
                 // A top-level heading itself, or the opening before the first one: no part.
                 continue;
             }
-            of_heading[top[section]].clone()
+            of_heading[top[section].get()].clone()
         } else {
             Vec::new()
         };
@@ -303,7 +312,7 @@ fn mentions(
                 reported = true;
                 found[p.get()].push(place);
                 if let Some(h) = paragraph.heading {
-                    reported_until[p.get()] = outline.headings[h].section_end;
+                    reported_until[p.get()] = outline.heading(h).section_end;
                 }
             }
         }
@@ -353,7 +362,7 @@ fn opening(
     rules: &RuleSet,
 ) -> Range<usize> {
     let range = match paragraph.heading {
-        Some(h) => outline.headings[h].words(),
+        Some(h) => outline.heading(h).words(),
         None => paragraph.range.clone(),
     };
     let text = document.text(range.clone());

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::Document;
+use crate::document::{Document, LineIndex};
 use crate::ruleset::RuleSet;
 
 use crate::text::numbering::numbering;
@@ -45,23 +45,25 @@ static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 pub struct Layout {
     /// Lines before this one are the page around the report: chrome, metadata, a cover letter,
     /// the title and its repeats.
-    pub head_end: usize,
+    pub head_end: LineIndex,
     /// The title's lines (two when it is split over lines).
-    pub title: Option<Range<usize>>,
-    pub addressee: Option<usize>,
+    pub title: Option<Range<LineIndex>>,
+    pub addressee: Option<LineIndex>,
     /// Lines from here to the end are the sign-off.
-    pub sign_off: Option<usize>,
+    pub sign_off: Option<LineIndex>,
 }
 
 impl Layout {
     pub fn find(document: &Document, rules: &RuleSet) -> Self {
         let mut layout = Layout::default();
-        let lines = document.lines();
-        let text_of = |i: usize| document.text(lines[i].range()).trim();
-        let non_blank: Vec<usize> = (0..lines.len())
+        let text_of = |i: LineIndex| document.text(document.line(i).range()).trim();
+        let non_blank: Vec<LineIndex> = document
+            .indexed_lines()
+            .map(|(i, _)| i)
             .filter(|&i| !text_of(i).is_empty())
             .collect();
-        let head: Vec<usize> = non_blank
+        // Positions in `head` are not line indexes: `head[at]` is the line.
+        let head: Vec<LineIndex> = non_blank
             .iter()
             .copied()
             .take(rules.data.thresholds.title_search_lines)
@@ -86,8 +88,10 @@ impl Layout {
             }
             end += 1;
         }
-        layout.head_end = end.checked_sub(1).map_or(0, |last| head[last] + 1);
-        layout.title = title.map(|t| head[t.start]..head[t.end - 1] + 1);
+        layout.head_end = end
+            .checked_sub(1)
+            .map_or(LineIndex::default(), |last| head[last].next());
+        layout.title = title.map(|t| head[t.start]..head[t.end - 1].next());
         layout.addressee = non_blank
             .iter()
             .copied()
@@ -98,7 +102,7 @@ impl Layout {
     }
 
     /// Whether a line is part of the text around the body.
-    pub fn is_frame(&self, line: usize) -> bool {
+    pub fn is_frame(&self, line: LineIndex) -> bool {
         line < self.head_end
             || self.addressee == Some(line)
             || self.sign_off.is_some_and(|start| line >= start)
@@ -106,9 +110,8 @@ impl Layout {
 
     /// The byte range of the sign-off in the normalised text.
     pub fn sign_off_range(&self, document: &Document) -> Option<Range<usize>> {
-        let lines = document.lines();
-        self.sign_off
-            .map(|start| lines[start].start..lines[lines.len() - 1].end)
+        let end = document.line(document.last_line()?).end;
+        self.sign_off.map(|start| document.line(start).start..end)
     }
 }
 
@@ -145,8 +148,8 @@ impl Page<'_> {
     /// The search stops at the body, unless a cover letter's body comes first.
     fn title_lines<'t>(
         &self,
-        head: &[usize],
-        text_of: &impl Fn(usize) -> &'t str,
+        head: &[LineIndex],
+        text_of: &impl Fn(LineIndex) -> &'t str,
     ) -> Option<Range<usize>> {
         let max_chars = self.rules.data.thresholds.title_max_chars;
         let mut cover_letter = None;
@@ -188,9 +191,9 @@ impl Page<'_> {
     /// ("……法治政府建设" / "情况报告") below.
     fn joined<'t>(
         &self,
-        head: &[usize],
+        head: &[LineIndex],
         at: usize,
-        text_of: &impl Fn(usize) -> &'t str,
+        text_of: &impl Fn(LineIndex) -> &'t str,
     ) -> Range<usize> {
         let max_chars = self.rules.data.thresholds.title_max_chars;
         let text = text_of(head[at]);
@@ -260,8 +263,11 @@ pub fn is_short_unpunctuated(text: &str, max_chars: usize) -> bool {
 }
 
 /// The trailing block of short, unpunctuated, unnumbered lines: issuer and date.
-fn sign_off_start<'a>(non_blank: &[usize], text_of: &impl Fn(usize) -> &'a str) -> Option<usize> {
-    let block: Vec<usize> = non_blank
+fn sign_off_start<'a>(
+    non_blank: &[LineIndex],
+    text_of: &impl Fn(LineIndex) -> &'a str,
+) -> Option<LineIndex> {
+    let block: Vec<LineIndex> = non_blank
         .iter()
         .rev()
         .copied()

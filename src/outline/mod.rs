@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::Document;
+use crate::document::{Document, LineIndex};
 use crate::ruleset::RuleSet;
 
 pub use crate::text::numbering::{self, NumberStyle};
@@ -20,7 +20,7 @@ use layout::{SENTENCE_END, is_short_unpunctuated};
 
 #[derive(Debug, Clone)]
 pub struct Heading {
-    pub line: usize,
+    pub line: LineIndex,
     /// `None` for a heading marked by layout alone.
     pub style: Option<NumberStyle>,
     /// 1 for the top level.
@@ -51,15 +51,26 @@ impl Heading {
     }
 }
 
+/// A heading's place in the outline, in text order: not a line's index, nor a part's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct HeadingIndex(usize);
+
+impl HeadingIndex {
+    /// The position, for lists kept one entry per heading.
+    pub fn get(self) -> usize {
+        self.0
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Outline {
     pub layout: Layout,
-    pub headings: Vec<Heading>,
+    headings: Vec<Heading>,
     /// Where the body ends: the start of the sign-off, or the end of the text.
     pub body_end: usize,
     /// The last line of the text, when the text stops in the middle of a sentence there: an
     /// excerpt, a page that did not load whole. What is missing after it is not known.
-    pub cut_short_at: Option<usize>,
+    pub cut_short_at: Option<LineIndex>,
     /// The body's non-blank lines, found once here for every step after.
     paragraphs: Vec<Paragraph>,
 }
@@ -68,7 +79,7 @@ pub struct Outline {
 #[derive(Debug, Clone)]
 pub struct Paragraph {
     pub range: Range<usize>,
-    pub heading: Option<usize>,
+    pub heading: Option<HeadingIndex>,
 }
 
 impl Outline {
@@ -76,9 +87,8 @@ impl Outline {
         let layout = Layout::find(document, rules);
         let thresholds = &rules.data.thresholds;
         let mut headings = Vec::new();
-        let lines = document.lines();
         let mut continued = Vec::new();
-        for (index, line) in lines.iter().enumerate() {
+        for (index, line) in document.indexed_lines() {
             let raw = document.text(line.range());
             let text = raw.trim();
             if text.is_empty() || layout.is_frame(index) || continued.last() == Some(&index) {
@@ -93,13 +103,13 @@ impl Outline {
                 let mut title_end = first_sentence_end(text, mark, run_in);
                 // A heading wrapped onto the next line ("……的主要" / "举措和成效").
                 if !run_in
-                    && let Some(next) = lines.get(index + 1)
-                    && !layout.is_frame(index + 1)
+                    && let Some(next) = document.get_line(index.next())
+                    && !layout.is_frame(index.next())
                     && continues_heading(text, document.text(next.range()).trim(), rules)
                 {
                     let next_text = document.text(next.range());
                     title_end = next.start + next_text.trim_end().len() - start;
-                    continued.push(index + 1);
+                    continued.push(index.next());
                 }
                 headings.push(Heading {
                     line: index,
@@ -141,11 +151,32 @@ impl Outline {
         }
     }
 
-    pub fn top_level(&self) -> impl Iterator<Item = (usize, &Heading)> {
+    pub fn heading(&self, index: HeadingIndex) -> &Heading {
+        &self.headings[index.0]
+    }
+
+    /// Every heading, in text order.
+    pub fn headings(&self) -> &[Heading] {
+        &self.headings
+    }
+
+    pub fn indexed_headings(&self) -> impl Iterator<Item = (HeadingIndex, &Heading)> {
         self.headings
             .iter()
             .enumerate()
-            .filter(|(_, h)| h.level == 1)
+            .map(|(i, h)| (HeadingIndex(i), h))
+    }
+
+    pub fn top_level(&self) -> impl Iterator<Item = (HeadingIndex, &Heading)> {
+        self.indexed_headings().filter(|(_, h)| h.level == 1)
+    }
+
+    /// The headings inside a heading's section.
+    pub fn sub_headings(&self, index: HeadingIndex) -> impl Iterator<Item = &Heading> {
+        let top = self.heading(index);
+        self.headings[index.0 + 1..]
+            .iter()
+            .take_while(|h| top.contains(h.range.start))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -160,10 +191,8 @@ impl Outline {
     /// The title's range, if the report has one (over two lines when it is split).
     pub fn title(&self, document: &Document) -> Option<Range<usize>> {
         let lines = self.layout.title.clone()?;
-        let (first, last) = (
-            document.lines()[lines.start],
-            document.lines()[lines.end - 1],
-        );
+        let title = document.lines_in(lines);
+        let (first, last) = (title.first()?, title.last()?);
         let raw = document.text(first.start..last.end);
         let start = first.start + (raw.len() - raw.trim_start().len());
         Some(start..start + layout::without_site_suffix(raw.trim()).len())
@@ -172,7 +201,8 @@ impl Outline {
     /// The title's words, its lines joined.
     pub fn title_text(&self, document: &Document) -> Option<String> {
         let lines = self.layout.title.clone()?;
-        let joined: String = document.lines()[lines]
+        let joined: String = document
+            .lines_in(lines)
             .iter()
             .map(|line| document.text(line.range()).trim())
             .collect();
@@ -185,13 +215,11 @@ fn find_paragraphs(
     document: &Document,
     layout: &Layout,
     headings: &[Heading],
-    continued: &[usize],
+    continued: &[LineIndex],
 ) -> Vec<Paragraph> {
     let mut next_heading = headings.iter().enumerate().peekable();
     document
-        .lines()
-        .iter()
-        .enumerate()
+        .indexed_lines()
         .filter(|(i, line)| {
             !layout.is_frame(*i)
                 && continued.binary_search(i).is_err()
@@ -204,7 +232,7 @@ fn find_paragraphs(
             let heading = next_heading
                 .peek()
                 .filter(|(_, h)| h.line == i)
-                .map(|(index, _)| *index);
+                .map(|(index, _)| HeadingIndex(*index));
             Paragraph {
                 range: line.range(),
                 heading,
@@ -215,9 +243,9 @@ fn find_paragraphs(
 
 /// Document-sharing sites number the pages they cut a text into ("2、法有效化解……"): a line
 /// numbered 1、 2、 … that goes on with a long sentence the line before left unfinished.
-fn is_page_fragment(style: NumberStyle, index: usize, document: &Document) -> bool {
+fn is_page_fragment(style: NumberStyle, index: LineIndex, document: &Document) -> bool {
     let lines = document.lines();
-    let line = lines[index];
+    let line = document.line(index);
     if style != NumberStyle::Arabic || line.start != line.source_start {
         return false;
     }
@@ -261,12 +289,12 @@ const PAGE_FRAGMENT_MIN_CHARS: usize = 120;
 const ENDS_A_TEXT: [char; 8] = ['。', '!', '?', ';', '”', '》', ')', '日'];
 
 /// The last line, when it stops mid-sentence outside the sign-off.
-fn cut_short_at(document: &Document, layout: &Layout) -> Option<usize> {
-    let lines = document.lines();
-    let last = lines
-        .iter()
-        .rposition(|l| !document.text(l.range()).trim().is_empty())?;
-    let text = document.text(lines[last].range()).trim_end();
+fn cut_short_at(document: &Document, layout: &Layout) -> Option<LineIndex> {
+    let (last, line) = document
+        .indexed_lines()
+        .rev()
+        .find(|(_, l)| !document.text(l.range()).trim().is_empty())?;
+    let text = document.text(line.range()).trim_end();
     let signed = layout.sign_off.is_some_and(|start| last >= start);
     (!signed && !text.ends_with(ENDS_A_TEXT)).then_some(last)
 }
@@ -418,7 +446,7 @@ mod tests {
             document.original_text(outline.title(&document).unwrap()),
             "某街道2023年法治政府建设工作报告"
         );
-        assert_eq!(outline.layout.sign_off, Some(8));
+        assert_eq!(outline.layout.sign_off.map(LineIndex::get), Some(8));
     }
 
     #[test]

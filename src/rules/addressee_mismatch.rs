@@ -18,7 +18,7 @@ impl Rule for AddresseeMismatch {
         let Some(line) = analysis.outline.layout.addressee else {
             return;
         };
-        let range = document.lines()[line].range();
+        let range = document.line(line).range();
         let text = document.text(range.clone());
         let kind = analysis.facts.issuer_kind;
         if analysis.rules.addressees(kind).is_match(text) {

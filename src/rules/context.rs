@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::CheckOptions;
-use crate::document::Document;
+use crate::document::{Document, LineIndex};
 use crate::facts::Facts;
 use crate::facts::coverage::Coverage;
 use crate::facts::parts::Parts;
@@ -27,7 +27,7 @@ pub struct Analysis<'a> {
 
 /// A line and the indexes of the formulations whose patterns match it.
 pub struct FormulationHits {
-    pub line: usize,
+    pub line: LineIndex,
     pub patterns: Vec<usize>,
 }
 
@@ -37,9 +37,7 @@ impl<'a> Analysis<'a> {
         self.formulation_hits.get_or_init(|| {
             let set = &self.rules.formulation_set;
             self.document
-                .lines()
-                .iter()
-                .enumerate()
+                .indexed_lines()
                 .filter_map(|(line, range)| {
                     let text = self.document.text(range.range());
                     if !set.is_match(text) {

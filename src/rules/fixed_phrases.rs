@@ -52,7 +52,7 @@ pub fn check(analysis: &Analysis, out: &mut Findings, rule: RuleId, message: Mes
     }
     let document = analysis.document;
     for hits in analysis.formulation_hits() {
-        let line = &document.lines()[hits.line];
+        let line = document.line(hits.line);
         let text = document.text(line.range());
         for &(index, entry) in &entries {
             if !hits.patterns.contains(&index) {

@@ -16,7 +16,7 @@ impl Rule for MeasuresWithoutFigures {
         // Too short a text to tell slogans from a summary; or the text stops inside the
         // measures, and the figures may come after.
         let stops_inside = analysis.outline.cut_short_at.is_some_and(|line| {
-            let end = analysis.document.lines()[line].end;
+            let end = analysis.document.line(line).end;
             analysis
                 .parts()
                 .section_ranges(part, analysis.outline)

@@ -18,7 +18,7 @@ impl Rule for PartEmpty {
             let headings = placement
                 .sections
                 .iter()
-                .map(|&h| &analysis.outline.headings[h]);
+                .map(|&h| analysis.outline.heading(h));
             // Counting stops past the threshold: a long part need not be counted to the end.
             let chars = headings
                 .clone()

@@ -36,7 +36,7 @@ fn insertion_point(analysis: &Analysis, part: PartIndex) -> usize {
     analysis
         .outline
         .top_level()
-        .find(|(index, _)| analysis.parts().of_heading[*index].iter().any(|&p| p > part))
+        .find(|(index, _)| analysis.parts().of_heading(*index).iter().any(|&p| p > part))
         .map_or(analysis.outline.body_end, |(_, heading)| {
             heading.range.start
         })

@@ -2,6 +2,7 @@
 
 
 use super::{Analysis, Findings, Rule};
+use crate::outline::HeadingIndex;
 use crate::ruleset::PartIndex;
 
 pub struct PartOrder;
@@ -10,9 +11,9 @@ pub struct PartOrder;
 impl Rule for PartOrder {
     fn check(analysis: &Analysis, out: &mut Findings) {
         // Parts are indexed in official order, so the text must meet them in rising order.
-        let mut latest: Option<(PartIndex, usize)> = None;
+        let mut latest: Option<(PartIndex, HeadingIndex)> = None;
         for (index, _) in analysis.outline.top_level() {
-            for &part in &analysis.parts().of_heading[index] {
+            for &part in analysis.parts().of_heading(index) {
                 match latest {
                     Some((ahead, ahead_heading)) if part < ahead => {
                         report(analysis, out, ahead, ahead_heading, part);
@@ -30,7 +31,7 @@ fn report(
     analysis: &Analysis,
     out: &mut Findings,
     early: PartIndex,
-    early_heading: usize,
+    early_heading: HeadingIndex,
     late: PartIndex,
 ) {
     let (early_name, late_name) = (analysis.part_name(early), analysis.part_name(late));
@@ -47,7 +48,7 @@ fn report(
     let separator = analysis.lang().pick("；", "; ");
     out.report(message)
         .part(early)
-        .at(analysis.outline.headings[early_heading].range.clone())
+        .at(analysis.outline.heading(early_heading).range.clone())
         .suggest(order.join(separator))
         .push();
 }

@@ -46,14 +46,9 @@ fn places_naming_years(analysis: &Analysis, plan: PartIndex) -> Vec<(Range<usize
     let outline = analysis.outline;
     let mut places = Vec::new();
     for &index in &analysis.parts().placement(plan).sections {
-        let top = &outline.headings[index];
-        places.push((top.words(), analysis.parts().of_heading[index].len() > 1));
-        places.extend(
-            outline.headings[index + 1..]
-                .iter()
-                .take_while(|h| top.contains(h.range.start))
-                .map(|h| (h.words(), false)),
-        );
+        let top = outline.heading(index);
+        places.push((top.words(), analysis.parts().of_heading(index).len() > 1));
+        places.extend(outline.sub_headings(index).map(|h| (h.words(), false)));
         let body = analysis.document.text(top.body());
         let first = body.trim_start();
         let start = top.body().start + (body.len() - first.len());

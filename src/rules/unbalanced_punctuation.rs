@@ -27,12 +27,11 @@ impl Rule for UnbalancedPunctuation {
             .iter()
             .filter_map(|(open, close)| Some((open.chars().next()?, close.chars().next()?)))
             .collect();
-        let lines = analysis.document.lines();
         // What the last line of a text cut short opens may close beyond it.
         let last = analysis.outline.cut_short_at;
         // The page around the report (portal chrome such as "【字号") is not its text.
         let head_end = analysis.outline.layout.head_end;
-        for (index, line) in lines.iter().enumerate().skip(head_end) {
+        for (index, line) in analysis.document.indexed_lines().skip(head_end.get()) {
             let text = analysis.document.text(line.range());
             let skip = ITEM_NUMBER.find(text).map_or(0, |m| m.end());
             let cut_here = Some(index) == last;

@@ -73,7 +73,7 @@ fn report_year_headings<'a>(analysis: &'a Analysis) -> impl Iterator<Item = Rang
         .outline
         .top_level()
         .filter(move |(index, _)| {
-            let of = &analysis.parts().of_heading[*index];
+            let of = &analysis.parts().of_heading(*index);
             !of.is_empty()
                 && of
                     .iter()
