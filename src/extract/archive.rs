@@ -6,7 +6,7 @@ use std::io::{Cursor, Read};
 
 use zip::ZipArchive;
 
-use super::{ExtractError, Limits, Quantity, detect};
+use super::{ExtractError, Limits, Quantity, detect, zipped};
 
 /// A report inside an archive: its path there and its place in the directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,16 +72,9 @@ fn open<'a>(
     bytes: &'a [u8],
     limits: &Limits,
 ) -> Result<ZipArchive<Cursor<&'a [u8]>>, ExtractError> {
-    let archive = ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| broken(format!("not a readable zip archive ({e})")))?;
-    if archive.len() > limits.max_zip_entries {
-        return Err(ExtractError::TooLarge {
-            quantity: Quantity::ArchiveEntries,
-            found: archive.len() as u64,
-            limit: limits.max_zip_entries as u64,
-        });
-    }
-    Ok(archive)
+    zipped::open(bytes, limits, |e| {
+        broken(format!("not a readable zip archive ({e})"))
+    })
 }
 
 fn broken(reason: String) -> ExtractError {

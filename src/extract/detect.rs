@@ -103,7 +103,13 @@ pub fn detect(
         return Ok(Format::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        let names = zipped::entry_names(bytes, limits)?;
+        // A zip whose directory cannot be read is named after what it was declared to be.
+        let declared_as = if declared.contains("ofd") {
+            Format::Ofd
+        } else {
+            Format::Docx
+        };
+        let names = zipped::entry_names(bytes, declared_as, limits)?;
         return if names.iter().any(|n| n == "word/document.xml") {
             Ok(Format::Docx)
         } else if names.iter().any(|n| n.eq_ignore_ascii_case("OFD.xml")) {

@@ -7,14 +7,14 @@ use zip::ZipArchive;
 
 use super::{ExtractError, Format, Limits, Quantity};
 
-fn open<'a>(
+/// A zip's directory, refused past the entry limit; `unreadable` says what a zip whose
+/// directory cannot be read is (a broken document, a broken archive of reports).
+pub fn open<'a>(
     bytes: &'a [u8],
     limits: &Limits,
+    unreadable: impl FnOnce(zip::result::ZipError) -> ExtractError,
 ) -> Result<ZipArchive<Cursor<&'a [u8]>>, ExtractError> {
-    let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| ExtractError::Malformed {
-        format: Format::Docx,
-        reason: format!("not a readable zip container ({e})"),
-    })?;
+    let archive = ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
     if archive.len() > limits.max_zip_entries {
         return Err(ExtractError::TooLarge {
             quantity: Quantity::ArchiveEntries,
@@ -25,8 +25,24 @@ fn open<'a>(
     Ok(archive)
 }
 
-pub fn entry_names(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, ExtractError> {
-    let archive = open(bytes, limits)?;
+fn open_container<'a>(
+    bytes: &'a [u8],
+    format: Format,
+    limits: &Limits,
+) -> Result<ZipArchive<Cursor<&'a [u8]>>, ExtractError> {
+    open(bytes, limits, |e| ExtractError::Malformed {
+        format,
+        reason: format!("not a readable zip container ({e})"),
+    })
+}
+
+/// The entries of a zip container of a document in `format`.
+pub fn entry_names(
+    bytes: &[u8],
+    format: Format,
+    limits: &Limits,
+) -> Result<Vec<String>, ExtractError> {
+    let archive = open_container(bytes, format, limits)?;
     Ok(archive
         .file_names()
         .flatten()
@@ -44,7 +60,7 @@ pub struct Container<'a> {
 
 impl<'a> Container<'a> {
     pub fn open(bytes: &'a [u8], format: Format, limits: &Limits) -> Result<Self, ExtractError> {
-        let mut archive = open(bytes, limits)?;
+        let mut archive = open_container(bytes, format, limits)?;
         let declared: u64 = (0..archive.len())
             .filter_map(|i| archive.by_index_raw(i).ok().map(|f| f.size()))
             .sum();
