@@ -48,6 +48,12 @@ pub const PROBLEM_TYPES: &[ProblemType] = &[
         "The request body did not arrive whole (the connection broke, or its length was wrong). Send it again.",
     ),
     kind(
+        "malformed-request",
+        400,
+        "请求行或请求头不符合 HTTP 格式，服务无法理解这个请求。请检查调用方的 HTTP 客户端或代理。",
+        "The request line or headers are not valid HTTP, so the service cannot understand the request. Check the calling system's HTTP client or proxy.",
+    ),
+    kind(
         "invalid-query",
         400,
         "查询参数无法解析。",
@@ -94,6 +100,12 @@ pub const PROBLEM_TYPES: &[ProblemType] = &[
         408,
         "请求在规定时间内没有发送完（或中途停顿过久）。请检查网络后重新提交。",
         "The request was not sent within the time allowed, or stalled too long. Check the connection and send it again.",
+    ),
+    kind(
+        "headers-too-large",
+        431,
+        "请求头过大（过长的 Cookie，或请求头过多）。请减少请求头后重新提交。",
+        "The request headers are too large (a long cookie, or too many headers). Send fewer or shorter headers.",
     ),
     kind(
         "payload-too-large",

@@ -5,6 +5,8 @@ pub mod auth;
 pub mod caching;
 pub mod compression;
 pub mod configuration;
+pub mod connection;
+pub mod expect;
 pub mod metrics;
 pub mod openapi;
 pub mod problem;

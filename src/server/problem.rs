@@ -60,8 +60,12 @@ impl Problem {
     }
 
     /// Sets `instance` to the request's path.
-    pub fn for_request(mut self, request: &HttpRequest) -> Self {
-        self.0.body.instance = Some(request.path().to_owned());
+    pub fn for_request(self, request: &HttpRequest) -> Self {
+        self.for_path(request.path())
+    }
+
+    pub fn for_path(mut self, path: &str) -> Self {
+        self.0.body.instance = Some(path.to_owned());
         self
     }
 
@@ -366,8 +370,12 @@ impl ResponseError for Problem {
 
 /// The language a request asks for in its `Accept-Language` header.
 pub fn request_lang(request: &HttpRequest) -> Lang {
-    request
-        .headers()
+    headers_lang(request.headers())
+}
+
+/// The same, from the headers alone (before a request is routed).
+pub fn headers_lang(headers: &header::HeaderMap) -> Lang {
+    headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .map_or(Lang::Zh, Lang::from_accept_language)

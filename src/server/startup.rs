@@ -5,13 +5,17 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use actix_cors::Cors;
+use actix_http::{HttpService, Protocol};
+use actix_service::{IntoServiceFactory, ServiceFactoryExt, fn_service, map_config};
 use actix_web::ResponseError;
 use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::AppConfig;
 use actix_web::dev::{Server, Service, ServiceResponse};
 use actix_web::error::QueryPayloadError;
 use actix_web::http::header;
 use actix_web::middleware::{Compress, Condition, from_fn};
-use actix_web::{App, HttpRequest, HttpServer, web};
+use actix_web::rt::net::TcpStream;
+use actix_web::{App, HttpRequest, web};
 use tokio::sync::Semaphore;
 use tracing_actix_web::TracingLogger;
 use utoipa::OpenApi;
@@ -20,13 +24,14 @@ use utoipa_actix_web::AppExt;
 use crate::engine::Engine;
 use crate::server::auth::{self, ApiKeys};
 use crate::server::configuration::Settings;
+use crate::server::connection::ProblemConnection;
 use crate::server::metrics::Metrics;
 use crate::server::openapi::{self, ApiDoc};
 use crate::server::problem::{Problem, request_lang};
 use crate::server::request_id::{self, RequestSpan};
 use crate::server::routes::fallback::{RouteTable, fallback};
 use crate::server::routes::{self, AppState};
-use crate::server::{caching, compression};
+use crate::server::{caching, compression, expect};
 
 pub struct Application {
     port: u16,
@@ -65,7 +70,7 @@ impl Application {
             tracing::info!(keys = keys.count(), "API keys required for /v1/");
         }
         let cors_origins = settings.cors_origins.clone();
-        let mut server = HttpServer::new(move || {
+        let app = move || {
             App::new()
                 .wrap(from_fn(caching::revalidate))
                 // Outside the ETag, which names the content whatever its coding (a weak tag).
@@ -117,15 +122,43 @@ impl Application {
                 .into_app()
                 .configure(|config| routes::configure_plain(config, document.clone()))
                 .default_service(web::to(fallback))
-        })
-        .client_request_timeout(Duration::from_secs(settings.client_timeout))
-        .listen(listener)?;
+        };
+        let client_timeout = Duration::from_secs(settings.client_timeout);
+        let body_limit = settings.body_limit;
+        let local_addr = listener.local_addr()?;
+        let builder = Server::build();
+        let shutdown = builder.graceful_shutdown_signal();
+        let mut builder = builder.listen("nianbao", listener, move || {
+            let shutdown = shutdown.clone();
+            let service = HttpService::build()
+                .graceful_shutdown_signal(move || {
+                    let shutdown = shutdown.clone();
+                    async move { shutdown.notified().await }
+                })
+                .client_request_timeout(client_timeout)
+                .client_disconnect_timeout(Duration::from_secs(1))
+                .local_addr(local_addr)
+                .expect(fn_service(move |request| {
+                    std::future::ready(expect::invite(request, body_limit))
+                }))
+                .finish(map_config(
+                    app()
+                        .into_factory()
+                        .map_err(|e: actix_web::Error| e.error_response()),
+                    |_| AppConfig::default(),
+                ));
+            fn_service(|stream: TcpStream| async move {
+                let peer = stream.peer_addr().ok();
+                Ok((ProblemConnection::new(stream), Protocol::Http1, peer))
+            })
+            .and_then(service)
+        })?;
         if let Some(workers) = settings.workers {
-            server = server.workers(workers);
+            builder = builder.workers(workers);
         }
         Ok(Self {
             port,
-            server: server.run(),
+            server: builder.run(),
         })
     }
 

@@ -20,3 +20,4 @@ mod proofreading;
 mod reviewer;
 mod rules;
 mod variants;
+mod wire;

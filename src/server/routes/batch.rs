@@ -24,8 +24,6 @@ use crate::server::routes::checks::request::{OptionSource, validate};
 use crate::server::routes::checks::{CheckQuery, DocumentBytes, QueryOptions, check_input};
 use crate::server::routes::{form, media_types};
 
-/// A batch may be this many times larger than one request.
-const BATCH_BODY_FACTOR: usize = 10;
 /// Most files in one batch.
 const MAX_FILES: usize = 1000;
 
@@ -89,7 +87,7 @@ pub async fn post_batch(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let limit = state.body_limit.saturating_mul(BATCH_BODY_FACTOR);
+    let limit = body::batch_limit(state.body_limit);
     let payload = body::guarded(payload, state.idle_timeout);
     let reading = async {
         if media_type.starts_with("multipart/form-data") {

@@ -12,6 +12,41 @@ use futures_util::{Stream, StreamExt};
 use crate::lang::Lang;
 use crate::server::problem::Problem;
 
+/// A batch may be this many times larger than one request.
+const BATCH_BODY_FACTOR: usize = 10;
+/// Room in a JSON body for the options beside a base64 file.
+const JSON_ROOM: usize = 64 * 1024;
+/// The one path whose bodies have the single check's limits.
+const SINGLE_CHECK_PATH: &str = "/v1/checks";
+
+/// The most a batch body may be.
+pub fn batch_limit(body_limit: usize) -> usize {
+    body_limit.saturating_mul(BATCH_BODY_FACTOR)
+}
+
+/// The most a JSON body may be: a file of `limit` bytes is 4/3 of that in base64, with the
+/// options beside it.
+pub fn json_limit(limit: usize) -> usize {
+    limit.saturating_div(3).saturating_mul(4) + JSON_ROOM
+}
+
+/// The largest body a request to `path` of `content_type` may have, as its head tells: the
+/// single check's own limits on its own path; any other spelling may be the batch, which the
+/// handler bounds exactly.
+pub fn largest_body(body_limit: usize, path: &str, content_type: &str) -> usize {
+    if path != SINGLE_CHECK_PATH {
+        return batch_limit(body_limit);
+    }
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    let raw_document = !essence.eq_ignore_ascii_case("multipart/form-data")
+        && !essence.to_ascii_lowercase().ends_with("json");
+    if raw_document {
+        body_limit
+    } else {
+        json_limit(body_limit)
+    }
+}
+
 /// A request body as it streams in.
 pub type Body = Pin<Box<dyn Stream<Item = Result<web::Bytes, PayloadError>>>>;
 

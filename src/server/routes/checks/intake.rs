@@ -19,11 +19,8 @@ use crate::extract::media_type_parameter;
 use crate::lang::Lang;
 use crate::rules::CheckOptions;
 use crate::server::problem::{FieldError, Problem};
-use crate::server::routes::body::{Body, multipart_problem, read_body};
+use crate::server::routes::body::{Body, json_limit, multipart_problem, read_body};
 use crate::server::routes::{form, media_types};
-
-/// Room in a JSON body for the options beside a base64 file.
-const JSON_ROOM: usize = 64 * 1024;
 
 /// Form fields longer than this are no option values.
 const FIELD_LIMIT: usize = 4096;
@@ -59,9 +56,7 @@ pub async fn receive(
             if json == "application/json"
                 || (json.starts_with("application/") && json.ends_with("+json")) =>
         {
-            // A file of `limit` bytes is 4/3 of that in base64, with the options beside it.
-            let json_limit = limit.saturating_div(3).saturating_mul(4) + JSON_ROOM;
-            let body = read_body(payload, request, json_limit, lang).await?;
+            let body = read_body(payload, request, json_limit(limit), lang).await?;
             let body = json_in_utf8(&body, content_type.as_deref(), lang)?;
             from_json(&body, query, header_lang, limit)
         }
