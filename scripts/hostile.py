@@ -277,6 +277,35 @@ def protected_spellings(server):
     print(f"protected paths: {2 * len(paths)} spellings tried without a key")
 
 
+def wire_refusals(server):
+    """What actix-http refuses before any handler, and a body over the limit announced with
+    Expect: 100-continue: each a problem+json, none inviting the body."""
+    heads = {
+        "a head of 200 KiB": f"GET /healthz HTTP/1.1\r\nHost: x\r\nCookie: {MARKER * 20000}\r\n\r\n".encode()[:210_000],
+        "a head that is not HTTP": b"\x16\x03\x01 " + MARKER.encode() + b"\r\n\r\n",
+        "Expect: 100-continue over the limit": (
+            f"POST /v1/checks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\n"
+            "Content-Type: application/pdf\r\nContent-Length: 900000000\r\nExpect: 100-continue\r\n\r\n").encode(),
+    }
+    for name, head in heads.items():
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
+            try:
+                s.sendall(head)
+            except OSError:
+                pass  # answered and closed before the whole head was written
+            answer = b""
+            try:
+                while chunk := s.recv(65536):
+                    answer += chunk
+            except OSError:
+                pass
+        text = answer.decode("utf-8", "replace")
+        status = text[9:12]
+        print(f"{name}: {status}")
+        if not status.startswith("4") or "application/problem+json" not in text or "100 Continue" in text:
+            failures.append(f"{name}: {text[:200]!r}")
+
+
 def trickling(server):
     """70 clients that send half their body and stall: normal checks still get 200."""
     sockets = []
@@ -339,6 +368,7 @@ def main():
         for attack in attacks():
             check(server, *attack)
         protected_spellings(server)
+        wire_refusals(server)
         trickling(server)
         concurrency(server)
         peak = server.peak_rss_mb()

@@ -18,8 +18,8 @@ use crate::report::{
 use crate::rules::{self, Analysis, CheckOptions};
 use crate::ruleset::{LoadError, RuleSet};
 
-/// Everything built once at start-up: the compiled rule set, the script converter, the limits
-/// on reading documents and (shared by the process) the segmenter's dictionary.
+/// Everything built once at start-up: the compiled rule set, the script converter and the limits
+/// on reading documents. (The segmenter's dictionary is loaded by the first check that needs it.)
 #[derive(Debug)]
 pub struct Engine {
     rules: RuleSet,
@@ -41,7 +41,6 @@ impl Engine {
         if !unmet.is_empty() {
             return Err(LoadError::Invalid(unmet));
         }
-        crate::text::segment::load();
         Ok(Self {
             rules,
             normalizer: Normalizer::new(),

@@ -1,4 +1,4 @@
-//! Formats whose parsers we do not own (PDF through lopdf and pdf-extract, HTML through
+//! Formats whose parsers we do not own (PDF through hayro, HTML through
 //! html5ever) are read in a child process: the same binary in its worker mode, with a cap on its
 //! address space and CPU time, killed at the time budget. A stack overflow, an allocation that
 //! fails or a parser that loops then costs that one document a 422, never the service. The

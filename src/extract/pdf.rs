@@ -1,11 +1,19 @@
-//! PDF with a text layer, page by page through pdf-extract (ToUnicode maps, Identity-H fonts),
-//! then rebuilt into paragraphs by [`super::layout_text`]. A scanned PDF (no text) and an
-//! encrypted one are refused with a reason, not read as an empty report.
+//! PDF with a text layer, page by page through hayro (ToUnicode maps, predefined CJK CMaps,
+//! embedded and standard fonts), then rebuilt into paragraphs by [`super::layout_text`]. A
+//! scanned PDF (no text) and an encrypted one are refused with a reason, not read as an empty
+//! report. `bench/pdf-libraries.py` says why hayro: against pdf-extract and pdf_oxide it reads
+//! our PDFs whole, several times faster, and survives the nested and looping ones.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use lopdf::Document;
-use pdf_extract::{PlainTextOutput, output_doc_page};
+use hayro_cmap::BfString;
+use hayro_interpret::font::GlyphRun;
+use hayro_interpret::{
+    BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps,
+    InterpreterCache, InterpreterSettings, SoftMask, interpret_page,
+};
+use hayro_syntax::{LoadPdfError, Pdf};
+use kurbo::{Affine, BezPath, Rect};
 
 use super::layout_text::paragraphs;
 use super::{ExtractError, Extracted, Format, Limits, Quantity};
@@ -34,82 +42,100 @@ fn malformed(reason: String) -> ExtractError {
     }
 }
 
-/// Deepest page tree read; real documents have a few levels.
-const MAX_TREE_DEPTH: usize = 64;
-
-/// Whether a page's chain of `/Parent` links ends within [`MAX_TREE_DEPTH`] steps: attributes a
-/// page inherits are looked up along it, which loops forever on a cycle.
-fn has_sound_ancestry(document: &Document, page: lopdf::ObjectId) -> bool {
-    let mut current = page;
-    for _ in 0..MAX_TREE_DEPTH {
-        let parent = document
-            .get_dictionary(current)
-            .ok()
-            .and_then(|d| d.get(b"Parent").ok())
-            .and_then(|p| p.as_reference().ok());
-        match parent {
-            None => return true,
-            Some(next) => current = next,
-        }
-    }
-    false
-}
-
 fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
-    let mut document = Document::load_mem(bytes).map_err(|e| match e {
-        lopdf::Error::Decryption(_) => ExtractError::Encrypted {
+    let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
+        LoadPdfError::Decryption(_) => ExtractError::Encrypted {
             format: Format::Pdf,
         },
-        other => malformed(format!("it cannot be read ({other})")),
+        LoadPdfError::Invalid => malformed("its cross-reference table cannot be read".into()),
     })?;
-    if document.is_encrypted() && document.decrypt("").is_err() {
-        return Err(ExtractError::Encrypted {
-            format: Format::Pdf,
-        });
-    }
-    if document.objects.len() > limits.max_pdf_objects {
+    if pdf.len() > limits.max_pdf_objects {
         return Err(ExtractError::TooLarge {
             quantity: Quantity::PdfObjects,
-            found: document.objects.len() as u64,
+            found: pdf.len() as u64,
             limit: limits.max_pdf_objects as u64,
         });
     }
-    let pages_by_number = document.get_pages();
-    if let Some(number) = pages_by_number
-        .iter()
-        .find(|(_, id)| !has_sound_ancestry(&document, **id))
-        .map(|(number, _)| *number)
-    {
-        return Err(malformed(format!(
-            "page {number}'s chain of parents loops or is deeper than {MAX_TREE_DEPTH}"
-        )));
-    }
-    let page_numbers: Vec<u32> = pages_by_number.keys().copied().collect();
-    if page_numbers.len() > limits.max_pdf_pages {
+    let pages = pdf.pages();
+    if pages.len() > limits.max_pdf_pages {
         return Err(ExtractError::TooLarge {
             quantity: Quantity::PdfPages,
-            found: page_numbers.len() as u64,
+            found: pages.len() as u64,
             limit: limits.max_pdf_pages as u64,
         });
     }
-    if page_numbers.is_empty() {
+    if pages.is_empty() {
         return Err(malformed("it has no pages".into()));
     }
-    let mut pages = Vec::with_capacity(page_numbers.len());
-    for number in &page_numbers {
-        let mut text = String::new();
-        let mut output = PlainTextOutput::new(&mut text);
-        output_doc_page(&document, &mut output, *number)
-            .map_err(|e| malformed(format!("page {number} cannot be read ({e})")))?;
-        pages.push(text.lines().map(str::to_owned).collect::<Vec<_>>());
+    let cache = InterpreterCache::new();
+    let mut lines_by_page = Vec::with_capacity(pages.len());
+    for page in pages.iter() {
+        // Only the glyphs are wanted: the page's size and placement do not matter.
+        let mut context = Context::new(
+            Affine::IDENTITY,
+            Rect::new(0.0, 0.0, 1.0, 1.0),
+            &cache,
+            pdf.xref(),
+            InterpreterSettings::default(),
+        );
+        let mut lines = Lines::default();
+        interpret_page(page, &mut context, &mut lines);
+        lines_by_page.push(lines.finish());
     }
-    let text = paragraphs(&pages);
+    let text = paragraphs(&lines_by_page);
     if !text.chars().any(|c| c.is_alphanumeric()) {
         return Err(ExtractError::NoText {
             format: Format::Pdf,
         });
     }
     let mut extracted = Extracted::new(text, Format::Pdf);
-    extracted.source.pages = Some(page_numbers.len());
+    extracted.source.pages = Some(pages.len());
     Ok(extracted)
+}
+
+/// How far a glyph's baseline may move (in points) and still be on the same visual line.
+const SAME_LINE: f64 = 2.0;
+
+/// A page's visual lines: the Unicode of the glyphs drawn, in drawing order, a new line where
+/// the baseline moves.
+#[derive(Default)]
+struct Lines {
+    lines: Vec<String>,
+    current: String,
+    baseline: Option<f64>,
+}
+
+impl Lines {
+    fn finish(mut self) -> Vec<String> {
+        self.lines.push(self.current);
+        self.lines
+    }
+}
+
+impl Device<'_> for Lines {
+    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'_>, _: &DrawMode) {}
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'_>>, _: BlendMode) {}
+    fn pop_clip(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+    fn draw_image(&mut self, _: Image<'_, '_>, _: ImageDrawProps<'_>) {}
+
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, '_>, props: DrawProps<'_>, _: &DrawMode) {
+        for glyph in run.glyphs() {
+            let baseline = (props.transform * glyph.transform()).translation().y;
+            if self
+                .baseline
+                .is_some_and(|line| (line - baseline).abs() > SAME_LINE)
+            {
+                self.lines.push(std::mem::take(&mut self.current));
+            }
+            self.baseline = Some(baseline);
+            match glyph.as_unicode() {
+                Some(BfString::Char(c)) => self.current.push(c),
+                Some(BfString::String(s)) => self.current.push_str(&s),
+                // A glyph without a Unicode mapping is no text.
+                None => {}
+            }
+        }
+    }
 }

@@ -22,8 +22,8 @@ pub fn install_panic_hook() {
 const QUIET_TARGETS: [&str; 6] = [
     "html5ever",
     "markup5ever",
-    "lopdf",
-    "pdf_extract",
+    "hayro_interpret",
+    "hayro_syntax",
     "quick_xml",
     "zip",
 ];
