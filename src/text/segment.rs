@@ -64,9 +64,11 @@ fn cut_block(block: &str, offset: usize, words: &mut Vec<Range<usize>>) {
     let log_total = (TOTAL_FREQUENCY as f64).ln();
     // route[i]: the best log probability of the rest from character i, and where its first word ends.
     let mut route = vec![(0.0f64, n); n + 1];
+    let mut found = Vec::new();
     for i in (0..n).rev() {
         let mut best: Option<(f64, usize)> = None;
-        for (end, frequency) in words_at(block, &starts, i) {
+        words_at(block, &starts, i, &mut found);
+        for &(end, frequency) in &found {
             let probability = (frequency as f64).ln() - log_total + route[end].0;
             if best.is_none_or(|(p, e)| probability > p || (probability == p && end > e)) {
                 best = Some((probability, end));
@@ -95,17 +97,17 @@ fn cut_block(block: &str, offset: usize, words: &mut Vec<Range<usize>>) {
     }
 }
 
-/// The dictionary words starting at character `i`: where each ends (in characters) and its
-/// frequency.
-fn words_at(block: &str, starts: &[usize], i: usize) -> Vec<(usize, u64)> {
+/// The dictionary words starting at character `i`, into `found`: where each ends (in
+/// characters) and its frequency.
+fn words_at(block: &str, starts: &[usize], i: usize, found: &mut Vec<(usize, u64)>) {
     let dictionary = &*DICTIONARY;
-    let mut found = Vec::new();
+    found.clear();
     let mut node = dictionary.root();
     let mut output = Output::zero();
     for (end, window) in starts.windows(2).enumerate().skip(i) {
         for &byte in &block.as_bytes()[window[0]..window[1]] {
             let Some(transition) = node.find_input(byte) else {
-                return found;
+                return;
             };
             let transition = node.transition(transition);
             output = output.cat(transition.out);
@@ -115,7 +117,6 @@ fn words_at(block: &str, starts: &[usize], i: usize) -> Vec<(usize, u64)> {
             found.push((end + 1, output.cat(node.final_output()).value()));
         }
     }
-    found
 }
 
 #[cfg(test)]

@@ -6,18 +6,18 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// A sentence ends at these (after width folding: ; ! ? are half-width).
-const ENDS: [char; 4] = ['。', ';', '!', '?'];
+/// A sentence ends at 。 and (after width folding, half-width) ; ! ?.
 /// "二是", "三是": the start of the next item of an enumeration inside a paragraph.
 static NEXT_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[二三四五六七八九十]是").expect("pattern compiles"));
 
 /// The byte ranges of the sentences and enumeration items of `text`, blanks left out.
 pub fn split(text: &str) -> Vec<Range<usize>> {
-    let mut cuts: Vec<usize> = text
-        .char_indices()
-        .filter(|(_, c)| ENDS.contains(c))
-        .map(|(i, c)| i + c.len_utf8())
+    // The ends found by byte search (SIMD) rather than by decoding every character.
+    let bytes = text.as_bytes();
+    let mut cuts: Vec<usize> = memchr::memchr3_iter(b';', b'!', b'?', bytes)
+        .map(|i| i + 1)
+        .chain(memchr::memmem::find_iter(bytes, "。").map(|i| i + "。".len()))
         .chain(NEXT_ITEM.find_iter(text).map(|m| m.start()))
         .collect();
     cuts.sort_unstable();
