@@ -25,16 +25,26 @@ fn check_corpus(c: &mut Criterion) {
             b.iter(|| engine.check_input(Input::Text(black_box(&text).to_owned()), &options))
         });
     }
-    let long = fifteen_thousand_characters();
+    let long = xixing_of(15_000);
     group.bench_function("15,000 characters (xixing, measures repeated)", |b| {
         b.iter(|| engine.check_input(Input::Text(black_box(&long).to_owned()), &options))
     });
     group.finish();
+    // The same report doubled four times: each time should take twice as long, no more.
+    let mut group = c.benchmark_group("doubling");
+    for chars in [10_000, 20_000, 40_000, 80_000, 160_000] {
+        let report = xixing_of(chars);
+        group.bench_function(format!("{chars} characters"), |b| {
+            b.iter(|| engine.check_input(Input::Text(black_box(&report).to_owned()), &options))
+        });
+    }
+    group.finish();
 }
 
-/// The yardstick, a 15,000-character report: the corpus's longest (xixing, 6,500
-/// characters) with its measures part's body repeated, so the structure stays a real report's.
-fn fifteen_thousand_characters() -> String {
+/// A report of about `chars` characters (the yardstick is 15,000): the corpus's longest
+/// (xixing, 6,500 characters) with its measures part's body repeated, so the structure stays a
+/// real report's.
+fn xixing_of(chars: usize) -> String {
     let path = format!(
         "{}/tests/fixtures/xixing-2024.txt",
         env!("CARGO_MANIFEST_DIR")
@@ -54,7 +64,7 @@ fn fifteen_thousand_characters() -> String {
             .sum::<usize>();
     let mut body = String::new();
     for line in measures.iter().cycle() {
-        if rest + body.chars().count() >= 15_000 {
+        if rest + body.chars().count() >= chars {
             break;
         }
         if !body.is_empty() {
@@ -63,7 +73,7 @@ fn fifteen_thousand_characters() -> String {
         body.push_str(line);
     }
     let report = [lines[..3].join("\n"), body, lines[second_part..].join("\n")].join("\n");
-    assert!((15_000..15_500).contains(&report.chars().count()));
+    assert!((chars..chars + 500).contains(&report.chars().count()));
     report
 }
 
