@@ -370,24 +370,26 @@ mod tests {
 
     const DOCUMENT: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>截止目前完成</w:t></w:r></w:p></w:body></w:document>"#;
 
-    fn one_paragraph() -> (String, Vec<usize>, Vec<usize>) {
-        ("截止目前完成\n".to_owned(), vec![0], vec![0, 0])
+    /// The text of [`DOCUMENT`]'s one paragraph and where it stands.
+    const ONE_PARAGRAPH: ParagraphMap<'static> = ParagraphMap {
+        text: "截止目前完成\n",
+        paragraph_starts: &[0],
+        line_paragraphs: &[0, 0],
+    };
+
+    /// `document` with one comment on the first four characters of its one paragraph.
+    fn commented(document: &str, comment: &str) -> String {
+        let comment = Comment {
+            span: 0..4,
+            lines: vec![comment.into()],
+        };
+        String::from_utf8(insert_marks(document, &marks(&ONE_PARAGRAPH, &[comment], 0)).unwrap())
+            .unwrap()
     }
 
     #[test]
     fn a_range_inside_a_run_cuts_it_and_repeats_its_formatting() {
-        let (text, starts, lines) = one_paragraph();
-        let map = ParagraphMap {
-            text: &text,
-            paragraph_starts: &starts,
-            line_paragraphs: &lines,
-        };
-        let comment = Comment {
-            span: 0..4,
-            lines: vec!["“截止目前”疑为“截至目前”之误。".into()],
-        };
-        let xml = String::from_utf8(insert_marks(DOCUMENT, &marks(&map, &[comment], 0)).unwrap())
-            .unwrap();
+        let xml = commented(DOCUMENT, "“截止目前”疑为“截至目前”之误。");
         assert!(xml.contains(r#"<w:commentRangeStart w:id="0"/><w:r><w:rPr><w:b/></w:rPr><w:t>截止目前</w:t></w:r><w:commentRangeEnd w:id="0"/>"#), "{xml}");
         assert!(
             xml.contains(r#"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">完成</w:t></w:r>"#),
@@ -398,18 +400,7 @@ mod tests {
     #[test]
     fn tracked_changes_stay_as_they_were_and_no_comment_lands_in_a_deletion() {
         let tracked = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:del w:id="1" w:author="审核人"><w:r><w:delText>原稿</w:delText></w:r></w:del><w:ins w:id="2" w:author="审核人"><w:r><w:t>截止目前</w:t></w:r></w:ins><w:r><w:t>完成</w:t></w:r></w:p></w:body></w:document>"#;
-        let (text, starts, lines) = one_paragraph();
-        let map = ParagraphMap {
-            text: &text,
-            paragraph_starts: &starts,
-            line_paragraphs: &lines,
-        };
-        let comment = Comment {
-            span: 0..4,
-            lines: vec!["slip".into()],
-        };
-        let xml =
-            String::from_utf8(insert_marks(tracked, &marks(&map, &[comment], 0)).unwrap()).unwrap();
+        let xml = commented(tracked, "slip");
         let deletion =
             r#"<w:del w:id="1" w:author="审核人"><w:r><w:delText>原稿</w:delText></w:r></w:del>"#;
         assert!(xml.contains(deletion), "{xml}");
@@ -426,13 +417,7 @@ mod tests {
             ("word/document.xml", DOCUMENT.as_bytes()),
             ("word/comments.xml", &bomb),
         ]);
-        let (text, starts, lines) = one_paragraph();
-        let map = ParagraphMap {
-            text: &text,
-            paragraph_starts: &starts,
-            line_paragraphs: &lines,
-        };
-        let error = annotate_docx(&bytes, &map, &[], "nianbao", 1 << 20).unwrap_err();
+        let error = annotate_docx(&bytes, &ONE_PARAGRAPH, &[], "nianbao", 1 << 20).unwrap_err();
         assert!(matches!(error, ExtractError::TooLarge { .. }), "{error}");
     }
 }

@@ -7,9 +7,11 @@ use std::io;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
+use actix_web::http::StatusCode;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
 use crate::report::problem::ProblemBody;
+use crate::report::problem_types;
 use crate::server::problem::PROBLEM_JSON;
 
 pub struct ProblemConnection<S> {
@@ -98,34 +100,20 @@ fn problem_for_bare_refusal(written: &[u8]) -> Option<Vec<u8>> {
     if head.contains("\r\ncontent-type:") || !head.contains("\r\ncontent-length: 0\r\n") {
         return None;
     }
-    // Before a request is understood its language is not known: the service's default, Chinese
-    // (the problem type's page, linked by `type`, has both).
-    let body = match status {
-        "400" => ProblemBody::new(
-            400,
-            "malformed-request",
-            "Malformed request",
-            "请求行或请求头不符合 HTTP 格式，无法处理。请检查调用方的 HTTP 客户端。".to_owned(),
-        ),
-        "408" => ProblemBody::new(
-            408,
-            "request-timeout",
-            "Request sent too slowly",
-            "请求头在规定时间内没有发送完毕，连接已关闭。请检查网络后重新提交。".to_owned(),
-        ),
-        "431" => ProblemBody::new(
-            431,
-            "headers-too-large",
-            "Request headers too large",
-            "请求头过大（过长的 Cookie 或过多的请求头）。请减少请求头后重新提交。".to_owned(),
-        ),
+    let (status, kind, title) = match status {
+        "400" => (400, "malformed-request", "Malformed request"),
+        "408" => (408, "request-timeout", "Request sent too slowly"),
+        "431" => (431, "headers-too-large", "Request headers too large"),
         _ => return None,
     };
-    let reason = match status {
-        "400" => "Bad Request",
-        "408" => "Request Timeout",
-        _ => "Request Header Fields Too Large",
-    };
+    // Before a request is understood its language is not known: the service's default,
+    // Chinese, in the words of the problem type's own page.
+    let detail = problem_types::describe(kind).map_or("", |page| page.zh);
+    let body = ProblemBody::new(status, kind, title, detail.to_owned());
+    let reason = StatusCode::from_u16(status)
+        .ok()
+        .and_then(|code| code.canonical_reason())
+        .unwrap_or("");
     let json = serde_json::to_vec(&body).expect("a problem serialises");
     let mut answer = format!(
         "HTTP/1.1 {status} {reason}\r\ncontent-type: {PROBLEM_JSON}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",

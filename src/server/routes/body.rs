@@ -11,6 +11,7 @@ use futures_util::{Stream, StreamExt};
 
 use crate::lang::Lang;
 use crate::server::problem::Problem;
+use crate::server::routes::media_types;
 
 /// A batch may be this many times larger than one request.
 const BATCH_BODY_FACTOR: usize = 10;
@@ -37,14 +38,20 @@ pub fn largest_body(body_limit: usize, path: &str, content_type: &str) -> usize 
     if path != SINGLE_CHECK_PATH {
         return batch_limit(body_limit);
     }
-    let essence = content_type.split(';').next().unwrap_or("").trim();
-    let raw_document = !essence.eq_ignore_ascii_case("multipart/form-data")
-        && !essence.to_ascii_lowercase().ends_with("json");
-    if raw_document {
-        body_limit
-    } else {
+    let essence = media_types::essence(content_type);
+    if essence == "multipart/form-data" || media_types::is_json(&essence) {
         json_limit(body_limit)
+    } else {
+        body_limit
     }
+}
+
+/// The body's length as its `Content-Length` declares it, if it does.
+pub fn declared_length(headers: &header::HeaderMap) -> Option<usize> {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok())
 }
 
 /// A request body as it streams in.
@@ -115,11 +122,7 @@ pub async fn read_body(
     limit: usize,
     lang: Lang,
 ) -> Result<web::Bytes, Problem> {
-    let declared = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
+    let declared = declared_length(request.headers());
     if declared.is_some_and(|length| length > limit) {
         return Err(Problem::payload_too_large(limit, lang));
     }

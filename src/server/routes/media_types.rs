@@ -21,6 +21,23 @@ pub fn is_document(essence: &str) -> bool {
         || ZIP.contains(&essence)
 }
 
+/// A media type's essence (before its parameters), in lower case.
+pub fn essence(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// Whether a body of this media type (its essence) is JSON: `application/json` or a
+/// `+json` suffix.
+pub fn is_json(essence: &str) -> bool {
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
 /// Every media type a single check takes a document with, for the API document (a zip of
 /// reports is for the batch).
 pub fn accepted() -> Vec<&'static str> {

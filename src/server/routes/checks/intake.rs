@@ -43,19 +43,13 @@ pub async fn receive(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let essence = content_type
-        .as_deref()
-        .and_then(|v| v.split(';').next())
-        .map(|v| v.trim().to_ascii_lowercase());
+    let essence = content_type.as_deref().map(media_types::essence);
     match essence.as_deref() {
         Some("multipart/form-data") => {
             let multipart = form::open(request, payload);
             from_form(multipart, query, limit, lang).await
         }
-        Some(json)
-            if json == "application/json"
-                || (json.starts_with("application/") && json.ends_with("+json")) =>
-        {
+        Some(json) if media_types::is_json(json) => {
             let body = read_body(payload, request, json_limit(limit), lang).await?;
             let body = json_in_utf8(&body, content_type.as_deref(), lang)?;
             from_json(&body, query, header_lang, limit)
