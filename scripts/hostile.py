@@ -10,6 +10,7 @@ real .docx while bombs arrive, with no 5xx and a p99 under 1 s.
 Run by .ci/run after the release build; standard library only.
 """
 
+import base64
 import http.client
 import io
 import json
@@ -183,6 +184,47 @@ def hostile_pdfs():
     objects = zeros_deflated(1 << 30)
     yield "object stream bomb", pdf(CATALOG + [
         page(), stream("", text), stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", objects)])
+    yield "LZW bomb (1 GiB)", pdf(CATALOG + [page(), stream("/Filter /LZWDecode", lzw_zeros(1 << 30))])
+    yield "ASCII85 then Flate bomb", pdf(CATALOG + [
+        page(), stream("/Filter [/A85 /Fl]", base64.a85encode(gigabyte) + b"~>")])
+    yield "/Contents as an array by reference", pdf(CATALOG + [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"[" + b" 5 0 R" * 20_000 + b"]", stream("/Filter /FlateDecode", megabyte)])
+    yield "a form drawn 100,000 times", pdf(CATALOG + [
+        page(b"/Resources << /Font << /F1 6 0 R >> /XObject << /X1 5 0 R >> >>"),
+        stream("/Filter /FlateDecode", zlib.compress(text + b" /X1 Do" * 100_000)),
+        stream("/Type /XObject /Subtype /Form /BBox [0 0 9 9] /Filter /FlateDecode", megabyte), FONT])
+
+
+def lzw_zeros(size):
+    """LZW (PDF's variant) of `size` zero bytes: each code names the run before it and one more."""
+    out, bits, held = bytearray(), 0, 0
+    width, next_code, run, produced = 9, 258, 1, 1
+
+    def emit(code):
+        nonlocal bits, held
+        bits, held = (bits << width) | code, held + width
+        while held >= 8:
+            out.append((bits >> (held - 8)) & 0xFF)
+            held -= 8
+        bits &= (1 << held) - 1
+
+    emit(256)
+    emit(0)
+    while produced < size:
+        if next_code >= 4094:
+            emit(256)
+            width, next_code, run, produced = 9, 258, 1, produced + 1
+            emit(0)
+            continue
+        emit(next_code)
+        run, produced, next_code = run + 1, produced + run + 1, next_code + 1
+        if next_code + 1 >= 1 << width and width < 12:
+            width += 1
+    emit(257)
+    if held:
+        out.append((bits << (8 - held)) & 0xFF)
+    return bytes(out)
 
 
 def html_pages():

@@ -361,7 +361,7 @@ fn a_directory_is_checked_recursively_with_a_line_per_report_and_a_summary() {
     // The same problem object as POST /v1/checks/batch writes.
     assert!(lines[1]["file"].as_str().unwrap().ends_with("broken.pdf"));
     assert_eq!(lines[1]["error"]["type"], "/problems/unreadable-document");
-    assert_eq!(lines[1]["error"]["status"], 422);
+    assert_eq!(lines[1]["error"]["status"], 413);
     assert_eq!(lines[2]["report"]["compliant"], false);
     assert_eq!(
         lines[3]["summary"],
@@ -422,11 +422,11 @@ fn a_zip_of_reports_is_checked_like_a_directory() {
 }
 
 #[test]
-fn a_document_that_crashes_its_reader_is_one_failed_line_of_a_directory_run() {
+fn a_document_refused_as_a_bomb_is_one_failed_line_of_a_directory_run() {
     let dir = std::env::temp_dir().join(format!("nianbao-hostile-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::copy(fixture_path("xixing-2024.txt"), dir.join("a-xixing.txt")).unwrap();
-    // The reader inflates this until its worker's memory runs out.
+    // Inflating to a gigabyte: refused against the unzip budget before the reader starts.
     std::fs::write(dir.join("b-bomb.pdf"), common::hostile::flate_bomb()).unwrap();
     // This one it walks safely: a PDF of one letter, read and judged no report.
     std::fs::write(
@@ -442,7 +442,7 @@ fn a_document_that_crashes_its_reader_is_one_failed_line_of_a_directory_run() {
         .collect();
     assert_eq!(lines.len(), 4, "{lines:?}");
     assert_eq!(lines[0]["report"]["compliant"], true);
-    assert_eq!(lines[1]["error"]["status"], 422);
+    assert_eq!(lines[1]["error"]["status"], 413);
     assert_eq!(lines[2]["report"]["compliant"], false);
     assert_eq!(
         lines[3]["summary"],

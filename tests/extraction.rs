@@ -3,8 +3,9 @@
 
 mod common;
 
+use common::hostile::{deflated_zeros, page_with, stream};
 use common::{document, documents, fixture, has_libreoffice};
-use nianbao::{Limits, extract};
+use nianbao::{ExtractError, Limits, extract};
 use proptest::prelude::*;
 
 /// Characters other than whitespace.
@@ -63,6 +64,172 @@ const PREFIXES: [&[u8]; 6] = [
     b"<html><body>",
     b"\xEF\xBB\xBF",
 ];
+
+/// A PDF's streams count against the unzip budget as a .docx's entries do, however the inflation
+/// is spelled: chained filters, object streams, a stream named many times as a page's contents,
+/// a filter or an array given by reference, a forged later definition of the same object.
+#[test]
+fn the_unzip_budget_bounds_what_a_pdfs_streams_inflate_to() {
+    const BUDGET: u64 = 1 << 20;
+    let limits = Limits {
+        max_unzipped_bytes: BUDGET,
+        converter: None,
+        worker: None,
+        ..Limits::default()
+    };
+    let two_mib = deflated_zeros(2 << 20);
+    let hundred_kib = deflated_zeros(100 << 10);
+    let ascii85_of_two_mib = {
+        let mut text = Vec::new();
+        for chunk in two_mib.chunks(4) {
+            let mut word = [0u8; 4];
+            word[..chunk.len()].copy_from_slice(chunk);
+            let mut value = u32::from_be_bytes(word);
+            let mut digits = [0u8; 5];
+            for digit in digits.iter_mut().rev() {
+                *digit = b'!' + (value % 85) as u8;
+                value /= 85;
+            }
+            text.extend_from_slice(&digits[..chunk.len() + 1]);
+        }
+        text.extend_from_slice(b"~>");
+        text
+    };
+    let twice_deflated = {
+        use std::io::Write;
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(&deflated_zeros(4 << 20)).unwrap();
+        encoder.finish().unwrap()
+    };
+    let named_thirty_times = format!("[{}]", " 5 0 R".repeat(30));
+    let over = [
+        (
+            "Flate",
+            page_with("4 0 R", vec![stream("/Filter /FlateDecode", &two_mib)]),
+        ),
+        (
+            "Flate twice",
+            page_with(
+                "4 0 R",
+                vec![stream("/Filter [/FlateDecode /Fl]", &twice_deflated)],
+            ),
+        ),
+        (
+            "ASCII85 then Flate",
+            page_with(
+                "4 0 R",
+                vec![stream("/Filter [/A85 /FlateDecode]", &ascii85_of_two_mib)],
+            ),
+        ),
+        (
+            "object stream",
+            page_with(
+                "4 0 R",
+                vec![
+                    stream("", b"BT ET"),
+                    stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", &two_mib),
+                ],
+            ),
+        ),
+        (
+            "contents named thirty times",
+            page_with(
+                &named_thirty_times,
+                vec![
+                    b"null".to_vec(),
+                    stream("/Filter /FlateDecode", &hundred_kib),
+                ],
+            ),
+        ),
+        (
+            "contents as an array by reference",
+            page_with(
+                "4 0 R",
+                vec![
+                    named_thirty_times.clone().into_bytes(),
+                    stream("/Filter /FlateDecode", &hundred_kib),
+                ],
+            ),
+        ),
+        (
+            "filter by reference",
+            page_with(
+                "4 0 R",
+                vec![stream("/Filter 5 0 R", &two_mib), b"/FlateDecode".to_vec()],
+            ),
+        ),
+        (
+            "a form drawn thirty times",
+            page_with(
+                "4 0 R /Resources << /XObject << /X1 5 0 R >> >>",
+                vec![
+                    stream("", "/X1 Do ".repeat(30).as_bytes()),
+                    stream(
+                        "/Type /XObject /Subtype /Form /Filter /FlateDecode",
+                        &hundred_kib,
+                    ),
+                ],
+            ),
+        ),
+        (
+            "forged later definition",
+            page_with(
+                "4 0 R",
+                vec![
+                    stream("/Filter /FlateDecode", &two_mib),
+                    b"null\nendobj\n4 0 obj\n<< >>".to_vec(),
+                ],
+            ),
+        ),
+    ];
+    for (name, pdf) in over {
+        match extract(&pdf, Some("application/pdf"), &limits) {
+            Err(ExtractError::TooLarge { found, limit, .. }) => {
+                assert!(
+                    found > BUDGET && limit == BUDGET,
+                    "{name}: {found} of {limit}"
+                )
+            }
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+    let within = [
+        (
+            "contents once",
+            page_with("4 0 R", vec![stream("/Filter /FlateDecode", &hundred_kib)]),
+        ),
+        (
+            "a form drawn three times",
+            page_with(
+                "4 0 R /Resources << /XObject << /X1 5 0 R >> >>",
+                vec![
+                    stream("", b"/X1 Do /X1 Do /X1 Do"),
+                    stream(
+                        "/Type /XObject /Subtype /Form /Filter /FlateDecode",
+                        &hundred_kib,
+                    ),
+                ],
+            ),
+        ),
+        (
+            "an image no text reader decodes",
+            page_with(
+                "4 0 R",
+                vec![
+                    stream("", b"BT ET"),
+                    stream("/Subtype /Image /Filter /FlateDecode", &two_mib),
+                ],
+            ),
+        ),
+    ];
+    for (name, pdf) in within {
+        let outcome = extract(&pdf, Some("application/pdf"), &limits);
+        assert!(
+            !matches!(outcome, Err(ExtractError::TooLarge { .. })),
+            "{name}: {outcome:?}"
+        );
+    }
+}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]

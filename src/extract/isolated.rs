@@ -255,4 +255,25 @@ mod tests {
             "{outcome:?}"
         );
     }
+
+    /// A worker that dies (here one that fails at once) costs its document a 422, whatever killed it.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_worker_that_dies_is_a_malformed_document() {
+        let outcome = extract(
+            b"%PDF-1.4",
+            Format::Pdf,
+            None,
+            &Limits::default(),
+            Path::new("/bin/false"),
+            &Cancel::default(),
+        );
+        match outcome {
+            Err(ExtractError::Malformed { format, reason }) => {
+                assert_eq!(format, Format::Pdf);
+                assert!(reason.contains("stopped"), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

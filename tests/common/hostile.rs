@@ -84,19 +84,37 @@ pub fn nested_cmap_arrays() -> Vec<u8> {
     pdf(&objects)
 }
 
-/// A content stream of a megabyte that inflates to a gigabyte of zeros.
-pub fn flate_bomb() -> Vec<u8> {
+/// `size` zero bytes, zlib-compressed.
+pub fn deflated_zeros(size: usize) -> Vec<u8> {
     let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
     let zeros = vec![0u8; 1 << 20];
-    for _ in 0..1024 {
-        encoder.write_all(&zeros).unwrap();
+    let mut left = size;
+    while left > 0 {
+        let part = left.min(zeros.len());
+        encoder.write_all(&zeros[..part]).unwrap();
+        left -= part;
     }
-    let bomb = encoder.finish().unwrap();
-    let mut objects = catalog_and_pages();
-    objects
-        .push(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec());
-    objects.push(stream("/Filter /FlateDecode", &bomb));
-    pdf(&objects)
+    encoder.finish().unwrap()
+}
+
+/// A one-page PDF whose page's `/Contents` is `contents` (and whatever entries follow it);
+/// `objects` follow the page as objects 4, 5, …
+pub fn page_with(contents: &str, objects: Vec<Vec<u8>>) -> Vec<u8> {
+    let mut all = catalog_and_pages();
+    all.push(
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {contents} >>")
+            .into_bytes(),
+    );
+    all.extend(objects);
+    pdf(&all)
+}
+
+/// A content stream of a megabyte that inflates to a gigabyte of zeros.
+pub fn flate_bomb() -> Vec<u8> {
+    page_with(
+        "4 0 R",
+        vec![stream("/Filter /FlateDecode", &deflated_zeros(1 << 30))],
+    )
 }
 
 /// HTML with `depth` tables nested inside each other.

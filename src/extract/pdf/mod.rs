@@ -2,7 +2,10 @@
 //! embedded and standard fonts), then rebuilt into paragraphs by [`super::layout_text`]. A
 //! scanned PDF (no text) and an encrypted one are refused with a reason, not read as an empty
 //! report. `bench/pdf-libraries.py` says why hayro: against pdf-extract and pdf_oxide it reads
-//! our PDFs whole, several times faster, and survives the nested and looping ones.
+//! our PDFs whole, several times faster, and survives the nested and looping ones. What the
+//! streams inflate to is counted first ([`streams`]), against the unzip budget.
+
+mod streams;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -43,6 +46,12 @@ fn malformed(reason: String) -> ExtractError {
 }
 
 fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
+    let budget = limits.max_unzipped_bytes;
+    streams::inflated_size(bytes, budget).map_err(|found| ExtractError::TooLarge {
+        quantity: Quantity::UnpackedBytes,
+        found,
+        limit: budget,
+    })?;
     let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
         LoadPdfError::Decryption(_) => ExtractError::Encrypted {
             format: Format::Pdf,
