@@ -361,7 +361,7 @@ fn a_directory_is_checked_recursively_with_a_line_per_report_and_a_summary() {
     // The same problem object as POST /v1/checks/batch writes.
     assert!(lines[1]["file"].as_str().unwrap().ends_with("broken.pdf"));
     assert_eq!(lines[1]["error"]["type"], "/problems/unreadable-document");
-    assert_eq!(lines[1]["error"]["status"], 413);
+    assert_eq!(lines[1]["error"]["status"], 422);
     assert_eq!(lines[2]["report"]["compliant"], false);
     assert_eq!(
         lines[3]["summary"],

@@ -102,6 +102,19 @@ fn the_unzip_budget_bounds_what_a_pdfs_streams_inflate_to() {
         encoder.finish().unwrap()
     };
     let named_thirty_times = format!("[{}]", " 5 0 R".repeat(30));
+    // A page that draws a form inflating to 100 KiB `times` times.
+    let form_drawn = |times: usize| {
+        page_with(
+            "4 0 R /Resources << /XObject << /X1 5 0 R >> >>",
+            vec![
+                stream("", "/X1 Do ".repeat(times).as_bytes()),
+                stream(
+                    "/Type /XObject /Subtype /Form /Filter /FlateDecode",
+                    &hundred_kib,
+                ),
+            ],
+        )
+    };
     let over = [
         (
             "Flate",
@@ -158,19 +171,7 @@ fn the_unzip_budget_bounds_what_a_pdfs_streams_inflate_to() {
                 vec![stream("/Filter 5 0 R", &two_mib), b"/FlateDecode".to_vec()],
             ),
         ),
-        (
-            "a form drawn thirty times",
-            page_with(
-                "4 0 R /Resources << /XObject << /X1 5 0 R >> >>",
-                vec![
-                    stream("", "/X1 Do ".repeat(30).as_bytes()),
-                    stream(
-                        "/Type /XObject /Subtype /Form /Filter /FlateDecode",
-                        &hundred_kib,
-                    ),
-                ],
-            ),
-        ),
+        ("a form drawn thirty times", form_drawn(30)),
         (
             "forged later definition",
             page_with(
@@ -198,19 +199,7 @@ fn the_unzip_budget_bounds_what_a_pdfs_streams_inflate_to() {
             "contents once",
             page_with("4 0 R", vec![stream("/Filter /FlateDecode", &hundred_kib)]),
         ),
-        (
-            "a form drawn three times",
-            page_with(
-                "4 0 R /Resources << /XObject << /X1 5 0 R >> >>",
-                vec![
-                    stream("", b"/X1 Do /X1 Do /X1 Do"),
-                    stream(
-                        "/Type /XObject /Subtype /Form /Filter /FlateDecode",
-                        &hundred_kib,
-                    ),
-                ],
-            ),
-        ),
+        ("a form drawn three times", form_drawn(3)),
         (
             "an image no text reader decodes",
             page_with(

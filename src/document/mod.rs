@@ -1,9 +1,10 @@
 //! A report's text as submitted, its normalised copy for matching, and the map between them.
 //!
-//! Positions inside the engine are byte offsets into the normalised copy; everything that leaves
-//! the engine is a [`Span`] in Unicode code points of the submitted text.
+//! Places inside the engine are [`TextRange`]s, bytes of the normalised copy; everything that
+//! leaves the engine is a [`Span`] in Unicode code points of the submitted text.
 
 pub mod normalize;
+mod range;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -14,6 +15,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 pub use normalize::{Normalizer, Script};
+pub use range::TextRange;
 
 /// A place in the submitted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -64,17 +66,22 @@ impl LineIndex {
 /// One line of the text (without its line break), as a byte range of the normalised copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
-    pub start: usize,
-    pub end: usize,
+    start: usize,
+    end: usize,
     /// The line of the text as sent (split at `\n`) that this one is part of, from 0, and
     /// where that line starts: a heading glued to a sentence makes two lines of one.
     pub source: usize,
-    pub source_start: usize,
+    source_start: usize,
 }
 
 impl Line {
-    pub fn range(&self) -> Range<usize> {
-        self.start..self.end
+    pub fn range(&self) -> TextRange {
+        TextRange::new(self.start, self.end)
+    }
+
+    /// Whether the line starts where a line as sent does (no heading glued on before it).
+    pub fn starts_a_line_as_sent(&self) -> bool {
+        self.start == self.source_start
     }
 }
 
@@ -121,7 +128,7 @@ impl Document {
     /// The level the source format gives a line, if it styles it as a heading.
     pub fn heading_level(&self, line: LineIndex) -> Option<usize> {
         let line = self.line(line);
-        (line.start == line.source_start)
+        line.starts_a_line_as_sent()
             .then(|| self.heading_levels.get(&line.source).copied())
             .flatten()
     }
@@ -168,14 +175,21 @@ impl Document {
         self.lines.len().checked_sub(1).map(LineIndex)
     }
 
-    /// The normalised text of a byte range.
-    pub fn text(&self, range: Range<usize>) -> &str {
+    /// The normalised text of a range.
+    pub fn text(&self, range: TextRange) -> &str {
         &self.normalized[range]
     }
 
-    /// The submitted text of a byte range of the normalised copy.
-    pub fn original_text(&self, range: Range<usize>) -> &str {
-        let (start, end) = (self.char_index(range.start), self.char_index(range.end));
+    /// A range without the white space at its ends.
+    pub fn trimmed(&self, range: TextRange) -> TextRange {
+        let text = self.text(range);
+        let start = range.start() + (text.len() - text.trim_start().len());
+        TextRange::new(start, start + text.trim().len())
+    }
+
+    /// The submitted text of a range of the normalised copy.
+    pub fn original_text(&self, range: TextRange) -> &str {
+        let (start, end) = (self.char_index(range.start()), self.char_index(range.end()));
         &self.original[self.original_starts[start] as usize..self.original_starts[end] as usize]
     }
 
@@ -201,21 +215,21 @@ impl Document {
         )
     }
 
-    pub fn span(&self, range: Range<usize>) -> Span {
-        let line = self.line(self.line_of(range.start));
-        let start = self.char_index(range.start);
+    pub fn span(&self, range: TextRange) -> Span {
+        let line = self.line(self.line_of(range.start()));
+        let start = self.char_index(range.start());
         Span {
             start,
-            end: self.char_index(range.end).max(start),
+            end: self.char_index(range.end()).max(start),
             line: line.source + 1,
             column: start - self.char_index(line.source_start) + 1,
         }
     }
 
-    /// Up to `chars` characters of submitted text on each side of a byte range.
-    pub fn context(&self, range: Range<usize>, chars: usize) -> Context {
-        let start = self.char_index(range.start);
-        let end = self.char_index(range.end).max(start);
+    /// Up to `chars` characters of submitted text on each side of a range.
+    pub fn context(&self, range: TextRange, chars: usize) -> Context {
+        let start = self.char_index(range.start());
+        let end = self.char_index(range.end()).max(start);
         let from = start.saturating_sub(chars);
         let to = (end + chars).min(self.chars());
         let slice = |a: usize, b: usize| {
@@ -320,23 +334,25 @@ mod tests {
     fn spans_count_code_points_of_the_submitted_text() {
         let document = doc("标题\r\n（一）党建引领，强化");
         let start = document.normalized().find("党建").unwrap();
-        let span = document.span(start..start + "党建".len());
+        let range = TextRange::new(start, start + "党建".len());
+        let span = document.span(range);
         assert_eq!((span.start, span.end, span.line, span.column), (7, 9, 2, 4));
-        assert_eq!(document.original_text(start..start + "党建".len()), "党建");
+        assert_eq!(document.original_text(range), "党建");
     }
 
     #[test]
     fn traditional_text_keeps_its_original_in_output() {
         let document = doc("二、存在的問題短板");
         let start = document.normalized().find("问题").unwrap();
-        assert_eq!(document.original_text(start..start + "问题".len()), "問題");
+        let range = TextRange::new(start, start + "问题".len());
+        assert_eq!(document.original_text(range), "問題");
     }
 
     #[test]
     fn context_marks_the_place() {
         let document = doc("一二三四五六七八九十");
         let start = document.byte_of_char(4);
-        let context = document.context(start..document.byte_of_char(6), 2);
+        let context = document.context(TextRange::new(start, document.byte_of_char(6)), 2);
         assert_eq!(context.text, "三四五六七八");
         assert_eq!((context.offset, context.length), (2, 2));
     }
@@ -345,6 +361,6 @@ mod tests {
     fn empty_text_has_one_empty_line() {
         let document = doc("");
         assert_eq!(document.lines().len(), 1);
-        assert_eq!(document.span(0..0).line, 1);
+        assert_eq!(document.span(TextRange::at(0)).line, 1);
     }
 }

@@ -24,11 +24,6 @@ impl TextRange {
         Self::new(offset, offset)
     }
 
-    /// A place given relative to a slice of the text that starts at `base`.
-    pub fn within(base: usize, local: Range<usize>) -> Self {
-        Self::new(base + local.start, base + local.end)
-    }
-
     pub fn start(self) -> usize {
         self.start
     }
@@ -37,21 +32,8 @@ impl TextRange {
         self.end
     }
 
-    pub fn len(self) -> usize {
-        self.end - self.start
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.start == self.end
-    }
-
     pub fn contains(self, offset: usize) -> bool {
         (self.start..self.end).contains(&offset)
-    }
-
-    /// Whether `other` lies inside this range.
-    pub fn covers(self, other: TextRange) -> bool {
-        self.start <= other.start && other.end <= self.end
     }
 
     /// From this range's start to `other`'s end.
@@ -59,18 +41,30 @@ impl TextRange {
         Self::new(self.start, other.end.max(self.start))
     }
 
+    /// What of this range lies after `offset` (empty once the offset is past its end).
+    pub fn after(self, offset: usize) -> Self {
+        Self::new(offset.clamp(self.start, self.end), self.end)
+    }
+
     /// A place inside this range's text, given relative to its start.
     pub fn sub(self, local: Range<usize>) -> Self {
-        Self::within(self.start, local)
+        debug_assert!(
+            self.start + local.end <= self.end,
+            "a place inside the range"
+        );
+        Self::new(self.start + local.start, self.start + local.end)
     }
 
-    /// The same place relative to `outer`'s start, for slicing `outer`'s text.
-    pub fn relative_to(self, outer: TextRange) -> Range<usize> {
-        self.start - outer.start..self.end - outer.start
-    }
-
-    pub fn bytes(self) -> Range<usize> {
+    fn bytes(self) -> Range<usize> {
         self.start..self.end
+    }
+}
+
+/// A range found by a helper that was given the whole normalised text, so its offsets are the
+/// document's.
+impl From<Range<usize>> for TextRange {
+    fn from(range: Range<usize>) -> Self {
+        Self::new(range.start, range.end)
     }
 }
 
@@ -87,5 +81,26 @@ impl Index<TextRange> for String {
 
     fn index(&self, range: TextRange) -> &str {
         &self[range.bytes()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_found_in_a_slice_is_placed_in_the_document() {
+        let text = "一、主要举措\n（一）强化党建引领";
+        let line = TextRange::new(text.find('（').unwrap(), text.len());
+        let found = text[line].find("党建").unwrap();
+        let place = line.sub(found..found + "党建".len());
+        assert_eq!(&text[place], "党建");
+        assert_eq!(place.start(), line.start() + found);
+        assert!(line.after(place.end()).start() == place.end() && line.contains(place.start()));
+        assert_eq!(
+            line.after(text.len() + 5).start(),
+            line.end(),
+            "past the end: empty"
+        );
     }
 }

@@ -6,7 +6,7 @@ mod input;
 
 pub use input::{Input, NamedInput};
 
-use crate::document::{Document, Normalizer};
+use crate::document::{Document, Normalizer, TextRange};
 use crate::extract::{Cancel, ExtractError, Extracted, Limits};
 use crate::facts::{Facts, Given};
 use std::iter::Peekable;
@@ -204,8 +204,8 @@ impl Engine {
 }
 
 fn part_reports(analysis: &Analysis) -> Vec<PartReport> {
-    let place = |range: std::ops::Range<usize>| Place {
-        text: analysis.document.original_text(range.clone()).to_owned(),
+    let place = |range: TextRange| Place {
+        text: analysis.document.original_text(range).to_owned(),
         span: analysis.document.span(range),
     };
     analysis
@@ -222,9 +222,9 @@ fn part_reports(analysis: &Analysis) -> Vec<PartReport> {
                 sections: placement
                     .sections
                     .iter()
-                    .map(|&h| place(analysis.outline.heading(h).range.clone()))
+                    .map(|&h| place(analysis.outline.heading(h).range))
                     .collect(),
-                mentions: placement.mentions.iter().cloned().map(place).collect(),
+                mentions: placement.mentions.iter().copied().map(place).collect(),
             }
         })
         .collect()
@@ -244,18 +244,18 @@ fn outline_nodes<'a>(
         nodes.push(OutlineNode {
             // A heading wrapped onto two lines reads as one.
             heading: document
-                .original_text(heading.range.clone())
+                .original_text(heading.range)
                 .lines()
                 .map(str::trim)
                 .collect(),
             numbering: heading.style.map(|_| {
                 document
-                    .original_text(heading.range.start..heading.text_start)
+                    .original_text(heading.numbering())
                     .trim()
                     .to_owned()
             }),
             level: heading.level,
-            span: document.span(heading.range.clone()),
+            span: document.span(heading.range),
             parts: analysis
                 .parts()
                 .of_heading(index)

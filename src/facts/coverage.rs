@@ -57,7 +57,7 @@ pub fn of(
     if body.is_empty() {
         return None;
     }
-    let texts: Vec<&str> = body.iter().map(|r| document.text(r.clone())).collect();
+    let texts: Vec<&str> = body.iter().map(|r| document.text(*r)).collect();
     let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
     let figures: usize = texts
         .iter()

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::document::{Document, LineIndex};
+use crate::document::{Document, LineIndex, TextRange};
 use crate::lang::Lang;
 use crate::outline::Outline;
 use crate::ruleset::RuleSet;
@@ -49,8 +49,8 @@ impl DateSource {
 pub struct ReportDate {
     pub date: NaiveDate,
     pub source: DateSource,
-    /// Where it is written (bytes of the normalised text); none for the request's.
-    pub range: Option<Range<usize>>,
+    /// Where it is written; none for the request's.
+    pub range: Option<TextRange>,
 }
 
 /// Every date the report is published or signed on, the request's first.
@@ -89,22 +89,21 @@ pub fn report_dates(
                 .min()
                 .unwrap_or(text.len());
             if let Some((date, range)) = first_date(&text[after..value_end]) {
-                let start = line.start + after;
                 dates.push(ReportDate {
                     date,
                     source: DateSource::Label(rules.date_labels.word(label.word).into()),
-                    range: Some(start + range.start..start + range.end),
+                    range: Some(line.range().sub(after..value_end).sub(range)),
                 });
             }
         }
     }
     if let Some(sign_off) = layout.sign_off_range(document)
-        && let Some((date, range)) = first_date(document.text(sign_off.clone()))
+        && let Some((date, range)) = first_date(document.text(sign_off))
     {
         dates.push(ReportDate {
             date,
             source: DateSource::SignOff,
-            range: Some(sign_off.start + range.start..sign_off.start + range.end),
+            range: Some(sign_off.sub(range)),
         });
     }
     dates

@@ -32,11 +32,7 @@ const OPENING_MARKER_BYTES: usize = 30;
 
 pub fn of(document: &Document, outline: &Outline, rules: &RuleSet, title: Option<&str>) -> Genre {
     let paragraphs = outline.paragraphs();
-    let line = |i: usize| {
-        paragraphs
-            .get(i)
-            .map(|p| document.text(p.range.clone()).trim())
-    };
+    let line = |i: usize| paragraphs.get(i).map(|p| document.text(p.range).trim());
     // Without a title, a short first line stands for it (a news item's headline).
     let headline = title.or_else(|| {
         line(0).filter(|l| is_short_unpunctuated(l, rules.data.thresholds.title_max_chars))
@@ -72,7 +68,7 @@ pub fn of(document: &Document, outline: &Outline, rules: &RuleSet, title: Option
     });
     let speaks_of_subject = paragraphs
         .iter()
-        .filter(|p| subject.is_match(document.text(p.range.clone())))
+        .filter(|p| subject.is_match(document.text(p.range)))
         .nth(1)
         .is_some();
     if names_subject || has_part_heading || speaks_of_subject {

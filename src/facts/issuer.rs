@@ -46,7 +46,7 @@ pub fn level(
         places.push(document.text(range));
     }
     if let Some(first) = outline.paragraphs().iter().find(|p| p.heading.is_none()) {
-        let text = document.text(first.range.clone());
+        let text = document.text(first.range);
         let sentence = text.find('。').map_or(text, |end| &text[..end]);
         places.push(sentence);
     }
@@ -80,7 +80,7 @@ pub fn names<'a>(
         names.push(title[..end].trim());
     }
     if let Some(first) = outline.paragraphs().first() {
-        let line = document.text(first.range.clone()).trim();
+        let line = document.text(first.range).trim();
         if is_short_unpunctuated(line, NAME_MAX_CHARS) && first.heading.is_none() {
             names.push(line);
         }

@@ -1,11 +1,9 @@
 //! Which required part each top-level section is, and where parts appear inside other parts.
 
-use std::ops::Range;
-
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::document::Document;
+use crate::document::{Document, TextRange};
 use crate::facts::year::years_named;
 use crate::outline::{HeadingIndex, Outline, Paragraph, words_text};
 use crate::ruleset::{Mention, Part, PartIndex, RuleSet};
@@ -29,7 +27,7 @@ pub struct PartPlacement {
     /// The top-level headings assigned to the part.
     pub sections: Vec<HeadingIndex>,
     /// Places inside other parts that report on it (sub-headings and paragraph openings).
-    pub mentions: Vec<Range<usize>>,
+    pub mentions: Vec<TextRange>,
 }
 
 #[derive(Debug, Clone)]
@@ -96,11 +94,11 @@ impl Parts {
         &'a self,
         part: PartIndex,
         outline: &'a Outline,
-    ) -> impl Iterator<Item = Range<usize>> + 'a {
+    ) -> impl Iterator<Item = TextRange> + 'a {
         self.placement(part)
             .sections
             .iter()
-            .map(|&h| outline.heading(h).range.start..outline.heading(h).section_end)
+            .map(|&h| outline.heading(h).section())
     }
     /// The text of a part: its sections, or the lines that report on it inside other parts;
     /// `None` when it is missing.
@@ -109,7 +107,7 @@ impl Parts {
         part: PartIndex,
         outline: &Outline,
         document: &Document,
-    ) -> Option<Vec<Range<usize>>> {
+    ) -> Option<Vec<TextRange>> {
         let placement = self.placement(part);
         match placement.status {
             PartStatus::Present => Some(self.section_ranges(part, outline).collect()),
@@ -118,13 +116,13 @@ impl Parts {
                     .mentions
                     .iter()
                     .map(|m| {
-                        let line = document.line_of(m.start);
+                        let line = document.line_of(m.start());
                         // A sub-heading reports on the part with its whole section.
                         // Headings are in line order.
                         let headings = outline.headings();
                         let at = headings.partition_point(|h| h.line < line);
                         match headings.get(at).filter(|h| h.line == line) {
-                            Some(heading) => heading.range.start..heading.section_end,
+                            Some(heading) => heading.section(),
                             None => document.line(line).range(),
                         }
                     })
@@ -135,45 +133,39 @@ impl Parts {
     }
 
     /// The body of a part without its top-level headings: the paragraphs that say something.
-    pub fn body(
-        &self,
-        part: PartIndex,
-        outline: &Outline,
-        document: &Document,
-    ) -> Vec<Range<usize>> {
+    pub fn body(&self, part: PartIndex, outline: &Outline, document: &Document) -> Vec<TextRange> {
         let Some(mut ranges) = self.text(part, outline, document) else {
             return Vec::new();
         };
-        ranges.sort_by_key(|r| r.start);
+        ranges.sort_by_key(|r| r.start());
         let headings = &self.placement(part).sections;
         let inside = |at: usize| {
             // The last range starting at or before `at` is the only one that can hold it.
-            let after = ranges.partition_point(|r| r.start <= at);
-            after > 0 && ranges[after - 1].contains(&at)
+            let after = ranges.partition_point(|r| r.start() <= at);
+            after > 0 && ranges[after - 1].contains(at)
         };
         outline
             .paragraphs()
             .iter()
-            .filter(|p| inside(p.range.start))
+            .filter(|p| inside(p.range.start()))
             .filter_map(|p| match p.heading {
                 // A run-in top-level heading: the rest of its line is body.
                 Some(h) if headings.binary_search(&h).is_ok() => {
-                    let rest = outline.heading(h).range.end..p.range.end;
                     // (A heading wrapped onto the next line ends past its first line.)
-                    let says_something =
-                        rest.start < rest.end && !document.text(rest.clone()).trim().is_empty();
+                    let rest = p.range.after(outline.heading(h).range.end());
+                    let says_something = !document.text(rest).trim().is_empty();
                     says_something.then_some(rest)
                 }
-                _ => Some(p.range.clone()),
+                _ => Some(p.range),
             })
             .collect()
     }
 
     /// Where to point at a part: its first heading, else its first mention.
-    pub fn place(&self, part: PartIndex, outline: &Outline) -> Option<Range<usize>> {
+    pub fn place(&self, part: PartIndex, outline: &Outline) -> Option<TextRange> {
         let placement = self.placement(part);
         match placement.sections.first() {
-            Some(&heading) => Some(outline.heading(heading).range.clone()),
+            Some(&heading) => Some(outline.heading(heading).range),
             None => placement.mentions.first().cloned(),
         }
     }
@@ -244,7 +236,7 @@ fn mentions(
     outline: &Outline,
     rules: &RuleSet,
     of_heading: &[Vec<PartIndex>],
-) -> Vec<Vec<Range<usize>>> {
+) -> Vec<Vec<TextRange>> {
     let plan = rules.plan_part();
     let catch_all = rules
         .indexed_parts()
@@ -262,8 +254,8 @@ fn mentions(
         let rest;
         let mut paragraph = line;
         if let Some(h) = line.heading.filter(|&h| outline.heading(h).level == 1) {
-            let after = outline.heading(h).range.end..line.range.end;
-            if after.start < after.end && !document.text(after.clone()).trim().is_empty() {
+            let after = line.range.after(outline.heading(h).range.end());
+            if !document.text(after).trim().is_empty() {
                 rest = Paragraph {
                     range: after,
                     heading: None,
@@ -274,12 +266,13 @@ fn mentions(
         let host: Vec<PartIndex> = if structured {
             while top
                 .get(section + 1)
-                .is_some_and(|&next| outline.heading(next).range.start <= paragraph.range.start)
+                .is_some_and(|&next| outline.heading(next).range.start() <= paragraph.range.start())
             {
                 section += 1;
             }
             let heading = outline.heading(top[section]);
-            if paragraph.heading == Some(top[section]) || !heading.contains(paragraph.range.start) {
+            if paragraph.heading == Some(top[section]) || !heading.contains(paragraph.range.start())
+            {
                 // A top-level heading itself, or the opening before the first one: no part.
                 continue;
             }
@@ -291,18 +284,18 @@ fn mentions(
             continue;
         }
         let opening = opening(document, outline, paragraph, rules);
-        let text = document.text(opening.clone());
+        let text = document.text(opening);
         if plan.is_some_and(|plan| rules.part_at(plan).opening_words.is_match(text)) {
             continue;
         }
         let mut reported = false;
         for (p, part) in rules.indexed_parts() {
             // Inside a sub-section already found to report on the part: the same place.
-            if host.contains(&p) || paragraph.range.start < reported_until[p.get()] {
+            if host.contains(&p) || paragraph.range.start() < reported_until[p.get()] {
                 continue;
             }
             let place = if reports_on(part, text, paragraph.heading.is_some()) {
-                Some(opening.clone())
+                Some(opening)
             } else {
                 part.mention
                     .as_ref()
@@ -312,7 +305,7 @@ fn mentions(
                 reported = true;
                 found[p.get()].push(place);
                 if let Some(h) = paragraph.heading {
-                    reported_until[p.get()] = outline.heading(h).section_end;
+                    reported_until[p.get()] = outline.heading(h).section().end();
                 }
             }
         }
@@ -327,20 +320,12 @@ fn mentions(
 
 /// The first sentence or enumeration item of a paragraph that reports on a part anywhere in it
 /// ("……。区委主要负责同志带头述法、专题听取法治建设情况汇报……").
-fn sentence_on(
-    document: &Document,
-    paragraph: &Paragraph,
-    mention: &Mention,
-) -> Option<Range<usize>> {
-    let text = document.text(paragraph.range.clone());
+fn sentence_on(document: &Document, paragraph: &Paragraph, mention: &Mention) -> Option<TextRange> {
+    let text = document.text(paragraph.range);
     sentences::split(text)
         .into_iter()
         .find(|sentence| mention.is_in(&text[sentence.clone()]))
-        .map(|sentence| {
-            let trimmed = text[sentence.clone()].trim_start();
-            let start = paragraph.range.start + sentence.end - trimmed.len();
-            start..paragraph.range.start + sentence.end
-        })
+        .map(|sentence| document.trimmed(paragraph.range.sub(sentence)))
 }
 
 fn reports_on(part: &Part, opening: &str, is_heading: bool) -> bool {
@@ -360,18 +345,18 @@ fn opening(
     outline: &Outline,
     paragraph: &Paragraph,
     rules: &RuleSet,
-) -> Range<usize> {
+) -> TextRange {
     let range = match paragraph.heading {
         Some(h) => outline.heading(h).words(),
-        None => paragraph.range.clone(),
+        None => paragraph.range,
     };
-    let text = document.text(range.clone());
+    let text = document.text(range);
     let text = text.trim_start();
-    let start = range.end - text.len();
+    let start = range.end() - text.len();
     let limit = text
         .char_indices()
         .nth(rules.data.thresholds.opening_chars)
         .map_or(text.len(), |(i, _)| i);
     let sentence = text.find(['。', ';', '!', '?']).unwrap_or(text.len());
-    start..start + limit.min(sentence)
+    TextRange::new(start, start + limit.min(sentence))
 }

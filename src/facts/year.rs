@@ -7,7 +7,7 @@ use regex::Regex;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::document::Document;
+use crate::document::{Document, TextRange};
 use crate::outline::Outline;
 use crate::ruleset::RuleSet;
 
@@ -44,7 +44,7 @@ pub struct ReportYear {
     pub year: i32,
     pub source: YearSource,
     /// Where it was read, for a year found in the text.
-    pub range: Option<Range<usize>>,
+    pub range: Option<TextRange>,
 }
 
 /// The years a text names as years of its own (not in a citation, not as the end of a range),
@@ -124,13 +124,13 @@ pub fn report_year(
             range: None,
         });
     }
-    let in_range = |range: Range<usize>, source| {
-        years_named(document.text(range.clone()), rules)
+    let in_range = |range: TextRange, source| {
+        years_named(document.text(range), rules)
             .first()
             .map(|(year, r)| ReportYear {
                 year: *year,
                 source,
-                range: Some(range.start + r.start..range.start + r.end),
+                range: Some(range.sub(r.clone())),
             })
     };
     let from_given_title = || {
@@ -143,23 +143,23 @@ pub fn report_year(
             })
     };
     let first_heading = outline.top_level().next().map(|(_, h)| h);
-    let opening_end = first_heading.map_or(outline.body_end, |h| h.range.start);
+    let opening_end = first_heading.map_or(outline.body_end, |h| h.range.start());
     let opening = || {
         outline
             .paragraphs()
             .iter()
-            .take_while(|p| p.range.start < opening_end)
-            .find_map(|p| in_range(p.range.clone(), YearSource::Opening))
+            .take_while(|p| p.range.start() < opening_end)
+            .find_map(|p| in_range(p.range, YearSource::Opening))
     };
     let from_title = || {
         let range = outline.title(document)?;
-        let (year, r) = years_in_title(document.text(range.clone()), rules)
+        let (year, r) = years_in_title(document.text(range), rules)
             .into_iter()
             .next()?;
         Some(ReportYear {
             year,
             source: YearSource::Title,
-            range: Some(range.start + r.start..range.start + r.end),
+            range: Some(range.sub(r)),
         })
     };
     from_title()

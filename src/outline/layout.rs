@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::{Document, LineIndex};
+use crate::document::{Document, LineIndex, TextRange};
 use crate::ruleset::RuleSet;
 
 use crate::text::numbering::numbering;
@@ -108,10 +108,11 @@ impl Layout {
             || self.sign_off.is_some_and(|start| line >= start)
     }
 
-    /// The byte range of the sign-off in the normalised text.
-    pub fn sign_off_range(&self, document: &Document) -> Option<Range<usize>> {
-        let end = document.line(document.last_line()?).end;
-        self.sign_off.map(|start| document.line(start).start..end)
+    /// Where the sign-off stands in the text.
+    pub fn sign_off_range(&self, document: &Document) -> Option<TextRange> {
+        let last = document.line(document.last_line()?).range();
+        self.sign_off
+            .map(|start| document.line(start).range().to(last))
     }
 }
 

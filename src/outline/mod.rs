@@ -6,12 +6,11 @@
 pub mod layout;
 
 use std::borrow::Cow;
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::{Document, LineIndex};
+use crate::document::{Document, LineIndex, TextRange};
 use crate::ruleset::RuleSet;
 
 pub use crate::text::numbering::{self, NumberStyle};
@@ -27,27 +26,37 @@ pub struct Heading {
     pub level: usize,
     /// The level the source format's heading style gives it, if any.
     pub styled_level: Option<usize>,
-    /// The heading as it stands, numbering included (bytes of the normalised text).
-    pub range: Range<usize>,
+    /// The heading as it stands, numbering included.
+    pub range: TextRange,
     /// Where the words after the numbering start.
-    pub text_start: usize,
+    text_start: usize,
     /// Where its section (body and sub-sections) ends.
-    pub section_end: usize,
+    section_end: usize,
 }
 
 impl Heading {
+    /// The heading's numbering ("一、", "（二）"); empty for a heading without one.
+    pub fn numbering(&self) -> TextRange {
+        TextRange::new(self.range.start(), self.text_start)
+    }
+
     /// The heading's words without the numbering.
-    pub fn words(&self) -> Range<usize> {
-        self.text_start..self.range.end
+    pub fn words(&self) -> TextRange {
+        TextRange::new(self.text_start, self.range.end())
     }
 
     /// The section after the heading.
-    pub fn body(&self) -> Range<usize> {
-        self.range.end..self.section_end.max(self.range.end)
+    pub fn body(&self) -> TextRange {
+        TextRange::new(self.range.end(), self.section_end.max(self.range.end()))
+    }
+
+    /// The heading and its section.
+    pub fn section(&self) -> TextRange {
+        TextRange::new(self.range.start(), self.section_end.max(self.range.end()))
     }
 
     pub fn contains(&self, byte: usize) -> bool {
-        self.range.start <= byte && byte < self.section_end
+        self.range.start() <= byte && byte < self.section_end
     }
 }
 
@@ -78,7 +87,7 @@ pub struct Outline {
 /// A non-blank line of the body: its range and, for a heading, the heading's index.
 #[derive(Debug, Clone)]
 pub struct Paragraph {
-    pub range: Range<usize>,
+    pub range: TextRange,
     pub heading: Option<HeadingIndex>,
 }
 
@@ -89,13 +98,12 @@ impl Outline {
         let mut headings = Vec::new();
         let mut continued = Vec::new();
         for (index, line) in document.indexed_lines() {
-            let raw = document.text(line.range());
-            let text = raw.trim();
+            let trimmed = document.trimmed(line.range());
+            let text = document.text(trimmed);
             if text.is_empty() || layout.is_frame(index) || continued.last() == Some(&index) {
                 continue;
             }
-            let start = line.start + (raw.len() - raw.trim_start().len());
-            let end = start + text.len();
+            let (start, end) = (trimmed.start(), trimmed.end());
             if let Some((style, mark)) = numbering::numbering(text)
                 && !is_page_fragment(style, index, document)
             {
@@ -107,8 +115,7 @@ impl Outline {
                     && !layout.is_frame(index.next())
                     && continues_heading(text, document.text(next.range()).trim(), rules)
                 {
-                    let next_text = document.text(next.range());
-                    title_end = next.start + next_text.trim_end().len() - start;
+                    title_end = document.trimmed(next.range()).end() - start;
                     continued.push(index.next());
                 }
                 headings.push(Heading {
@@ -116,7 +123,7 @@ impl Outline {
                     style: Some(style),
                     level: 0,
                     styled_level: document.heading_level(index),
-                    range: start..start + title_end,
+                    range: TextRange::new(start, start + title_end),
                     text_start: start + mark,
                     section_end: end,
                 });
@@ -129,7 +136,7 @@ impl Outline {
                     style: None,
                     level: 0,
                     styled_level: document.heading_level(index),
-                    range: start..end,
+                    range: TextRange::new(start, end),
                     text_start: start,
                     section_end: end,
                 });
@@ -137,7 +144,7 @@ impl Outline {
         }
         let body_end = layout
             .sign_off_range(document)
-            .map_or(document.normalized().len(), |r| r.start);
+            .map_or(document.normalized().len(), |r| r.start());
         assign_levels(&mut headings);
         close_sections(&mut headings, body_end);
         let paragraphs = find_paragraphs(document, &layout, &headings, &continued);
@@ -176,7 +183,7 @@ impl Outline {
         let top = self.heading(index);
         self.headings[index.0 + 1..]
             .iter()
-            .take_while(|h| top.contains(h.range.start))
+            .take_while(|h| top.contains(h.range.start()))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -189,13 +196,13 @@ impl Outline {
     }
 
     /// The title's range, if the report has one (over two lines when it is split).
-    pub fn title(&self, document: &Document) -> Option<Range<usize>> {
+    pub fn title(&self, document: &Document) -> Option<TextRange> {
         let lines = self.layout.title.clone()?;
         let title = document.lines_in(lines);
         let (first, last) = (title.first()?, title.last()?);
-        let raw = document.text(first.start..last.end);
-        let start = first.start + (raw.len() - raw.trim_start().len());
-        Some(start..start + layout::without_site_suffix(raw.trim()).len())
+        let title = document.trimmed(first.range().to(last.range()));
+        let words = layout::without_site_suffix(document.text(title));
+        Some(TextRange::new(title.start(), title.start() + words.len()))
     }
 
     /// The title's words, its lines joined.
@@ -246,7 +253,7 @@ fn find_paragraphs(
 fn is_page_fragment(style: NumberStyle, index: LineIndex, document: &Document) -> bool {
     let lines = document.lines();
     let line = document.line(index);
-    if style != NumberStyle::Arabic || line.start != line.source_start {
+    if style != NumberStyle::Arabic || !line.starts_a_line_as_sent() {
         return false;
     }
     // The line as sent (glued headings split it), and the lines sent before and after it.
@@ -256,7 +263,7 @@ fn is_page_fragment(style: NumberStyle, index: LineIndex, document: &Document) -
         let end = lines.partition_point(|l| l.source <= source);
         (first < end).then(|| {
             document
-                .text(lines[first].start..lines[end - 1].end)
+                .text(lines[first].range().to(lines[end - 1].range()))
                 .trim_end()
         })
     };
@@ -393,8 +400,8 @@ fn close_sections(headings: &mut [Heading], body_end: usize) {
         headings[i].section_end = headings[i + 1..]
             .iter()
             .find(|h| h.level <= level)
-            .map_or(body_end, |h| h.range.start)
-            .max(headings[i].range.end);
+            .map_or(body_end, |h| h.range.start())
+            .max(headings[i].range.end());
     }
 }
 
@@ -415,7 +422,7 @@ mod tests {
         outline
             .headings
             .iter()
-            .map(|h| (h.level, document.original_text(h.range.clone()).to_owned()))
+            .map(|h| (h.level, document.original_text(h.range).to_owned()))
             .collect()
     }
 
@@ -439,7 +446,7 @@ mod tests {
         let found: Vec<&str> = outline
             .headings
             .iter()
-            .map(|h| document.original_text(h.range.clone()))
+            .map(|h| document.original_text(h.range))
             .collect();
         assert_eq!(found, ["一、工作开展情况", "存在的问题"]);
         assert_eq!(
@@ -458,7 +465,7 @@ mod tests {
         assert_eq!(outline.headings.len(), 2);
         let item = &outline.headings[1];
         assert_eq!(
-            document.original_text(item.range.clone()),
+            document.original_text(item.range),
             "1. 严格依法履职,依法行政水平有新提升"
         );
     }

@@ -19,12 +19,12 @@ impl Rule for AddresseeMismatch {
             return;
         };
         let range = document.line(line).range();
-        let text = document.text(range.clone());
+        let text = document.text(range);
         let kind = analysis.facts.issuer_kind;
         if analysis.rules.addressees(kind).is_match(text) {
             return;
         }
-        let addressee = document.original_text(range.clone()).trim();
+        let addressee = document.original_text(range).trim();
         let (zh, en) = match kind {
             IssuerKind::Government => (
                 "上级党委、政府或其法治建设议事协调机构",

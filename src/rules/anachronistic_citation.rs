@@ -37,9 +37,8 @@ impl Rule for AnachronisticCitation {
                         continue;
                     }
                     seen.push(index);
-                    let start = line.start + sentence.start + found.start;
-                    let range = start..line.start + sentence.start + found.end;
-                    let written = document.original_text(range.clone()).to_owned();
+                    let range = line.range().sub(sentence.clone()).sub(found.start..found.end);
+                    let written = document.original_text(range).to_owned();
                     let (name, date) = (&event.spec.name, event.date);
                     let message = analysis.lang().pick(
                         format!("报告提到“{written}”，但{name}在{date}才有，晚于报告写成的时间（不晚于{written_by}）。"),

@@ -48,7 +48,7 @@ impl Rule for CitationMismatch {
                         format!("“{title}” is cited with the years {first}—{last}; they are {from}—{to}."),
                     );
                     out.report(message)
-                        .at(range.clone())
+                        .at(range.clone().into())
                         .basis(&expected.basis)
                         .suggest(format!("{from}—{to}"))
                         .push();
@@ -63,7 +63,7 @@ impl Rule for CitationMismatch {
                         format!("“{title}” is cited as {number}; its number is {canonical}."),
                     );
                     out.report(message)
-                        .at(range.clone())
+                        .at(range.clone().into())
                         .basis(&edition.basis)
                         .suggest(canonical.to_string())
                         .push();

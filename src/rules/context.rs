@@ -3,10 +3,9 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::ops::Range;
 
 use super::CheckOptions;
-use crate::document::{Document, LineIndex};
+use crate::document::{Document, LineIndex, TextRange};
 use crate::facts::Facts;
 use crate::facts::coverage::Coverage;
 use crate::facts::parts::Parts;
@@ -90,7 +89,7 @@ impl<'a> Analysis<'a> {
 
     /// The text of a part: its sections, or the lines that report on it inside other parts;
     /// `None` when it is missing.
-    pub fn part_text(&self, part: PartIndex) -> Option<Vec<Range<usize>>> {
+    pub fn part_text(&self, part: PartIndex) -> Option<Vec<TextRange>> {
         self.parts().text(part, self.outline, self.document)
     }
 
@@ -101,17 +100,17 @@ impl<'a> Analysis<'a> {
     }
 
     /// The body of a part without its top-level headings: the paragraphs that say something.
-    pub fn part_body(&self, part: PartIndex) -> Vec<Range<usize>> {
+    pub fn part_body(&self, part: PartIndex) -> Vec<TextRange> {
         self.parts().body(part, self.outline, self.document)
     }
 
     /// Where to point at a part: its first heading, else its first mention.
-    pub fn part_place(&self, part: PartIndex) -> Option<Range<usize>> {
+    pub fn part_place(&self, part: PartIndex) -> Option<TextRange> {
         self.parts().place(part, self.outline)
     }
 
     /// The title: the title's words (its lines joined), else the one the request gives.
-    pub fn title(&self) -> Option<(Cow<'a, str>, Option<Range<usize>>)> {
+    pub fn title(&self) -> Option<(Cow<'a, str>, Option<TextRange>)> {
         match self.outline.title_text(self.document) {
             Some(text) => Some((Cow::Owned(text), self.outline.title(self.document))),
             None => self

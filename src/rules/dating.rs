@@ -20,7 +20,7 @@ pub fn flag_dates(
         if let Some(message) = misdated(&what, dated.date) {
             out.report(message)
                 .basis(BASIS)
-                .at_place(dated.range.clone())
+                .at_place(dated.range)
                 .push();
         }
     }

@@ -17,7 +17,7 @@ impl Rule for DoubledCharacter {
         let proofreading = &analysis.rules.data.proofreading;
         let (reduplications, word_starts) = (&proofreading.reduplications, &proofreading.word_starts);
         for paragraph in analysis.outline.paragraphs() {
-            let text = analysis.document.text(paragraph.range.clone());
+            let text = analysis.document.text(paragraph.range);
             for at in doubled(text) {
                 let ch = text[at..].chars().next().unwrap_or_default();
                 let pair = text[at..at + 2 * ch.len_utf8()].to_owned();
@@ -35,9 +35,8 @@ impl Rule for DoubledCharacter {
                     out.count();
                     continue;
                 }
-                let start = paragraph.range.start + at;
-                let range = start..start + pair.len();
-                let written = analysis.document.original_text(range.clone()).to_owned();
+                let range = paragraph.range.sub(at..at + pair.len());
+                let written = analysis.document.original_text(range).to_owned();
                 let single: String = written.chars().take(1).collect();
                 let message = analysis.lang().pick(
                     format!("“{written}”重复了一个字，疑为笔误。"),

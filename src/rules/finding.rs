@@ -1,14 +1,12 @@
 //! What a rule reports: a finding, stamped with the id and severity of the rule that runs, and
 //! placed in the text through the document's offset map.
 
-use std::ops::Range;
-
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::RuleId;
 use super::context::Analysis;
-use crate::document::{Context, Span};
+use crate::document::{Context, Span, TextRange};
 use crate::ruleset::PartIndex;
 
 /// How serious a finding is. An `error` makes the report non-compliant.
@@ -131,19 +129,19 @@ pub struct FindingBuilder<'f, 'a> {
 
 impl FindingBuilder<'_, '_> {
     /// Where the finding is (bytes of the normalised text).
-    pub fn at(mut self, range: Range<usize>) -> Self {
+    pub fn at(mut self, range: TextRange) -> Self {
         if self.out.is_full() {
             return self;
         }
         let analysis = self.out.analysis;
         let context_chars = analysis.rules.data.thresholds.context_chars;
-        self.finding.span = Some(analysis.document.span(range.clone()));
+        self.finding.span = Some(analysis.document.span(range));
         self.finding.context = Some(analysis.document.context(range, context_chars));
         self
     }
 
     /// Where the finding is, when it has a place in the text.
-    pub fn at_place(self, range: Option<Range<usize>>) -> Self {
+    pub fn at_place(self, range: Option<TextRange>) -> Self {
         match range {
             Some(range) => self.at(range),
             None => self,

@@ -31,7 +31,7 @@ impl Rule for FirstResponsibleShallow {
             }
             let texts: Vec<&str> = ranges
                 .iter()
-                .map(|r| analysis.document.text(r.clone()))
+                .map(|r| analysis.document.text(*r))
                 .collect();
             let names = |facet: Facet| {
                 spec.facet(facet)

@@ -64,10 +64,10 @@ pub fn check(analysis: &Analysis, out: &mut Findings, rule: RuleId, message: Mes
                 {
                     continue;
                 }
-                let range = line.start + whole.start()..line.start + whole.end();
+                let range = line.range().sub(whole.range());
                 let mut right = String::new();
                 found.expand(&entry.spec.right, &mut right);
-                let written = document.original_text(range.clone());
+                let written = document.original_text(range);
                 if same_words(written, whole.as_str(), &right) {
                     continue;
                 }

@@ -2,6 +2,7 @@
 
 
 use super::{Analysis, Findings, Rule};
+use crate::document::TextRange;
 
 pub struct HalfWidthPunctuation;
 
@@ -28,7 +29,7 @@ impl Rule for HalfWidthPunctuation {
             let places: Vec<usize> = document
                 .text(line.range())
                 .char_indices()
-                .map(|(i, _)| line.start + i)
+                .map(|(i, _)| line.range().start() + i)
                 .collect();
             for (i, c) in original.iter().enumerate() {
                 let full = match *c {
@@ -54,7 +55,7 @@ impl Rule for HalfWidthPunctuation {
                     format!("Half-width “{c}” inside a Chinese sentence."),
                 );
                 out.report(message)
-                        .at(start..start + c.len_utf8())
+                        .at(TextRange::new(start, start + c.len_utf8()))
                         .suggest(full.to_string())
                         .push();
             }

@@ -16,11 +16,11 @@ impl Rule for MeasuresWithoutFigures {
         // Too short a text to tell slogans from a summary; or the text stops inside the
         // measures, and the figures may come after.
         let stops_inside = analysis.outline.cut_short_at.is_some_and(|line| {
-            let end = analysis.document.line(line).end;
+            let end = analysis.document.line(line).range().end();
             analysis
                 .parts()
                 .section_ranges(part, analysis.outline)
-                .any(|section| section.start < end && end <= section.end)
+                .any(|section| section.start() < end && end <= section.end())
         });
         if coverage.figures_per_1000_chars >= wanted
             || coverage.chars < thresholds.figures_min_chars

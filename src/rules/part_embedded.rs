@@ -21,7 +21,7 @@ impl Rule for PartEmbedded {
             );
             out.report(message)
                     .part(part)
-                    .at(placement.mentions[0].clone())
+                    .at(placement.mentions[0])
                     .suggest(analysis.suggested_heading(part))
                     .push();
         }

@@ -40,7 +40,7 @@ impl Rule for PartEmpty {
                 .expect("a present part has a section");
             out.report(message)
                     .part(part)
-                    .at(first.range.clone())
+                    .at(first.range)
                     .push();
         }
     }

@@ -1,5 +1,6 @@
 //! Rule `part-missing`; its documentation is `part_missing.md`.
 
+use crate::document::TextRange;
 use crate::facts::parts::PartStatus;
 use crate::ruleset::PartIndex;
 
@@ -23,7 +24,7 @@ impl Rule for PartMissing {
             let at = insertion_point(analysis, part);
             out.report(message)
                     .part(part)
-                    .at(at..at)
+                    .at(TextRange::at(at))
                     .suggest(analysis.suggested_heading(part))
                     .push();
         }
@@ -38,7 +39,7 @@ fn insertion_point(analysis: &Analysis, part: PartIndex) -> usize {
         .top_level()
         .find(|(index, _)| analysis.parts().of_heading(*index).iter().any(|&p| p > part))
         .map_or(analysis.outline.body_end, |(_, heading)| {
-            heading.range.start
+            heading.range.start()
         })
 }
 

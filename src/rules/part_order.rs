@@ -48,7 +48,7 @@ fn report(
     let separator = analysis.lang().pick("；", "; ");
     out.report(message)
         .part(early)
-        .at(analysis.outline.heading(early_heading).range.clone())
+        .at(analysis.outline.heading(early_heading).range)
         .suggest(order.join(separator))
         .push();
 }

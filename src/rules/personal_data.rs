@@ -85,7 +85,7 @@ impl Rule for PersonalData {
                 )
             };
             out.report(message.to_owned())
-                    .at(range)
+                    .at(range.into())
                     .suggest(masked)
                     .push();
         }

@@ -30,12 +30,11 @@ impl Rule for PlanRestatesYear {
         let document = analysis.document;
         let mut sentences_of_plan = Vec::new();
         for range in analysis.part_body(plan) {
-            let text = document.text(range.clone());
+            let text = document.text(range);
             for sentence in sentences::split(text) {
                 let words = text[sentence.clone()].trim();
                 if words.chars().count() >= MIN_SENTENCE_CHARS {
-                    let place = range.start + sentence.start..range.start + sentence.end;
-                    sentences_of_plan.push((place, words));
+                    sentences_of_plan.push((range.sub(sentence), words));
                 }
             }
         }
@@ -83,7 +82,7 @@ impl Rule for PlanRestatesYear {
         );
         out.report(message)
                 .part(plan)
-                .at(looking_back[0].clone())
+                .at(looking_back[0])
                 .suggest(suggestion.to_owned())
                 .push();
     }

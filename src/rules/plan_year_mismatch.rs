@@ -1,10 +1,9 @@
 //! Rule `plan-year-mismatch`; its documentation is `plan_year_mismatch.md`.
 
-use std::ops::Range;
-
 use crate::facts::year::years_named;
 
 use super::{Analysis, Findings, Rule};
+use crate::document::TextRange;
 use crate::ruleset::PartIndex;
 
 pub struct PlanYearMismatch;
@@ -17,7 +16,7 @@ impl Rule for PlanYearMismatch {
         };
         let expected = year.year + 1;
         for (range, merged) in places_naming_years(analysis, plan) {
-            let text = analysis.document.text(range.clone());
+            let text = analysis.document.text(range);
             for (named, at) in years_named(text, analysis.rules) {
                 // A heading shared with a part of the report year may name that year too.
                 if named == expected || (merged && named == year.year) {
@@ -32,7 +31,7 @@ impl Rule for PlanYearMismatch {
                 );
                 out.report(message)
                         .part(plan)
-                        .at(range.start + at.start..range.start + at.end)
+                        .at(range.sub(at))
                         .suggest(expected.to_string())
                         .push();
             }
@@ -42,18 +41,17 @@ impl Rule for PlanYearMismatch {
 
 /// The plan sections' headings (each flagged when shared with another part) and the opening
 /// sentence of each section's first paragraph.
-fn places_naming_years(analysis: &Analysis, plan: PartIndex) -> Vec<(Range<usize>, bool)> {
+fn places_naming_years(analysis: &Analysis, plan: PartIndex) -> Vec<(TextRange, bool)> {
     let outline = analysis.outline;
     let mut places = Vec::new();
     for &index in &analysis.parts().placement(plan).sections {
         let top = outline.heading(index);
         places.push((top.words(), analysis.parts().of_heading(index).len() > 1));
         places.extend(outline.sub_headings(index).map(|h| (h.words(), false)));
-        let body = analysis.document.text(top.body());
-        let first = body.trim_start();
-        let start = top.body().start + (body.len() - first.len());
+        let body = analysis.document.trimmed(top.body());
+        let first = analysis.document.text(body);
         let sentence = first.find(['。', '\n', ',', ';']).unwrap_or(first.len());
-        places.push((start..start + sentence, false));
+        places.push((body.sub(0..sentence), false));
     }
     places
 }

@@ -28,7 +28,7 @@ impl Rule for ShortcomingBeyondPowers {
                 continue;
             }
             for range in analysis.part_body(part) {
-                let text = analysis.document.text(range.clone());
+                let text = analysis.document.text(range);
                 // One finding a sentence: 地方立法质量 holds 地方立法 and 立法质量, and
                 // 立法体系不完善、无法可依 says one thing.
                 for sentence in sentences::split(text) {
@@ -47,7 +47,7 @@ impl Rule for ShortcomingBeyondPowers {
                     );
                     out.report(message)
                         .part(part)
-                        .at(range.start + start..range.start + end)
+                        .at(range.sub(start..end))
                         .suggest(suggestion.to_owned())
                         .push();
                 }

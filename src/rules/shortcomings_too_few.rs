@@ -30,7 +30,7 @@ impl Rule for ShortcomingsTooFew {
             let stated = body
                 .iter()
                 .map(|range| {
-                    let text = analysis.document.text(range.clone());
+                    let text = analysis.document.text(*range);
                     sentences::split(text)
                         .into_iter()
                         .filter(|s| states_shortcoming(&text[s.clone()], words, causes))

@@ -23,7 +23,7 @@ impl Rule for ShortcomingsWithoutReasons {
             };
             let gives_causes = ranges
                 .iter()
-                .any(|r| causes.is_match(analysis.document.text(r.clone())));
+                .any(|r| causes.is_match(analysis.document.text(*r)));
             if gives_causes {
                 continue;
             }
@@ -36,7 +36,7 @@ impl Rule for ShortcomingsWithoutReasons {
                 "逐条说明不足产生的原因，例如“究其原因，主要是……”。",
                 "Give the cause of each shortcoming, e.g. “究其原因，主要是……”.",
             );
-            let place = analysis.part_place(part).unwrap_or(ranges[0].clone());
+            let place = analysis.part_place(part).unwrap_or(ranges[0]);
             out.report(message)
                     .part(part)
                     .at(place)

@@ -19,7 +19,7 @@ impl Rule for SignOffMissing {
             out.report(message.to_owned()).push();
             return;
         };
-        let text = document.text(range.clone());
+        let text = document.text(range);
         let date = first_date(text);
         let has_issuer = text.lines().any(|line| {
             let line = line.trim();

@@ -50,7 +50,7 @@ impl Rule for TitleMalformed {
             let message = format!("{problem}{}", lang.pick("。", "."));
             out.report(message)
                 .suggest(suggested_title(analysis))
-                .at_place(range.clone())
+                .at_place(range)
                 .push();
         }
     }

@@ -43,9 +43,8 @@ impl Rule for UnbalancedPunctuation {
                     out.count();
                     continue;
                 }
-                let start = line.start + at;
-                let range = start..start + mark.len_utf8();
-                let original = analysis.document.original_text(range.clone()).to_owned();
+                let range = line.range().sub(at..at + mark.len_utf8());
+                let original = analysis.document.original_text(range).to_owned();
                 let partner = partner.to_string();
                 let (message, suggestion) = if closing {
                     (

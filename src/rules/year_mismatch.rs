@@ -1,6 +1,6 @@
 //! Rule `year-mismatch`; its documentation is `year_mismatch.md`.
 
-use std::ops::Range;
+use crate::document::TextRange;
 
 use crate::facts::year::{YearSource, years_named};
 
@@ -22,7 +22,7 @@ impl Rule for YearMismatch {
         let Some(year) = analysis.year() else {
             return;
         };
-        let mut places: Vec<(Place, Range<usize>)> = Vec::new();
+        let mut places: Vec<(Place, TextRange)> = Vec::new();
         if year.source != YearSource::Title
             && let Some(range) = analysis.outline.title(analysis.document)
         {
@@ -35,7 +35,7 @@ impl Rule for YearMismatch {
         }
         places.extend(report_year_headings(analysis).map(|r| (Place::Heading, r)));
         for (place, range) in places {
-            let named = years_named(analysis.document.text(range.clone()), analysis.rules);
+            let named = years_named(analysis.document.text(range), analysis.rules);
             // The opening may look back; it is wrong only when it never names the report year.
             if matches!(place, Place::Opening) && named.iter().any(|(y, _)| *y == year.year) {
                 continue;
@@ -43,7 +43,7 @@ impl Rule for YearMismatch {
             for (found, at) in named.into_iter().filter(|(y, _)| *y != year.year) {
                 let message = describe(analysis, place, found, year.year, year.source);
                 out.report(message)
-                        .at(range.start + at.start..range.start + at.end)
+                        .at(range.sub(at))
                         .suggest(year.year.to_string())
                         .push();
             }
@@ -52,23 +52,23 @@ impl Rule for YearMismatch {
 }
 
 /// The first paragraph before the first heading that names a year.
-fn opening_naming_years(analysis: &Analysis) -> Option<Range<usize>> {
+fn opening_naming_years(analysis: &Analysis) -> Option<TextRange> {
     let first_heading = analysis
         .outline
         .top_level()
         .next()
-        .map_or(analysis.outline.body_end, |(_, h)| h.range.start);
+        .map_or(analysis.outline.body_end, |(_, h)| h.range.start());
     analysis
         .outline
         .paragraphs()
         .iter()
-        .take_while(|p| p.range.start < first_heading)
-        .map(|p| p.range.clone())
-        .find(|r| !years_named(analysis.document.text(r.clone()), analysis.rules).is_empty())
+        .take_while(|p| p.range.start() < first_heading)
+        .map(|p| p.range)
+        .find(|&r| !years_named(analysis.document.text(r), analysis.rules).is_empty())
 }
 
 /// Top-level headings of the parts about the report year itself (not the plans).
-fn report_year_headings<'a>(analysis: &'a Analysis) -> impl Iterator<Item = Range<usize>> + 'a {
+fn report_year_headings<'a>(analysis: &'a Analysis) -> impl Iterator<Item = TextRange> + 'a {
     analysis
         .outline
         .top_level()
