@@ -17,6 +17,8 @@ pub struct WordSet {
     /// For each word, the ids of its fragments in order.
     fragments_of: Vec<Vec<usize>>,
     fragment_count: usize,
+    /// Whether some word has a gap: only then does a fragment found not mean a word found.
+    has_gaps: bool,
     automaton: Option<AhoCorasick>,
 }
 
@@ -31,7 +33,7 @@ pub struct WordMatch {
 impl WordSet {
     pub fn new(words: &[String]) -> Self {
         let mut fragments: Vec<String> = Vec::new();
-        let mut fragments_of = Vec::with_capacity(words.len());
+        let mut fragments_of: Vec<Vec<usize>> = Vec::with_capacity(words.len());
         for word in words {
             let ids = fold_width(word)
                 .split(GAP)
@@ -55,6 +57,7 @@ impl WordSet {
         });
         Self {
             words: words.to_vec(),
+            has_gaps: fragments_of.iter().any(|ids| ids.len() > 1),
             fragments_of,
             fragment_count: fragments.len(),
             automaton,
@@ -70,11 +73,19 @@ impl WordSet {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.find(text).is_some()
+        // Most texts asked about hold no fragment at all, which one forward scan (with its
+        // prefilter) tells, without the overlapping scan `find_all` needs.
+        let Some(automaton) = &self.automaton else {
+            return false;
+        };
+        automaton.is_match(text) && (!self.has_gaps || !self.find_all(text).is_empty())
     }
 
     /// The match that starts first (the longer one when two start together).
     pub fn find(&self, text: &str) -> Option<WordMatch> {
+        if !self.automaton.as_ref().is_some_and(|a| a.is_match(text)) {
+            return None;
+        }
         self.find_all(text)
             .into_iter()
             .min_by_key(|m| (m.start, std::cmp::Reverse(m.end)))
@@ -123,6 +134,10 @@ mod tests {
         let words = set(&["主要举措…成效"]);
         assert!(words.is_match("一、2024年推进法治政府建设的主要举措和突出成效"));
         assert!(!words.is_match("成效与主要举措"));
+        // A word without a gap beside it: its fragments found do not mean a word found.
+        let mixed = set(&["主要举措…成效", "存在问题"]);
+        assert!(!mixed.is_match("成效与主要举措"));
+        assert!(mixed.is_match("成效与存在问题"));
     }
 
     #[test]
