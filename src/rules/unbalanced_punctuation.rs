@@ -86,12 +86,17 @@ fn unbalanced(text: &str, skip: usize, pairs: &[(char, char)]) -> Vec<(usize, ch
     let mut open: Vec<(usize, usize)> = Vec::new(); // (byte offset, pair)
     let mut open_of_pair: Vec<Vec<usize>> = vec![Vec::new(); pairs.len()];
     let mut lone = Vec::new();
-    // Marks sit below the CJK block, so most characters of a report are passed over at once.
-    let highest = pairs.iter().map(|&(o, c)| o.max(c)).max().unwrap_or('\0');
-    for (at, c) in text[skip..].char_indices().map(|(at, c)| (at + skip, c)) {
-        if c > highest {
-            continue;
-        }
+    // Only bytes that start a mark are looked at (a first byte is never a continuation byte,
+    // so each is where a character starts): a report's characters are not decoded one by one.
+    let mut starts_a_mark = [false; 256];
+    for mark in pairs.iter().flat_map(|&(o, c)| [o, c]) {
+        starts_a_mark[usize::from(mark.encode_utf8(&mut [0; 4]).as_bytes()[0])] = true;
+    }
+    let bytes = text.as_bytes();
+    let marks = (skip..bytes.len())
+        .filter(|&at| starts_a_mark[usize::from(bytes[at])])
+        .filter_map(|at| Some((at, text[at..].chars().next()?)));
+    for (at, c) in marks {
         if let Some(pair) = pairs.iter().position(|(o, _)| *o == c) {
             open_of_pair[pair].push(open.len());
             open.push((at, pair));
