@@ -21,18 +21,31 @@ pub fn extract(bytes: &[u8], media_type: Option<&str>) -> Result<Extracted, Extr
 
 /// Refuses decoded "text" that is really binary data: NULs or many control characters.
 pub fn ensure_text(text: &str, format: Format) -> Result<(), ExtractError> {
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
     let chars = text.chars().count().max(1);
-    if text.contains('\0') || controls as f64 > MAX_CONTROL_SHARE * chars as f64 {
+    if memchr::memchr(0, text.as_bytes()).is_some()
+        || controls(text) as f64 > MAX_CONTROL_SHARE * chars as f64
+    {
         return Err(ExtractError::Malformed {
             format,
             reason: "these bytes are not text in any known encoding".into(),
         });
     }
     Ok(())
+}
+
+/// Control characters other than line breaks, tabs and form feeds, counted on the bytes (which
+/// the compiler does many at a time) rather than on decoded characters: C0 and DEL are one byte
+/// each, C1 (U+0080..U+009F) is 0xC2 and a byte of 0x80..=0x9F.
+fn controls(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let one_byte = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F)
+        .count();
+    let c1 = memchr::memchr_iter(0xC2, bytes)
+        .filter(|&at| bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)))
+        .count();
+    one_byte + c1
 }
 
 /// The `charset` parameter of a media type.
@@ -75,6 +88,19 @@ fn without_replacements(encoding: &'static Encoding, bytes: &[u8]) -> Result<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The byte count agrees with the definition, `char::is_control`.
+        #[test]
+        fn controls_are_counted_as_characters_are(text in "[a\u{0}-\u{1f}\u{7f}-\u{a0}¢你\n\t]{0,40}") {
+            let by_char = text
+                .chars()
+                .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+                .count();
+            prop_assert_eq!(controls(&text), by_char);
+        }
+    }
 
     const REPORT: &str =
         "一、2024年推进法治政府建设的主要举措和成效\n全年办理行政复议案件41件，答复及时。";
