@@ -190,6 +190,11 @@ def hostile_pdfs():
     yield "/Contents as an array by reference", pdf(CATALOG + [
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
         b"[" + b" 5 0 R" * 20_000 + b"]", stream("/Filter /FlateDecode", megabyte)])
+    # Aimed at the count that refuses the bombs above: places it must not read again and again.
+    yield "unclosed arrays and bare Do for the stream count", pdf(CATALOG + [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        stream("/Filter /FlateDecode", zlib.compress(b"Do " * 3_000_000)),
+        b"[" + b" /Contents [ /XObject << /Filter [" * 200_000])
     yield "a form drawn 100,000 times", pdf(CATALOG + [
         page(b"/Resources << /Font << /F1 6 0 R >> /XObject << /X1 5 0 R >> >>"),
         stream("/Filter /FlateDecode", zlib.compress(text + b" /X1 Do" * 100_000)),

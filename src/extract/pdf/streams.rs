@@ -27,7 +27,7 @@ pub fn inflated_size(pdf: &[u8], budget: u64) -> Result<u64, u64> {
     }
     let forms = file.xobject_names(pdf);
     let mut costs = HashMap::new();
-    for number in file.contents_references(pdf) {
+    for (number, times) in file.contents_references(pdf) {
         if let std::collections::hash_map::Entry::Vacant(entry) = decoded.entry(number) {
             // Named as contents though marked as an image: the reader inflates it anyway.
             let this = file
@@ -37,7 +37,8 @@ pub fn inflated_size(pdf: &[u8], budget: u64) -> Result<u64, u64> {
                 .unwrap_or_default();
             entry.insert(this);
         }
-        meter.add(drawing_cost(number, &decoded, &forms, &mut costs))?;
+        let cost = drawing_cost(number, &decoded, &forms, &mut costs);
+        meter.add(cost.saturating_mul(times))?;
     }
     Ok(meter.total)
 }
@@ -207,11 +208,12 @@ impl File {
     fn filters(&self, pdf: &[u8], value: &[u8]) -> Vec<Filter> {
         let value = match reference(value) {
             Some(number) => match self.bodies.get(&number) {
-                Some(&body) => pdf[body..].trim_ascii_start(),
+                Some(&body) => after_space(&pdf[body..]),
                 None => return Vec::new(),
             },
             None => value,
         };
+        let value = short(value);
         let names = match value.strip_prefix(b"[") {
             Some(array) => &array[..memchr::memchr(b']', array).unwrap_or(array.len())],
             None => name_at(value),
@@ -227,11 +229,14 @@ impl File {
     /// (given in place or by reference).
     fn xobject_names(&self, pdf: &[u8]) -> HashMap<Vec<u8>, Vec<u32>> {
         let mut names: HashMap<Vec<u8>, Vec<u32>> = HashMap::new();
+        // A dictionary given by reference is read once, however many resources name it.
+        let mut read = std::collections::HashSet::new();
         for at in memmem::find_iter(pdf, b"/XObject") {
-            let value = pdf[at + 8..].trim_ascii_start();
+            let value = after_space(&pdf[at + 8..]);
             let value = match reference(value) {
+                Some(number) if !read.insert(number) => continue,
                 Some(number) => match self.bodies.get(&number) {
-                    Some(&body) => pdf[body..].trim_ascii_start(),
+                    Some(&body) => after_space(&pdf[body..]),
                     None => continue,
                 },
                 None => value,
@@ -239,8 +244,9 @@ impl File {
             let Some(dictionary) = value.strip_prefix(b"<<") else {
                 continue;
             };
-            let dictionary =
-                &dictionary[..memmem::find(dictionary, b">>").unwrap_or(dictionary.len())];
+            // Its entries are names and references; it ends at the first `<` or `>`, so no
+            // two dictionaries read share a byte.
+            let dictionary = run(dictionary, |b| b != b'<' && b != b'>');
             for entry in dictionary.split(|&b| b == b'/').skip(1) {
                 let name = name_at(entry);
                 if let Some(number) = reference(&entry[name.len()..]) {
@@ -251,29 +257,32 @@ impl File {
         names
     }
 
-    /// Every object number a `/Contents` entry names, as often as it names it: a reference,
-    /// an array of references, or a reference to such an array.
-    fn contents_references(&self, pdf: &[u8]) -> Vec<u32> {
-        let mut numbers = Vec::new();
+    /// How often a `/Contents` entry names each object: by a reference, an array of
+    /// references, or a reference to such an array (read once, however often it is named).
+    fn contents_references(&self, pdf: &[u8]) -> HashMap<u32, u64> {
+        let mut times: HashMap<u32, u64> = HashMap::new();
+        let mut arrays_named: HashMap<u32, u64> = HashMap::new();
+        let name = |times: &mut HashMap<u32, u64>, array: &[u8], count: u64| {
+            for number in references_in(array) {
+                *times.entry(number).or_default() += count;
+            }
+        };
         for at in memmem::find_iter(pdf, b"/Contents") {
-            let value = pdf[at + 9..].trim_ascii_start();
-            let value = match reference(value) {
+            let value = after_space(&pdf[at + 9..]);
+            match reference(value) {
                 Some(number) if self.streams_numbered(number).next().is_some() => {
-                    numbers.push(number);
-                    continue;
+                    *times.entry(number).or_default() += 1;
                 }
-                Some(number) => match self.bodies.get(&number) {
-                    Some(&body) => pdf[body..].trim_ascii_start(),
-                    None => continue,
-                },
-                None => value,
-            };
-            if let Some(array) = value.strip_prefix(b"[") {
-                let array = &array[..memchr::memchr(b']', array).unwrap_or(array.len())];
-                numbers.extend(references_in(array));
+                Some(number) => *arrays_named.entry(number).or_default() += 1,
+                None => name(&mut times, value, 1),
             }
         }
-        numbers
+        for (number, count) in arrays_named {
+            if let Some(&body) = self.bodies.get(&number) {
+                name(&mut times, after_space(&pdf[body..]), count);
+            }
+        }
+        times
     }
 }
 
@@ -336,8 +345,9 @@ fn draws(content: &[u8]) -> HashMap<Vec<u8>, u64> {
         if !content.get(at + 2).is_none_or(|&b| is_delimiter(b)) {
             continue;
         }
-        let before = content[..at].trim_ascii_end();
-        if before.len() == at {
+        let window = &content[at.saturating_sub(SHORT)..at];
+        let before = window.trim_ascii_end();
+        if before.len() == window.len() {
             continue;
         }
         let Some(slash) = before.iter().rposition(|&b| b == b'/') else {
@@ -511,9 +521,32 @@ fn name_is(value: &[u8], name: &[u8]) -> bool {
         .is_some_and(|rest| rest.first().is_none_or(|&b| is_delimiter(b)))
 }
 
+/// How far a name, a reference or a list of filters is read: PDF's names stop at 127 bytes,
+/// and a list of filters is a few of them. Reading no further keeps the count linear however
+/// often a file names the same thing.
+const SHORT: usize = 256;
+
+fn short(value: &[u8]) -> &[u8] {
+    &value[..value.len().min(SHORT)]
+}
+
+/// A value with the white space before it skipped (up to [`SHORT`] bytes of it).
+fn after_space(value: &[u8]) -> &[u8] {
+    let space = short(value)
+        .iter()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    &value[space..]
+}
+
+/// The bytes at the start of `value` that `keep` accepts.
+fn run(value: &[u8], keep: impl Fn(u8) -> bool) -> &[u8] {
+    &value[..value.iter().position(|&b| !keep(b)).unwrap_or(value.len())]
+}
+
 /// `N G R` at the start of a value.
 fn reference(value: &[u8]) -> Option<u32> {
-    let mut words = value
+    let mut words = short(value)
         .split(|b| b.is_ascii_whitespace())
         .filter(|w| !w.is_empty());
     let number = words.next()?;
@@ -524,8 +557,15 @@ fn reference(value: &[u8]) -> Option<u32> {
     std::str::from_utf8(number).ok()?.parse().ok()
 }
 
-/// Every `N G R` in the text of an array.
-fn references_in(array: &[u8]) -> Vec<u32> {
+/// Every `N G R` in an array of references: `[` then digits, `R` and white space. The array
+/// ends at the first other byte, so no two arrays read share a byte.
+fn references_in(value: &[u8]) -> Vec<u32> {
+    let Some(array) = value.strip_prefix(b"[") else {
+        return Vec::new();
+    };
+    let array = run(array, |b| {
+        b.is_ascii_digit() || b == b'R' || b.is_ascii_whitespace()
+    });
     let words: Vec<&[u8]> = array
         .split(|b| b.is_ascii_whitespace())
         .filter(|w| !w.is_empty())
@@ -539,6 +579,7 @@ fn references_in(array: &[u8]) -> Vec<u32> {
 
 /// A name's text up to its first delimiter (a leading `/` kept).
 fn name_at(value: &[u8]) -> &[u8] {
+    let value = short(value);
     let end = value
         .iter()
         .skip(1)
