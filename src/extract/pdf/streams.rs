@@ -22,7 +22,7 @@ pub fn inflated_size(pdf: &[u8], budget: u64) -> Result<u64, u64> {
     let mut decoded: HashMap<u32, Decoded> = HashMap::new();
     for stream in file.streams.iter().filter(|s| !s.is_image) {
         let this = stream.decode(pdf, meter.remaining());
-        meter.add(this.size)?;
+        meter.add(this.size.saturating_add(this.read))?;
         decoded.entry(stream.number).or_default().merge(this);
     }
     let forms = file.xobject_names(pdf);
@@ -35,6 +35,7 @@ pub fn inflated_size(pdf: &[u8], budget: u64) -> Result<u64, u64> {
                 .map(|s| s.decode(pdf, meter.remaining()))
                 .max_by_key(|d| d.size)
                 .unwrap_or_default();
+            meter.add(this.read)?;
             entry.insert(this);
         }
         let cost = drawing_cost(number, &decoded, &forms, &mut costs);
@@ -64,10 +65,13 @@ impl Meter {
     }
 }
 
-/// What a stream inflates to, and the XObjects its operators draw (`/Name Do`), by name.
+/// What a stream inflates to, the bytes of the file read to know it, and the XObjects its
+/// operators draw (`/Name Do`), by name. What is read counts against the budget too: data runs
+/// to the end of the file, so streams whose data never ends must not each read the rest of it.
 #[derive(Default)]
 struct Decoded {
     size: u64,
+    read: u64,
     draws: HashMap<Vec<u8>, u64>,
 }
 
@@ -75,6 +79,7 @@ impl Decoded {
     /// Two definitions of one object: the larger of each.
     fn merge(&mut self, other: Decoded) {
         self.size = self.size.max(other.size);
+        self.read = self.read.max(other.read);
         for (name, count) in other.draws {
             let held = self.draws.entry(name).or_default();
             *held = (*held).max(count);
@@ -134,6 +139,8 @@ struct File {
     /// Where the body of each object starts (after `N G obj`), last definition winning.
     bodies: HashMap<u32, usize>,
     streams: Vec<Stream>,
+    /// Where each object number's streams are in `streams`.
+    numbered: HashMap<u32, Vec<usize>>,
 }
 
 struct Stream {
@@ -164,10 +171,15 @@ impl File {
         let mut file = File {
             bodies: starts.iter().map(|&(at, n)| (n, at)).collect(),
             streams: Vec::new(),
+            numbered: HashMap::new(),
         };
         for (i, &(body, number)) in starts.iter().enumerate() {
             let end = starts.get(i + 1).map_or(pdf.len(), |&(next, _)| next);
             if let Some(stream) = file.stream_in(pdf, number, body, end) {
+                file.numbered
+                    .entry(number)
+                    .or_default()
+                    .push(file.streams.len());
                 file.streams.push(stream);
             }
         }
@@ -175,7 +187,8 @@ impl File {
     }
 
     fn streams_numbered(&self, number: u32) -> impl Iterator<Item = &Stream> {
-        self.streams.iter().filter(move |s| s.number == number)
+        let at = self.numbered.get(&number).map_or(&[][..], Vec::as_slice);
+        at.iter().map(|&i| &self.streams[i])
     }
 
     /// The stream an object's body holds: a dictionary, then `stream` and an end of line.
@@ -306,15 +319,16 @@ impl Stream {
     fn decode(&self, pdf: &[u8], cap: u64) -> Decoded {
         let raw = &pdf[self.data..];
         let mut data = std::borrow::Cow::Borrowed(raw);
-        let mut size = 0;
+        let (mut size, mut read) = (0, None);
         for filter in &self.filters {
             let limit = usize::try_from(cap).unwrap_or(usize::MAX).saturating_add(1);
-            let output = match filter {
+            let (output, consumed) = match filter {
                 Filter::Flate => inflate(&data, limit),
                 Filter::Lzw => {
-                    let size = lzw_size(&data, limit) as u64;
+                    let (size, consumed) = lzw_size(&data, limit);
                     return Decoded {
-                        size,
+                        size: size as u64,
+                        read: read.unwrap_or(consumed) as u64,
                         ..Decoded::default()
                     };
                 }
@@ -323,16 +337,19 @@ impl Stream {
                 Filter::AsciiHex => ascii_hex(&data),
                 Filter::Opaque => break,
             };
+            // Only the first filter reads the file; the others read what it gave.
+            read.get_or_insert(consumed);
             size = output.len() as u64;
             data = std::borrow::Cow::Owned(output);
         }
         if self.filters.is_empty() {
-            data = std::borrow::Cow::Borrowed(
-                &raw[..memmem::find(raw, b"endstream").unwrap_or(raw.len())],
-            );
+            let end = memmem::find(raw, b"endstream").unwrap_or(raw.len());
+            read = Some(end);
+            data = std::borrow::Cow::Borrowed(&raw[..end]);
         }
         Decoded {
             size,
+            read: read.unwrap_or(0) as u64,
             draws: draws(&data),
         }
     }
@@ -361,24 +378,25 @@ fn draws(content: &[u8]) -> HashMap<Vec<u8>, u64> {
     draws
 }
 
-/// zlib, or raw deflate when the zlib header is wrong, as the reader falls back.
-fn inflate(data: &[u8], limit: usize) -> Vec<u8> {
+/// zlib, or raw deflate when the zlib header is wrong, as the reader falls back; and the bytes
+/// read.
+fn inflate(data: &[u8], limit: usize) -> (Vec<u8>, usize) {
     let mut out = Vec::new();
     let limit = limit as u64;
-    let zlib = flate2::read::ZlibDecoder::new(data)
-        .take(limit)
-        .read_to_end(&mut out);
-    if zlib.is_err() && out.is_empty() {
-        let _ = flate2::read::DeflateDecoder::new(data)
-            .take(limit)
-            .read_to_end(&mut out);
+    let mut zlib = flate2::read::ZlibDecoder::new(data);
+    let inflated = (&mut zlib).take(limit).read_to_end(&mut out);
+    let mut read = zlib.total_in();
+    if inflated.is_err() && out.is_empty() {
+        let mut deflate = flate2::read::DeflateDecoder::new(data);
+        let _ = (&mut deflate).take(limit).read_to_end(&mut out);
+        read = read.max(deflate.total_in());
     }
-    out
+    (out, usize::try_from(read).unwrap_or(data.len()))
 }
 
 /// The length of what an LZW code sequence decodes to (PDF's variant: 9 to 12 bits, codes
 /// widened one early), counted from the lengths of the table's strings without building them.
-fn lzw_size(data: &[u8], limit: usize) -> usize {
+fn lzw_size(data: &[u8], limit: usize) -> (usize, usize) {
     const CLEAR: usize = 256;
     const END: usize = 257;
     let mut lengths = [1usize; 4096];
@@ -388,7 +406,7 @@ fn lzw_size(data: &[u8], limit: usize) -> usize {
     let mut total = 0usize;
     let mut bits = 0u32;
     let mut held = 0u32;
-    for &byte in data {
+    for (at, &byte) in data.iter().enumerate() {
         bits = (bits << 8) | u32::from(byte);
         held += 8;
         while held >= width {
@@ -401,17 +419,17 @@ fn lzw_size(data: &[u8], limit: usize) -> usize {
                     previous = None;
                     continue;
                 }
-                END => return total,
+                END => return (total, at + 1),
                 _ => {}
             }
             let length = match (code, previous) {
                 (c, _) if c < next => lengths[c],
                 (c, Some(p)) if c == next => lengths[p] + 1,
-                _ => return total,
+                _ => return (total, at + 1),
             };
             total += length;
             if total >= limit {
-                return total;
+                return (total, at + 1);
             }
             if let Some(p) = previous
                 && next < lengths.len()
@@ -425,10 +443,10 @@ fn lzw_size(data: &[u8], limit: usize) -> usize {
             previous = Some(code);
         }
     }
-    total
+    (total, data.len())
 }
 
-fn run_length(data: &[u8], limit: usize) -> Vec<u8> {
+fn run_length(data: &[u8], limit: usize) -> (Vec<u8>, usize) {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(&length) = data.get(at)
@@ -445,17 +463,19 @@ fn run_length(data: &[u8], limit: usize) -> Vec<u8> {
             at += 2;
         }
     }
-    out
+    (out, at.min(data.len()))
 }
 
-fn ascii85(data: &[u8], limit: usize) -> Vec<u8> {
+fn ascii85(data: &[u8], limit: usize) -> (Vec<u8>, usize) {
     let mut out = Vec::new();
     let mut group = [0u8; 5];
     let mut held = 0;
+    let mut read = 0;
     for &byte in data {
         if out.len() >= limit {
             break;
         }
+        read += 1;
         match byte {
             b'~' => break,
             b'z' if held == 0 => out.extend_from_slice(&[0; 4]),
@@ -474,13 +494,13 @@ fn ascii85(data: &[u8], limit: usize) -> Vec<u8> {
             _ => break,
         }
     }
-    out
+    (out, read)
 }
 
-fn ascii_hex(data: &[u8]) -> Vec<u8> {
-    let digits = data
+fn ascii_hex(data: &[u8]) -> (Vec<u8>, usize) {
+    let read = memchr::memchr(b'>', data).unwrap_or(data.len());
+    let digits = data[..read]
         .iter()
-        .take_while(|&&b| b != b'>')
         .filter_map(|&b| (b as char).to_digit(16));
     let mut out = Vec::new();
     let mut high = None;
@@ -490,7 +510,7 @@ fn ascii_hex(data: &[u8]) -> Vec<u8> {
             None => high = Some(digit),
         }
     }
-    out
+    (out, read)
 }
 
 /// The number of the object whose `obj` keyword starts at `at`: `N G obj`.
@@ -618,20 +638,18 @@ mod tests {
     fn lzw_is_counted_as_its_strings_decode() {
         // "ABABABA": A, B, AB (258), then ABA (260, the code being defined), end.
         let codes = [(256, 9), (65, 9), (66, 9), (258, 9), (260, 9), (257, 9)];
-        assert_eq!(lzw_size(&packed(&codes), usize::MAX), 7);
+        assert_eq!(lzw_size(&packed(&codes), usize::MAX).0, 7);
         // A code the table does not hold yet ends the count where it stands.
         let broken = [(65, 9), (400, 9), (66, 9)];
-        assert_eq!(lzw_size(&packed(&broken), usize::MAX), 1);
+        assert_eq!(lzw_size(&packed(&broken), usize::MAX).0, 1);
     }
 
     #[test]
     fn run_length_and_hex_decode_as_the_filters_define() {
-        assert_eq!(
-            run_length(&[2, b'a', b'b', b'c', 254, b'z', 128, 0], 100),
-            b"abczzz"
-        );
-        assert_eq!(run_length(&[129, 0], 10).len(), 128);
-        assert_eq!(ascii_hex(b"48 65 6c6C6f>00"), b"Hello");
-        assert_eq!(ascii85(b"87cURDZ~>", 100), b"Hell");
+        let (decoded, read) = run_length(&[2, b'a', b'b', b'c', 254, b'z', 128, 0], 100);
+        assert_eq!((decoded.as_slice(), read), (&b"abczzz"[..], 6));
+        assert_eq!(run_length(&[129, 0], 10).0.len(), 128);
+        assert_eq!(ascii_hex(b"48 65 6c6C6f>00"), (b"Hello".to_vec(), 12));
+        assert_eq!(ascii85(b"87cURDZ~>", 100), (b"Hell".to_vec(), 8));
     }
 }
