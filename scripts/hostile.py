@@ -195,8 +195,9 @@ def hostile_pdfs():
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
         stream("/Filter /FlateDecode", zlib.compress(b"Do " * 3_000_000)),
         b"[" + b" /Contents [ /XObject << /Filter [" * 200_000])
-    yield "100,000 streams that never end", pdf(CATALOG + [page()] + [b"<< >>\nstream\n"] * 100_000
-                                              + [b" " * 5_000_000])
+    for name, dictionary in [("", b"<< >>"), (" in a format no text reader decodes", b"<< /Filter /DCTDecode >>")]:
+        yield f"60,000 streams that never end{name}", pdf(
+            CATALOG + [page()] + [dictionary + b"\nstream\n"] * 60_000 + [b" Do" * 1_000_000])
     yield "a form drawn 100,000 times", pdf(CATALOG + [
         page(b"/Resources << /Font << /F1 6 0 R >> /XObject << /X1 5 0 R >> >>"),
         stream("/Filter /FlateDecode", zlib.compress(text + b" /X1 Do" * 100_000)),

@@ -346,6 +346,9 @@ impl Stream {
             let end = memmem::find(raw, b"endstream").unwrap_or(raw.len());
             read = Some(end);
             data = std::borrow::Cow::Borrowed(&raw[..end]);
+        } else if read.is_none() {
+            // Encoded in a way no text reader decodes (an image, encryption): nothing to count.
+            return Decoded::default();
         }
         Decoded {
             size,
@@ -367,11 +370,13 @@ fn draws(content: &[u8]) -> HashMap<Vec<u8>, u64> {
         if before.len() == window.len() {
             continue;
         }
-        let Some(slash) = before.iter().rposition(|&b| b == b'/') else {
+        // The operand is the token just before: back to the delimiter that starts it, which
+        // for a name is its `/`. Each byte is looked at for one `Do` only.
+        let Some(start) = before.iter().rposition(|&b| is_delimiter(b)) else {
             continue;
         };
-        let name = &before[slash + 1..];
-        if !name.is_empty() && !name.iter().any(|&b| is_delimiter(b)) {
+        let name = &before[start + 1..];
+        if before[start] == b'/' && !name.is_empty() {
             *draws.entry(name.to_vec()).or_default() += 1;
         }
     }
