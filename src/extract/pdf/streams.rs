@@ -79,7 +79,6 @@ impl Decoded {
     /// Two definitions of one object: the larger of each.
     fn merge(&mut self, other: Decoded) {
         self.size = self.size.max(other.size);
-        self.read = self.read.max(other.read);
         for (name, count) in other.draws {
             let held = self.draws.entry(name).or_default();
             *held = (*held).max(count);
