@@ -3,6 +3,7 @@
 //! Places inside the engine are [`TextRange`]s, bytes of the normalised copy; everything that
 //! leaves the engine is a [`Span`] in Unicode code points of the submitted text.
 
+mod char_offsets;
 pub mod normalize;
 mod range;
 
@@ -14,6 +15,7 @@ use regex::Regex;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use char_offsets::CharOffsets;
 pub use normalize::{Normalizer, Script};
 pub use range::TextRange;
 
@@ -90,10 +92,10 @@ pub struct Document {
     original: String,
     normalized: String,
     script: Script,
-    /// Byte offset of each character in `original`, then its length.
-    original_starts: Vec<u32>,
-    /// Byte offset of each character in `normalized`, then its length.
-    normalized_starts: Vec<u32>,
+    /// Between bytes and characters of `original`.
+    original_offsets: CharOffsets,
+    /// Between bytes and characters of `normalized`.
+    normalized_offsets: CharOffsets,
     lines: Vec<Line>,
     /// Levels the source format gives some lines (Word heading styles): line → level from 1.
     heading_levels: std::collections::HashMap<usize, usize>,
@@ -103,16 +105,16 @@ impl Document {
     pub fn new(original: &str, normalizer: &Normalizer, traditional_min_share: f64) -> Self {
         let script = normalizer.script(original, traditional_min_share);
         let normalized = normalizer.normalize(original, script);
-        let original_starts = char_starts(original);
-        let normalized_starts = char_starts(&normalized);
-        debug_assert_eq!(original_starts.len(), normalized_starts.len());
+        let original_offsets = CharOffsets::new(original);
+        let normalized_offsets = CharOffsets::new(&normalized);
+        debug_assert_eq!(original_offsets.chars(), normalized_offsets.chars());
         let lines = split_lines(&normalized);
         Self {
             original: original.to_owned(),
             normalized,
             script,
-            original_starts,
-            normalized_starts,
+            original_offsets,
+            normalized_offsets,
             lines,
             heading_levels: std::collections::HashMap::new(),
         }
@@ -143,7 +145,7 @@ impl Document {
 
     /// Length of the submitted text in code points.
     pub fn chars(&self) -> usize {
-        self.original_starts.len() - 1
+        self.original_offsets.chars()
     }
 
     pub fn lines(&self) -> &[Line] {
@@ -190,20 +192,19 @@ impl Document {
     /// The submitted text of a range of the normalised copy.
     pub fn original_text(&self, range: TextRange) -> &str {
         let (start, end) = (self.char_index(range.start()), self.char_index(range.end()));
-        &self.original[self.original_starts[start] as usize..self.original_starts[end] as usize]
+        self.original_chars(start, end)
     }
 
     /// Code-point offset of a byte offset of the normalised copy.
     pub fn char_index(&self, byte: usize) -> usize {
-        self.normalized_starts
-            .binary_search(&(byte as u32))
-            .unwrap_or_else(|insert_at| insert_at)
+        self.normalized_offsets.char_of(&self.normalized, byte)
     }
 
     /// Byte offset in the normalised copy of a code-point offset.
     #[cfg(test)]
     pub fn byte_of_char(&self, char_index: usize) -> usize {
-        self.normalized_starts[char_index.min(self.chars())] as usize
+        self.normalized_offsets
+            .byte_of(&self.normalized, char_index)
     }
 
     /// Index of the line holding a byte offset of the normalised copy.
@@ -226,29 +227,24 @@ impl Document {
         }
     }
 
+    /// The submitted text from code point `start` up to `end`.
+    fn original_chars(&self, start: usize, end: usize) -> &str {
+        let byte = |index| self.original_offsets.byte_of(&self.original, index);
+        &self.original[byte(start)..byte(end)]
+    }
+
     /// Up to `chars` characters of submitted text on each side of a range.
     pub fn context(&self, range: TextRange, chars: usize) -> Context {
         let start = self.char_index(range.start());
         let end = self.char_index(range.end()).max(start);
         let from = start.saturating_sub(chars);
         let to = (end + chars).min(self.chars());
-        let slice = |a: usize, b: usize| {
-            &self.original[self.original_starts[a] as usize..self.original_starts[b] as usize]
-        };
         Context {
-            text: slice(from, to).to_owned(),
+            text: self.original_chars(from, to).to_owned(),
             offset: start - from,
             length: end - start,
         }
     }
-}
-
-fn char_starts(text: &str) -> Vec<u32> {
-    // Sized exactly first (counting is cheap): collecting would regrow it several times.
-    let mut starts = Vec::with_capacity(text.chars().count() + 1);
-    starts.extend(text.char_indices().map(|(i, _)| i as u32));
-    starts.push(text.len() as u32);
-    starts
 }
 
 /// A heading glued to the sentence before it, as mirror sites print a report with its line

@@ -20,6 +20,8 @@ pub enum Script {
 
 /// The CJK Unified Ideographs block, where Traditional-only characters live.
 const CJK: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
+/// Code points in the block.
+const CJK_LEN: usize = *CJK.end() as usize - *CJK.start() as usize + 1;
 
 /// Folds full-width ASCII forms and the ideographic space to their half-width forms.
 pub fn fold_width(text: &str) -> String {
@@ -55,7 +57,7 @@ pub struct Normalizer {
     simplified_of: HashMap<char, char>,
     /// The same characters as a bit per code point of the block: telling the script reads every
     /// character of every report, and a bit test is far cheaper than a hash lookup.
-    traditional: Vec<u64>,
+    traditional: Box<[u64; CJK_LEN.div_ceil(64)]>,
 }
 
 impl std::fmt::Debug for Normalizer {
@@ -85,7 +87,7 @@ impl Normalizer {
                 }
             })
             .collect::<HashMap<char, char>>();
-        let mut traditional = vec![0u64; (*CJK.end() as usize - *CJK.start() as usize) / 64 + 1];
+        let mut traditional = Box::new([0u64; CJK_LEN.div_ceil(64)]);
         for &c in simplified_of.keys() {
             let bit = c as usize - *CJK.start() as usize;
             traditional[bit / 64] |= 1 << (bit % 64);
@@ -100,32 +102,35 @@ impl Normalizer {
     /// Characters of the CJK block in `text`, and how many of them are Traditional-only.
     fn count_cjk(&self, text: &str) -> (usize, usize) {
         let (mut cjk, mut traditional) = (0usize, 0usize);
-        // The block lies in the three-byte sequences led by 0xE4..=0xE9, so the bytes are read
-        // directly rather than decoding every character.
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        while at + 2 < bytes.len() {
-            let lead = bytes[at];
-            if (0xE4..=0xE9).contains(&lead) {
-                let code = (u32::from(lead & 0x0F) << 12)
-                    | (u32::from(bytes[at + 1] & 0x3F) << 6)
-                    | u32::from(bytes[at + 2] & 0x3F);
-                let c = char::from_u32(code).expect("valid UTF-8 gives a character");
-                // 0xE4 also leads U+4000..U+4DFF, below the block.
-                if CJK.contains(&c) {
+        // The block lies in the three-byte sequences (lead 0xE0..=0xEF), so the bytes are read
+        // directly rather than decoding every character; other bytes step one at a time, as no
+        // continuation byte looks like a lead.
+        let mut rest = text.as_bytes();
+        while let [lead, second, third, after @ ..] = rest {
+            rest = if lead & 0xF0 == 0xE0 {
+                let code = (usize::from(lead & 0x0F) << 12)
+                    | (usize::from(second & 0x3F) << 6)
+                    | usize::from(third & 0x3F);
+                let bit = code.wrapping_sub(*CJK.start() as usize);
+                if bit < CJK_LEN {
                     cjk += 1;
-                    traditional += usize::from(self.is_traditional(c));
+                    traditional += usize::from(self.is_traditional_bit(bit));
                 }
-                at += 3;
+                after
             } else {
-                at += 1;
-            }
+                &rest[1..]
+            };
         }
         (cjk, traditional)
     }
 
+    #[cfg(test)]
     fn is_traditional(&self, c: char) -> bool {
-        let bit = c as usize - *CJK.start() as usize;
+        self.is_traditional_bit(c as usize - *CJK.start() as usize)
+    }
+
+    /// Whether the character `bit` places after the block's start is Traditional-only.
+    fn is_traditional_bit(&self, bit: usize) -> bool {
         self.traditional[bit / 64] & (1 << (bit % 64)) != 0
     }
 

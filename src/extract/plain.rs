@@ -38,10 +38,12 @@ pub fn ensure_text(text: &str, format: Format) -> Result<(), ExtractError> {
 /// each, C1 (U+0080..U+009F) is 0xC2 and a byte of 0x80..=0x9F.
 fn controls(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let one_byte = bytes
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F)
-        .count();
+    let is_control = |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F;
+    // Summed in a byte per chunk that it cannot overflow, so the compiler adds many at a time.
+    let one_byte: usize = bytes
+        .chunks(u8::MAX as usize)
+        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(is_control(b)))))
+        .sum();
     let c1 = memchr::memchr_iter(0xC2, bytes)
         .filter(|&at| bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)))
         .count();

@@ -322,6 +322,11 @@ fn mentions(
 /// ("……。区委主要负责同志带头述法、专题听取法治建设情况汇报……").
 fn sentence_on(document: &Document, paragraph: &Paragraph, mention: &Mention) -> Option<TextRange> {
     let text = document.text(paragraph.range);
+    // A sentence holds no more than its paragraph: most paragraphs hold no mention at all, which
+    // one look at the whole tells without splitting it.
+    if !mention.is_in(text) {
+        return None;
+    }
     sentences::split(text)
         .into_iter()
         .find(|sentence| mention.is_in(&text[sentence.clone()]))

@@ -51,16 +51,46 @@ impl Rule for DoubledCharacter {
     }
 }
 
-/// Byte offsets where a Chinese character is immediately repeated.
-fn doubled(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut previous: Option<(usize, char)> = None;
-    text.char_indices().filter_map(move |(at, ch)| {
-        let repeated = previous.filter(|&(_, before)| before == ch && is_han(ch));
-        previous = Some((at, ch));
-        repeated.map(|(start, _)| start)
-    })
+/// Byte offsets where a Chinese character is immediately repeated. Han characters are three
+/// bytes each, so a repeat is three bytes equal to the next three: found eight bytes at a time
+/// (where the text XOR itself three bytes on has three zero bytes in a row), rather than by
+/// decoding every character.
+fn doubled(text: &str) -> Vec<usize> {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// The high bits of the six bytes whose run of three is whole within the eight.
+    const WHOLE_RUNS: u64 = 0x0000_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+    let mut found = Vec::new();
+    let mut check = |at: usize| {
+        let repeated = text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(is_han);
+        if repeated {
+            found.push(at);
+        }
+    };
+    let mut at = 0;
+    while at + 11 <= bytes.len() {
+        let x = word(at) ^ word(at + 3);
+        let zero = !((((x & LOW) + LOW) | x) & HIGH) & HIGH;
+        let mut runs = zero & (zero >> 8) & (zero >> 16) & WHOLE_RUNS;
+        while runs != 0 {
+            check(at + runs.trailing_zeros() as usize / 8);
+            runs &= runs - 1;
+        }
+        at += 6;
+    }
+    while at + 6 <= bytes.len() {
+        if bytes[at..at + 3] == bytes[at + 3..at + 6] {
+            check(at);
+        }
+        at += 1;
+    }
+    found
 }
-
 
 /// A slip leaves one of the two characters standing alone beside a word that already has it:
 /// 充分|发|发挥. Two words that share the character (法治|治理, 学习|习近平) and a word that
@@ -94,8 +124,26 @@ fn is_slip(text: &str, at: usize, width: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// `doubled` by its definition: each character compared with the one before.
+    fn doubled_by_chars(text: &str) -> Vec<usize> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        chars
+            .windows(2)
+            .filter(|pair| pair[0].1 == pair[1].1 && is_han(pair[0].1))
+            .map(|pair| pair[0].0)
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn repeats_are_found_as_characters_compared_find_them(text in "[发法治a1，、\u{20000}]{0,60}") {
+            proptest::prop_assert_eq!(doubled(&text), doubled_by_chars(&text));
+        }
+    }
+
     fn slips(text: &str) -> Vec<usize> {
         doubled(text)
+            .into_iter()
             .filter(|&at| is_slip(text, at, text[at..].chars().next().unwrap().len_utf8()))
             .collect()
     }

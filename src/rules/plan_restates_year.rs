@@ -14,6 +14,8 @@ pub struct PlanRestatesYear;
 const RETROSPECTIVE: Facet = Facet::Retrospective;
 /// Sentences shorter than this are headings or fragments, and say nothing either way.
 const MIN_SENTENCE_CHARS: usize = 8;
+/// Bytes of a plan's sentence searched for first in the other parts (four Chinese characters).
+const HEAD_BYTES: usize = 12;
 /// Fewest retrospective sentences worth a finding, whatever their share.
 const MIN_RETROSPECTIVE: usize = 2;
 
@@ -47,11 +49,16 @@ impl Rule for PlanRestatesYear {
             .flat_map(|(p, _)| analysis.part_body(p))
             .map(|range| document.text(range))
             .collect();
+        // A finder costs in proportion to its needle: the sentence's head is looked for, and the
+        // whole sentence where the head occurs.
         let copied = |words: &str| {
-            let finder = memmem::Finder::new(words);
-            elsewhere
-                .iter()
-                .any(|text| finder.find(text.as_bytes()).is_some())
+            let words = words.as_bytes();
+            let head = memmem::Finder::new(&words[..words.len().min(HEAD_BYTES)]);
+            elsewhere.iter().any(|text| {
+                let text = text.as_bytes();
+                head.find_iter(text)
+                    .any(|at| text[at..].starts_with(words))
+            })
         };
         let total = sentences_of_plan.len();
         let looking_back: Vec<_> = sentences_of_plan

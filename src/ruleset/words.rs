@@ -4,7 +4,7 @@
 //! `主要举措和突出成效`. Words are normalised like report text, so `（一）` in a rule set matches
 //! `(一)` in a report.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use crate::document::normalize::fold_width;
 
@@ -16,6 +16,9 @@ pub struct WordSet {
     words: Vec<String>,
     /// For each word, the ids of its fragments in order.
     fragments_of: Vec<Vec<usize>>,
+    /// For each fragment, the shorter fragments it starts with, and their lengths in bytes: they
+    /// match wherever it does.
+    prefixes_of: Vec<Vec<(usize, usize)>>,
     fragment_count: usize,
     /// Whether some word has a gap: only then does a fragment found not mean a word found.
     has_gaps: bool,
@@ -48,10 +51,26 @@ impl WordSet {
                 .collect();
             fragments_of.push(ids);
         }
+        let prefixes_of = fragments
+            .iter()
+            .map(|fragment| {
+                fragments
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, other)| {
+                        other.len() < fragment.len() && fragment.starts_with(*other)
+                    })
+                    .map(|(id, other)| (id, other.len()))
+                    .collect()
+            })
+            .collect();
         let automaton = (!fragments.is_empty()).then(|| {
-            // A DFA: word lists are small, and every check scans with them many times.
+            // A DFA: word lists are small, and every check scans with them many times. Leftmost
+            // longest, so that one search finds every fragment starting at a place (the longest
+            // and its prefixes), with the prefilter skipping to the next place.
             AhoCorasick::builder()
                 .kind(Some(AhoCorasickKind::DFA))
+                .match_kind(MatchKind::LeftmostLongest)
                 .build(&fragments)
                 .expect("word lists are small enough to compile")
         });
@@ -59,6 +78,7 @@ impl WordSet {
             words: words.to_vec(),
             has_gaps: fragments_of.iter().any(|ids| ids.len() > 1),
             fragments_of,
+            prefixes_of,
             fragment_count: fragments.len(),
             automaton,
         }
@@ -74,7 +94,7 @@ impl WordSet {
 
     pub fn is_match(&self, text: &str) -> bool {
         // Most texts asked about hold no fragment at all, which one forward scan (with its
-        // prefilter) tells, without the overlapping scan `find_all` needs.
+        // prefilter) tells, without finding every place as `find_all` does.
         let Some(automaton) = &self.automaton else {
             return false;
         };
@@ -97,8 +117,16 @@ impl WordSet {
             return Vec::new();
         };
         let mut places: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.fragment_count];
-        for m in automaton.find_overlapping_iter(text) {
-            places[m.pattern().as_usize()].push((m.start(), m.end()));
+        // Each search finds the next place some fragment starts, and the longest one there; the
+        // others starting there are its prefixes. Places come in order, as `in_order` needs.
+        let mut from = 0;
+        while let Some(m) = automaton.find(Input::new(text).span(from..text.len())) {
+            let (fragment, start) = (m.pattern().as_usize(), m.start());
+            places[fragment].push((start, m.end()));
+            for &(prefix, len) in &self.prefixes_of[fragment] {
+                places[prefix].push((start, start + len));
+            }
+            from = start + 1;
         }
         self.fragments_of
             .iter()
@@ -124,6 +152,42 @@ fn in_order(ids: &[usize], places: &[Vec<(usize, usize)>]) -> Option<(usize, usi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `find_all` by its definition: every place of every fragment, tried at every byte.
+    fn find_all_by_definition(words: &[String], text: &str) -> Vec<WordMatch> {
+        let places_of = |fragment: &str| -> Vec<(usize, usize)> {
+            (0..text.len())
+                .filter(|&at| text.as_bytes()[at..].starts_with(fragment.as_bytes()))
+                .map(|at| (at, at + fragment.len()))
+                .collect()
+        };
+        words
+            .iter()
+            .enumerate()
+            .filter_map(|(word, w)| {
+                let fragments: Vec<&str> = w.split(GAP).filter(|f| !f.is_empty()).collect();
+                let (first, rest) = fragments.split_first()?;
+                places_of(first).into_iter().find_map(|(start, mut end)| {
+                    for fragment in rest {
+                        end = places_of(fragment).into_iter().find(|(s, _)| *s >= end)?.1;
+                    }
+                    Some(WordMatch { word, start, end })
+                })
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// Words that overlap, nest and share starts are all found, each at its first place.
+        #[test]
+        fn every_word_is_found_at_its_first_place(
+            words in proptest::collection::vec("[法治政府…]{1,4}", 1..6),
+            text in "[法治政府建]{0,30}",
+        ) {
+            prop_assert_eq!(WordSet::new(&words).find_all(&text), find_all_by_definition(&words, &text));
+        }
+    }
 
     fn set(words: &[&str]) -> WordSet {
         WordSet::new(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>())
