@@ -6,6 +6,7 @@ use regex::Regex;
 
 
 use super::{Analysis, Findings, Rule};
+use crate::ruleset::marks::{Mark, PairedMarks};
 
 pub struct UnbalancedPunctuation;
 
@@ -19,14 +20,7 @@ impl Rule for UnbalancedPunctuation {
     const ABOUT_REPORT: bool = false;
 
     fn check(analysis: &Analysis, out: &mut Findings) {
-        let pairs: Vec<(char, char)> = analysis
-            .rules
-            .data
-            .proofreading
-            .pairs
-            .iter()
-            .filter_map(|(open, close)| Some((open.chars().next()?, close.chars().next()?)))
-            .collect();
+        let marks = &analysis.rules.paired_marks;
         // What the last line of a text cut short opens may close beyond it.
         let last = analysis.outline.cut_short_at;
         // The page around the report (portal chrome such as "【字号") is not its text.
@@ -35,7 +29,7 @@ impl Rule for UnbalancedPunctuation {
             let text = analysis.document.text(line.range());
             let skip = ITEM_NUMBER.find(text).map_or(0, |m| m.end());
             let cut_here = Some(index) == last;
-            for (at, mark, partner, closing) in unbalanced(text, skip, &pairs) {
+            for (at, mark, partner, closing) in unbalanced(text, skip, marks) {
                 if cut_here && !closing {
                     continue;
                 }
@@ -82,41 +76,34 @@ impl Rule for UnbalancedPunctuation {
 /// lacks, whether it is a closing mark). Linear: besides the stack of open marks, each kind of
 /// mark keeps where its own open marks stand in that stack, so a closing mark finds its partner
 /// at once and every mark leaves the stack once.
-fn unbalanced(text: &str, skip: usize, pairs: &[(char, char)]) -> Vec<(usize, char, char, bool)> {
+fn unbalanced(text: &str, skip: usize, marks: &PairedMarks) -> Vec<(usize, char, char, bool)> {
     let mut open: Vec<(usize, usize)> = Vec::new(); // (byte offset, pair)
-    let mut open_of_pair: Vec<Vec<usize>> = vec![Vec::new(); pairs.len()];
+    let mut open_of_pair: Vec<Vec<usize>> = vec![Vec::new(); marks.len()];
     let mut lone = Vec::new();
-    // Only bytes that start a mark are looked at (a first byte is never a continuation byte,
-    // so each is where a character starts): a report's characters are not decoded one by one.
-    let mut starts_a_mark = [false; 256];
-    for mark in pairs.iter().flat_map(|&(o, c)| [o, c]) {
-        starts_a_mark[usize::from(mark.encode_utf8(&mut [0; 4]).as_bytes()[0])] = true;
-    }
-    let bytes = text.as_bytes();
-    let marks = (skip..bytes.len())
-        .filter(|&at| starts_a_mark[usize::from(bytes[at])])
-        .filter_map(|at| Some((at, text[at..].chars().next()?)));
-    for (at, c) in marks {
-        if let Some(pair) = pairs.iter().position(|(o, _)| *o == c) {
+    for Mark { at, pair, closing } in marks.find_iter(&text[skip..]) {
+        let at = skip + at;
+        let (opening, closing_mark) = marks.pair(pair);
+        if !closing {
             open_of_pair[pair].push(open.len());
             open.push((at, pair));
-        } else if let Some(pair) = pairs.iter().position(|(_, cl)| *cl == c) {
+        } else {
             match open_of_pair[pair].pop() {
                 // Marks opened inside this pair and never closed are lone too.
                 Some(index) => {
                     for (at, inner) in open.drain(index..).skip(1) {
                         open_of_pair[inner].pop();
-                        lone.push((at, pairs[inner].0, pairs[inner].1, false));
+                        let (o, c) = marks.pair(inner);
+                        lone.push((at, o, c, false));
                     }
                 }
-                None => lone.push((at, c, pairs[pair].0, true)),
+                None => lone.push((at, closing_mark, opening, true)),
             }
         }
     }
-    lone.extend(
-        open.into_iter()
-            .map(|(at, pair)| (at, pairs[pair].0, pairs[pair].1, false)),
-    );
+    lone.extend(open.into_iter().map(|(at, pair)| {
+        let (o, c) = marks.pair(pair);
+        (at, o, c, false)
+    }));
     lone.sort_by_key(|(at, ..)| *at);
     lone
 }
@@ -124,6 +111,10 @@ fn unbalanced(text: &str, skip: usize, pairs: &[(char, char)]) -> Vec<(usize, ch
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn unbalanced(text: &str, skip: usize, pairs: &[(char, char)]) -> Vec<(usize, char, char, bool)> {
+        super::unbalanced(text, skip, &PairedMarks::new(pairs.iter().copied()))
+    }
 
     const PAIRS: [(char, char); 3] = [('“', '”'), ('《', '》'), ('(', ')')];
 

@@ -157,6 +157,8 @@ pub struct RuleSet {
     pub area_words: WordSet,
     /// For each word of `area_words`, the index of its area.
     pub area_of_word: Vec<usize>,
+    /// The proofreading rules' paired marks.
+    pub paired_marks: super::marks::PairedMarks,
     pub formulations: Vec<super::formulations::CompiledFormulation>,
     /// The formulations' patterns in one set, in the same order.
     pub formulation_set: regex::RegexSet,
@@ -297,6 +299,11 @@ impl RuleSet {
                 .collect(),
             area_words: WordSet::new(&area_words),
             area_of_word,
+            paired_marks: super::marks::PairedMarks::new(
+                data.proofreading.pairs.iter().filter_map(|(open, close)| {
+                    Some((open.chars().next()?, close.chars().next()?))
+                }),
+            ),
             parts,
             data,
             raw,

@@ -6,6 +6,7 @@
 pub mod citations;
 pub mod formulations;
 mod load;
+pub mod marks;
 mod model;
 pub mod words;
 
