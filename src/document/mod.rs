@@ -344,6 +344,10 @@ mod tests {
 
     #[test]
     fn glued_headings_are_cut_where_their_groups_start() {
+        let content = "……报告如下。一、主要举措和成效(一)强化党的领导";
+        let at = |piece: &str| content.find(piece).unwrap();
+        assert_eq!(glued_cuts(content), [at("一、"), at("(一)")]);
+        assert_eq!(glued_cuts("一、二季度"), Vec::<usize>::new());
         for content in [
             "……报告如下。一、主要举措和成效(一)强化党的领导",
             "……有新提升。 \u{3000}(二)规范执法",

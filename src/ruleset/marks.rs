@@ -1,5 +1,5 @@
-//! The paired punctuation marks of the proofreading rules (“” 《》 …), compiled once so that a
-//! text's marks are found in one scan with a prefilter, not by looking at every character.
+//! The paired punctuation marks of the proofreading rules (“” 《》 …), compiled once at load so
+//! that a text's marks are found by automata with a prefilter, not by looking at every character.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
