@@ -9,7 +9,6 @@ pub struct AddresseeMismatch;
 /// The rules on what a report contains: the 督察规定.
 const BASIS: &str = "ducha";
 
-
 impl Rule for AddresseeMismatch {
     const NEEDS: &'static [Need] = &[Need::Basis(BASIS)];
 
@@ -39,10 +38,7 @@ impl Rule for AddresseeMismatch {
             format!("抬头“{addressee}”不是{zh}：年度报告应报送{zh}。"),
             format!("The addressee “{addressee}” is not {en}, to whom the report goes."),
         );
-        out.report(message)
-                .at(range)
-                .basis(BASIS)
-                .push();
+        out.report(message).at(range).basis(BASIS).push();
     }
 }
 

@@ -33,11 +33,17 @@ impl Rule for AnachronisticCitation {
                     let index = rules.event_words.event_of_word[found.word];
                     let event = &rules.events[index];
                     // One finding per event and sentence, at its first name.
-                    if event.date <= written_by || seen.contains(&index) || event.unless.is_match(said) {
+                    if event.date <= written_by
+                        || seen.contains(&index)
+                        || event.unless.is_match(said)
+                    {
                         continue;
                     }
                     seen.push(index);
-                    let range = line.range().sub(sentence.clone()).sub(found.start..found.end);
+                    let range = line
+                        .range()
+                        .sub(sentence.clone())
+                        .sub(found.start..found.end);
                     let written = document.original_text(range).to_owned();
                     let (name, date) = (&event.spec.name, event.date);
                     let message = analysis.lang().pick(

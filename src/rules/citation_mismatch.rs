@@ -1,12 +1,10 @@
 //! Rule `citation-mismatch`; its documentation is `citation_mismatch.md`.
 
-
 use crate::ruleset::citations::Citation;
 
 use super::{Analysis, Findings, Rule};
 
 pub struct CitationMismatch;
-
 
 impl Rule for CitationMismatch {
     const ABOUT_REPORT: bool = false;
@@ -21,8 +19,10 @@ impl Rule for CitationMismatch {
             if citations[..index].iter().any(|c| c.name == citation.name) {
                 continue;
             }
-            let editions: Vec<&Citation> =
-                citations.iter().filter(|c| c.name == citation.name).collect();
+            let editions: Vec<&Citation> = citations
+                .iter()
+                .filter(|c| c.name == citation.name)
+                .collect();
             let in_force = year.and_then(|year| {
                 editions.iter().copied().find(|e| {
                     e.covers

@@ -6,7 +6,6 @@ use super::{Analysis, Findings, Rule};
 
 pub struct DoubledCharacter;
 
-
 /// Characters of context on each side given to the segmenter: enough for the words around.
 const WINDOW_CHARS: usize = 8;
 
@@ -15,7 +14,8 @@ impl Rule for DoubledCharacter {
 
     fn check(analysis: &Analysis, out: &mut Findings) {
         let proofreading = &analysis.rules.data.proofreading;
-        let (reduplications, word_starts) = (&proofreading.reduplications, &proofreading.word_starts);
+        let (reduplications, word_starts) =
+            (&proofreading.reduplications, &proofreading.word_starts);
         for paragraph in analysis.outline.paragraphs() {
             let text = analysis.document.text(paragraph.range);
             for at in doubled(text) {
@@ -42,10 +42,7 @@ impl Rule for DoubledCharacter {
                     format!("“{written}”重复了一个字，疑为笔误。"),
                     format!("“{written}” repeats a character; it looks like a slip."),
                 );
-                out.report(message)
-                        .at(range)
-                        .suggest(single)
-                        .push();
+                out.report(message).at(range).suggest(single).push();
             }
         }
     }

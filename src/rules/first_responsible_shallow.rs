@@ -1,13 +1,12 @@
 //! Rule `first-responsible-shallow`; its documentation is `first_responsible_shallow.md`.
 
-use crate::text::figures;
 use crate::ruleset::IssuerKind;
+use crate::text::figures;
 
 use super::{Analysis, Findings, Need, Rule};
 use crate::ruleset::Facet;
 
 pub struct FirstResponsibleShallow;
-
 
 /// The rule set's facets of the part: leaders named jointly, the Party head, the government
 /// head, and duties carried out.
@@ -17,7 +16,12 @@ const WHO_GOVERNMENT: Facet = Facet::WhoGovernment;
 const WHAT: Facet = Facet::What;
 
 impl Rule for FirstResponsibleShallow {
-    const NEEDS: &'static [Need] = &[Need::Facet(WHO), Need::Facet(WHO_PARTY), Need::Facet(WHO_GOVERNMENT), Need::Facet(WHAT)];
+    const NEEDS: &'static [Need] = &[
+        Need::Facet(WHO),
+        Need::Facet(WHO_PARTY),
+        Need::Facet(WHO_GOVERNMENT),
+        Need::Facet(WHAT),
+    ];
 
     fn check(analysis: &Analysis, out: &mut Findings) {
         for (part, spec) in analysis.rules.indexed_parts() {
@@ -29,10 +33,7 @@ impl Rule for FirstResponsibleShallow {
             if ranges.is_empty() {
                 continue;
             }
-            let texts: Vec<&str> = ranges
-                .iter()
-                .map(|r| analysis.document.text(*r))
-                .collect();
+            let texts: Vec<&str> = ranges.iter().map(|r| analysis.document.text(*r)).collect();
             let names = |facet: Facet| {
                 spec.facet(facet)
                     .is_some_and(|words| texts.iter().any(|t| words.is_match(t)))
@@ -42,8 +43,7 @@ impl Rule for FirstResponsibleShallow {
             let mut problems = Vec::new();
             let names_leaders = names(WHO)
                 || (party && government)
-                || (analysis.facts.issuer_kind == IssuerKind::Department
-                    && (party || government));
+                || (analysis.facts.issuer_kind == IssuerKind::Department && (party || government));
             if !names_leaders {
                 problems.push(match (party, government) {
                     (true, _) => lang.pick(
@@ -80,10 +80,7 @@ impl Rule for FirstResponsibleShallow {
                 "写明党政主要负责人（党委和政府各自的主要负责人）亲自部署、亲自过问、亲自协调、亲自督办的具体事项，召开常务会议专题研究的次数，会前学法、述法和出庭应诉情况。",
                 "Name the Party and government heads and what each did in person, with counts: meetings that studied rule-of-law work, study before meetings, year-end reporting on rule of law, court appearances.",
             );
-            out.report(message)
-                .at_part(part)
-                .suggest(suggestion)
-                .push();
+            out.report(message).at_part(part).suggest(suggestion).push();
         }
     }
 }

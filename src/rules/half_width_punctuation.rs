@@ -1,11 +1,9 @@
 //! Rule `half-width-punctuation`; its documentation is `half_width_punctuation.md`.
 
-
 use super::{Analysis, Findings, Rule};
 use crate::document::TextRange;
 
 pub struct HalfWidthPunctuation;
-
 
 /// ASCII punctuation and the full-width form a Chinese sentence takes.
 const FULL_WIDTH: [(char, char); 6] = [
@@ -55,9 +53,9 @@ impl Rule for HalfWidthPunctuation {
                     format!("Half-width “{c}” inside a Chinese sentence."),
                 );
                 out.report(message)
-                        .at(TextRange::new(start, start + c.len_utf8()))
-                        .suggest(full.to_string())
-                        .push();
+                    .at(TextRange::new(start, start + c.len_utf8()))
+                    .suggest(full.to_string())
+                    .push();
             }
         }
     }

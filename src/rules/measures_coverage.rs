@@ -1,10 +1,8 @@
 //! Rule `measures-coverage`; its documentation is `measures_coverage.md`.
 
-
 use super::{Analysis, Findings, Rule};
 
 pub struct MeasuresCoverage;
-
 
 impl Rule for MeasuresCoverage {
     fn check(analysis: &Analysis, out: &mut Findings) {
@@ -48,10 +46,7 @@ impl Rule for MeasuresCoverage {
                 coverage.figures_per_1000_chars
             ),
         );
-        out.report(message)
-            .at_part(part)
-            .basis(basis)
-            .push();
+        out.report(message).at_part(part).basis(basis).push();
     }
 }
 

@@ -1,10 +1,8 @@
 //! Rule `measures-without-figures`; its documentation is `measures_without_figures.md`.
 
-
 use super::{Analysis, Findings, Rule};
 
 pub struct MeasuresWithoutFigures;
-
 
 impl Rule for MeasuresWithoutFigures {
     fn check(analysis: &Analysis, out: &mut Findings) {
@@ -43,10 +41,7 @@ impl Rule for MeasuresWithoutFigures {
             "用数字说明成效：办理了多少件、开展了多少场、覆盖多少人、比上年变化多少。",
             "Show results in numbers: cases handled, sessions held, people reached, change from last year.",
         );
-        out.report(message)
-            .at_part(part)
-            .suggest(suggestion)
-            .push();
+        out.report(message).at_part(part).suggest(suggestion).push();
     }
 }
 

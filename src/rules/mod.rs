@@ -27,6 +27,41 @@ pub use registry::{Need, Outcome, Rule, RuleMeta, run, unmet_needs};
 
 use profile::{EVERY_PROFILE, ON_REQUEST, STRICT_ONLY};
 
+// Declared here, not by `registry!`, so that `cargo fmt` reaches the rules' files.
+mod addressee_mismatch;
+mod anachronistic_citation;
+mod basis_title_inexact;
+mod citation_mismatch;
+mod doubled_character;
+mod enumeration_punctuation;
+mod fazhi_formulation;
+mod first_responsible_shallow;
+mod half_width_punctuation;
+mod measures_coverage;
+mod measures_without_figures;
+mod no_structure;
+mod not_a_report;
+mod outdated_formulation;
+mod part_embedded;
+mod part_empty;
+mod part_missing;
+mod part_order;
+mod personal_data;
+mod plan_restates_year;
+mod plan_year_mismatch;
+mod published_early;
+mod published_late;
+mod shortcoming_beyond_powers;
+mod shortcomings_too_few;
+mod shortcomings_without_reasons;
+mod sign_off_missing;
+mod title_malformed;
+mod title_missing;
+mod unbalanced_punctuation;
+mod wrong_character;
+mod year_mismatch;
+mod year_unknown;
+
 registry! {
     NotAReport = "not-a-report" in not_a_report: Error, EVERY_PROFILE;
     PartMissing = "part-missing" in part_missing: Error, EVERY_PROFILE;

@@ -1,13 +1,11 @@
 //! Rule `no-structure`; its documentation is `no_structure.md`.
 
-
 use super::{Analysis, Findings, Need, Rule};
 
 pub struct NoStructure;
 
 /// The rules on what a report contains: the 督察规定.
 const BASIS: &str = "ducha";
-
 
 impl Rule for NoStructure {
     const NEEDS: &'static [Need] = &[Need::Basis(BASIS)];
@@ -25,9 +23,9 @@ impl Rule for NoStructure {
             "Give each of the four required parts a numbered top-level heading.",
         );
         out.report(message.to_owned())
-                .basis(BASIS)
-                .suggest(suggestion.to_owned())
-                .push();
+            .basis(BASIS)
+            .suggest(suggestion.to_owned())
+            .push();
     }
 }
 

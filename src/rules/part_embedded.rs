@@ -6,7 +6,6 @@ use super::{Analysis, Findings, Rule};
 
 pub struct PartEmbedded;
 
-
 impl Rule for PartEmbedded {
     fn check(analysis: &Analysis, out: &mut Findings) {
         for (part, spec) in analysis.rules.indexed_parts() {
@@ -20,10 +19,10 @@ impl Rule for PartEmbedded {
                 format!("“{name}” is only reported inside another part, not as a part of its own."),
             );
             out.report(message)
-                    .part(part)
-                    .at(placement.mentions[0])
-                    .suggest(analysis.suggested_heading(part))
-                    .push();
+                .part(part)
+                .at(placement.mentions[0])
+                .suggest(analysis.suggested_heading(part))
+                .push();
         }
     }
 }

@@ -6,7 +6,6 @@ use super::{Analysis, Findings, Rule};
 
 pub struct PartEmpty;
 
-
 impl Rule for PartEmpty {
     fn check(analysis: &Analysis, out: &mut Findings) {
         let max_chars = analysis.rules.data.thresholds.part_empty_max_chars;
@@ -38,10 +37,7 @@ impl Rule for PartEmpty {
                 .clone()
                 .next()
                 .expect("a present part has a section");
-            out.report(message)
-                    .part(part)
-                    .at(first.range)
-                    .push();
+            out.report(message).part(part).at(first.range).push();
         }
     }
 }

@@ -8,7 +8,6 @@ use super::{Analysis, Findings, Rule};
 
 pub struct PartMissing;
 
-
 impl Rule for PartMissing {
     fn check(analysis: &Analysis, out: &mut Findings) {
         for (part, spec) in analysis.rules.indexed_parts() {
@@ -23,10 +22,10 @@ impl Rule for PartMissing {
             );
             let at = insertion_point(analysis, part);
             out.report(message)
-                    .part(part)
-                    .at(TextRange::at(at))
-                    .suggest(analysis.suggested_heading(part))
-                    .push();
+                .part(part)
+                .at(TextRange::at(at))
+                .suggest(analysis.suggested_heading(part))
+                .push();
         }
     }
 }
@@ -37,7 +36,13 @@ fn insertion_point(analysis: &Analysis, part: PartIndex) -> usize {
     analysis
         .outline
         .top_level()
-        .find(|(index, _)| analysis.parts().of_heading(*index).iter().any(|&p| p > part))
+        .find(|(index, _)| {
+            analysis
+                .parts()
+                .of_heading(*index)
+                .iter()
+                .any(|&p| p > part)
+        })
         .map_or(analysis.outline.body_end, |(_, heading)| {
             heading.range.start()
         })

@@ -1,12 +1,10 @@
 //! Rule `part-order`; its documentation is `part_order.md`.
 
-
 use super::{Analysis, Findings, Rule};
 use crate::outline::HeadingIndex;
 use crate::ruleset::PartIndex;
 
 pub struct PartOrder;
-
 
 impl Rule for PartOrder {
     fn check(analysis: &Analysis, out: &mut Findings) {

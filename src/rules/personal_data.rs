@@ -5,11 +5,9 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-
 use super::{Analysis, Findings, Rule};
 
 pub struct PersonalData;
-
 
 /// Eighteen characters, not part of a longer run of digits or letters.
 static ID_CARD: LazyLock<Regex> = LazyLock::new(|| {
@@ -28,24 +26,24 @@ fn has_long_number(text: &str) -> bool {
     // Most of a report is Chinese: a chunk without a digit, space or hyphen ends any run, which
     // the compiler tells for many bytes at a time.
     for chunk in text.as_bytes().chunks(16) {
-        let runs_on = chunk
-            .iter()
-            .fold(false, |any, &b| any | b.is_ascii_digit() | (b == b' ') | (b == b'-'));
+        let runs_on = chunk.iter().fold(false, |any, &b| {
+            any | b.is_ascii_digit() | (b == b' ') | (b == b'-')
+        });
         if !runs_on {
             digits = 0;
             continue;
         }
         for &byte in chunk {
             match byte {
-            b'0'..=b'9' => {
-                digits += 1;
-                if digits >= MOBILE_DIGITS {
-                    return true;
+                b'0'..=b'9' => {
+                    digits += 1;
+                    if digits >= MOBILE_DIGITS {
+                        return true;
+                    }
                 }
+                b' ' | b'-' if digits > 0 => {}
+                _ => digits = 0,
             }
-            b' ' | b'-' if digits > 0 => {}
-            _ => digits = 0,
-        }
         }
     }
     false
@@ -96,9 +94,9 @@ impl Rule for PersonalData {
                 )
             };
             out.report(message.to_owned())
-                    .at(range.into())
-                    .suggest(masked)
-                    .push();
+                .at(range.into())
+                .suggest(masked)
+                .push();
         }
     }
 }

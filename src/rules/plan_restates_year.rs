@@ -9,7 +9,6 @@ use crate::ruleset::Facet;
 
 pub struct PlanRestatesYear;
 
-
 /// The rule set's facet of the plans part: words that report work already done.
 const RETROSPECTIVE: Facet = Facet::Retrospective;
 /// Sentences shorter than this are headings or fragments, and say nothing either way.
@@ -56,8 +55,7 @@ impl Rule for PlanRestatesYear {
             let head = memmem::Finder::new(&words[..words.len().min(HEAD_BYTES)]);
             elsewhere.iter().any(|text| {
                 let text = text.as_bytes();
-                head.find_iter(text)
-                    .any(|at| text[at..].starts_with(words))
+                head.find_iter(text).any(|at| text[at..].starts_with(words))
             })
         };
         let total = sentences_of_plan.len();
@@ -88,10 +86,10 @@ impl Rule for PlanRestatesYear {
             "Say what will be done next year, with targets and dates, rather than repeating this year's results.",
         );
         out.report(message)
-                .part(plan)
-                .at(looking_back[0])
-                .suggest(suggestion.to_owned())
-                .push();
+            .part(plan)
+            .at(looking_back[0])
+            .suggest(suggestion.to_owned())
+            .push();
     }
 }
 

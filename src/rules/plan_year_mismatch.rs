@@ -8,7 +8,6 @@ use crate::ruleset::PartIndex;
 
 pub struct PlanYearMismatch;
 
-
 impl Rule for PlanYearMismatch {
     fn check(analysis: &Analysis, out: &mut Findings) {
         let (Some(year), Some(plan)) = (analysis.year(), analysis.rules.plan_part()) else {
@@ -30,10 +29,10 @@ impl Rule for PlanYearMismatch {
                     ),
                 );
                 out.report(message)
-                        .part(plan)
-                        .at(range.sub(at))
-                        .suggest(expected.to_string())
-                        .push();
+                    .part(plan)
+                    .at(range.sub(at))
+                    .suggest(expected.to_string())
+                    .push();
             }
         }
     }

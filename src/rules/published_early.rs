@@ -2,12 +2,10 @@
 
 use chrono::NaiveDate;
 
-
 use super::dating::{self, flag_dates};
 use super::{Analysis, Findings, Need, Rule};
 
 pub struct PublishedEarly;
-
 
 impl Rule for PublishedEarly {
     const NEEDS: &'static [Need] = &[Need::Basis(dating::BASIS)];

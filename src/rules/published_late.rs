@@ -1,11 +1,9 @@
 //! Rule `published-late`; its documentation is `published_late.md`.
 
-
 use super::dating::{self, flag_dates};
 use super::{Analysis, Findings, Need, Rule};
 
 pub struct PublishedLate;
-
 
 impl Rule for PublishedLate {
     const NEEDS: &'static [Need] = &[Need::Basis(dating::BASIS)];
@@ -54,6 +52,10 @@ mod tests {
 
     #[test]
     fn stays_silent_on_a_near_miss() {
-        assert_eq!(published_on("2025-04-01"), 0, "the deadline day itself is in time");
+        assert_eq!(
+            published_on("2025-04-01"),
+            0,
+            "the deadline day itself is in time"
+        );
     }
 }

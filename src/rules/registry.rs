@@ -50,7 +50,6 @@ pub trait Rule {
 /// `pub struct Variant` implementing [`Rule`] and sits beside `module.md`, its documentation.
 macro_rules! registry {
     ($($rule:ident = $id:literal in $module:ident: $severity:ident, $profiles:ident;)*) => {
-        $(mod $module;)*
 
         /// A rule's stable id (`part-missing`, …), never reused.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,12 +1,10 @@
 //! Rule `shortcoming-beyond-powers`; its documentation is `shortcoming_beyond_powers.md`.
 
-
 use super::{Analysis, Findings, Need, Rule};
-use crate::text::sentences;
 use crate::ruleset::Facet;
+use crate::text::sentences;
 
 pub struct ShortcomingBeyondPowers;
-
 
 /// The rule set's facet that marks the shortcomings part.
 const SHORTCOMINGS: Facet = Facet::Shortcomings;

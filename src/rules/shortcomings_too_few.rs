@@ -8,7 +8,6 @@ use crate::ruleset::Facet;
 
 pub struct ShortcomingsTooFew;
 
-
 /// The rule set's facets: the words a shortcoming is written with, and those of its causes.
 const SHORTCOMINGS: Facet = Facet::Shortcomings;
 const CAUSES: Facet = Facet::Causes;
@@ -50,10 +49,10 @@ impl Rule for ShortcomingsTooFew {
                 "List each concrete shortcoming (which work, what falls short) with its cause.",
             );
             out.report(message)
-                    .part(part)
-                    .at(place)
-                    .suggest(suggestion.to_owned())
-                    .push();
+                .part(part)
+                .at(place)
+                .suggest(suggestion.to_owned())
+                .push();
         }
     }
 }
@@ -76,7 +75,9 @@ fn states_shortcoming(sentence: &str, words: &WordSet, causes: Option<&WordSet>)
 fn is_item(sentence: &str) -> bool {
     let mut chars = sentence.chars();
     let numbered = numbering::numbering(sentence).is_some();
-    let enumerated = chars.next().is_some_and(|c| "一二三四五六七八九十".contains(c))
+    let enumerated = chars
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
         && chars.next() == Some('是');
     numbered || enumerated
 }

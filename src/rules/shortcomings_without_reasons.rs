@@ -1,11 +1,9 @@
 //! Rule `shortcomings-without-reasons`; its documentation is `shortcomings_without_reasons.md`.
 
-
 use super::{Analysis, Findings, Need, Rule};
 use crate::ruleset::Facet;
 
 pub struct ShortcomingsWithoutReasons;
-
 
 /// The rule set's facet that lists the words of causal analysis.
 const CAUSES: Facet = Facet::Causes;
@@ -38,10 +36,10 @@ impl Rule for ShortcomingsWithoutReasons {
             );
             let place = analysis.part_place(part).unwrap_or(ranges[0]);
             out.report(message)
-                    .part(part)
-                    .at(place)
-                    .suggest(suggestion.to_owned())
-                    .push();
+                .part(part)
+                .at(place)
+                .suggest(suggestion.to_owned())
+                .push();
         }
     }
 }
@@ -53,8 +51,15 @@ mod tests {
 
     #[test]
     fn flags_what_it_checks() {
-        assert_findings(&report_with("究其原因，主要是法治学习培训的针对性不够，基层法治队伍建设投入不足。", "")
-                .replacen("存在的不足和原因", "存在的问题", 1), RuleId::ShortcomingsWithoutReasons, 1);
+        assert_findings(
+            &report_with(
+                "究其原因，主要是法治学习培训的针对性不够，基层法治队伍建设投入不足。",
+                "",
+            )
+            .replacen("存在的不足和原因", "存在的问题", 1),
+            RuleId::ShortcomingsWithoutReasons,
+            1,
+        );
     }
 
     #[test]

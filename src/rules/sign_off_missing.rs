@@ -6,7 +6,6 @@ use super::{Analysis, Findings, Rule};
 
 pub struct SignOffMissing;
 
-
 impl Rule for SignOffMissing {
     fn check(analysis: &Analysis, out: &mut Findings) {
         let lang = analysis.lang();

@@ -7,7 +7,6 @@ use super::{Analysis, Findings, Rule};
 
 pub struct TitleMalformed;
 
-
 impl Rule for TitleMalformed {
     fn check(analysis: &Analysis, out: &mut Findings) {
         let Some((title, range)) = analysis.title() else {

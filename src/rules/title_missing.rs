@@ -1,10 +1,8 @@
 //! Rule `title-missing`; its documentation is `title_missing.md`.
 
-
 use super::{Analysis, Findings, Rule};
 
 pub struct TitleMissing;
-
 
 impl Rule for TitleMissing {
     fn check(analysis: &Analysis, out: &mut Findings) {
@@ -16,8 +14,8 @@ impl Rule for TitleMissing {
             "The report has no title: none of its first lines is a title naming 法治政府建设 and 报告.",
         );
         out.report(message.to_owned())
-                .suggest(suggested_title(analysis))
-                .push();
+            .suggest(suggested_title(analysis))
+            .push();
     }
 }
 

@@ -4,12 +4,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-
 use super::{Analysis, Findings, Rule};
 use crate::ruleset::marks::{Mark, PairedMarks};
 
 pub struct UnbalancedPunctuation;
-
 
 /// An item number closed by a bracket alone ("1)", "一）") has no opening mark to match.
 static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -63,10 +61,7 @@ impl Rule for UnbalancedPunctuation {
                         ),
                     )
                 };
-                out.report(message)
-                        .at(range)
-                        .suggest(suggestion)
-                        .push();
+                out.report(message).at(range).suggest(suggestion).push();
             }
         }
     }
@@ -112,7 +107,11 @@ fn unbalanced(text: &str, skip: usize, marks: &PairedMarks) -> Vec<(usize, char,
 mod tests {
     use super::*;
 
-    fn unbalanced(text: &str, skip: usize, pairs: &[(char, char)]) -> Vec<(usize, char, char, bool)> {
+    fn unbalanced(
+        text: &str,
+        skip: usize,
+        pairs: &[(char, char)],
+    ) -> Vec<(usize, char, char, bool)> {
         super::unbalanced(text, skip, &PairedMarks::new(pairs.iter().copied()))
     }
 

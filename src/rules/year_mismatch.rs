@@ -8,7 +8,6 @@ use super::{Analysis, Findings, Rule};
 
 pub struct YearMismatch;
 
-
 /// Where a year that should be the report year is written.
 #[derive(Clone, Copy)]
 enum Place {
@@ -43,9 +42,9 @@ impl Rule for YearMismatch {
             for (found, at) in named.into_iter().filter(|(y, _)| *y != year.year) {
                 let message = describe(analysis, place, found, year.year, year.source);
                 out.report(message)
-                        .at(range.sub(at))
-                        .suggest(year.year.to_string())
-                        .push();
+                    .at(range.sub(at))
+                    .suggest(year.year.to_string())
+                    .push();
             }
         }
     }

@@ -1,10 +1,8 @@
 //! Rule `year-unknown`; its documentation is `year_unknown.md`.
 
-
 use super::{Analysis, Findings, Rule};
 
 pub struct YearUnknown;
-
 
 impl Rule for YearUnknown {
     fn check(analysis: &Analysis, out: &mut Findings) {
@@ -20,8 +18,8 @@ impl Rule for YearUnknown {
             "Name the year in the title (“××街道2024年度法治政府建设情况报告”), or pass `year` in the request.",
         );
         out.report(message.to_owned())
-                .suggest(suggestion.to_owned())
-                .push();
+            .suggest(suggestion.to_owned())
+            .push();
     }
 }
 
