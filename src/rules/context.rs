@@ -31,19 +31,26 @@ pub struct FormulationHits {
 }
 
 impl<'a> Analysis<'a> {
-    /// The lines some formulation's pattern matches: one pass of the pattern set over each line.
+    /// The lines some formulation's pattern matches. Most reports hold none of the wrong forms:
+    /// each pattern first looks through the whole text, and only those that may match are tried
+    /// on each line.
     pub fn formulation_hits(&self) -> &[FormulationHits] {
         self.formulation_hits.get_or_init(|| {
-            let set = &self.rules.formulation_set;
+            let candidates: Vec<usize> = (self.rules.formulations.iter().enumerate())
+                .filter(|(_, f)| f.may_match_a_line_of(self.document.normalized()))
+                .map(|(index, _)| index)
+                .collect();
+            if candidates.is_empty() {
+                return Vec::new();
+            }
             self.document
                 .indexed_lines()
                 .filter_map(|(line, range)| {
                     let text = self.document.text(range.range());
-                    if !set.is_match(text) {
-                        return None;
-                    }
-                    let patterns = set.matches(text).into_iter().collect();
-                    Some(FormulationHits { line, patterns })
+                    let patterns: Vec<usize> = (candidates.iter().copied())
+                        .filter(|&i| self.rules.formulations[i].pattern.is_match(text))
+                        .collect();
+                    (!patterns.is_empty()).then_some(FormulationHits { line, patterns })
                 })
                 .collect()
         })

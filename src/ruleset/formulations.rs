@@ -2,7 +2,7 @@
 //! regular expression, each word list an automaton.
 
 use chrono::NaiveDate;
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 
 use super::model::{Event, Formulation, RuleSetData};
 use super::words::WordSet;
@@ -15,9 +15,19 @@ const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 pub struct CompiledFormulation {
     pub spec: Formulation,
     pub pattern: Regex,
+    /// Whether the pattern looks at what surrounds a match (`^`, `$`, `\b`): then a line can
+    /// match where the whole text does not, and the pattern must be tried line by line.
+    looks_around: bool,
 }
 
 impl CompiledFormulation {
+    /// Whether a line may match: a pattern that does not look around matches a line only if it
+    /// matches somewhere in the text the line is part of, which one scan with the pattern's
+    /// literal prefilter tells for the whole report.
+    pub fn may_match_a_line_of(&self, text: &str) -> bool {
+        self.looks_around || self.pattern.is_match(text)
+    }
+
     /// Whether the wrong form is wrong in a report on `year`; an unknown year is given the
     /// benefit of the doubt where the entry depends on it.
     pub fn applies_in(&self, year: Option<i32>) -> bool {
@@ -114,13 +124,11 @@ pub fn violations(data: &RuleSetData) -> Vec<Violation> {
     found
 }
 
-/// Every formulation's pattern in one set: a line that none matches, as most lines, is read
-/// once instead of once per pattern.
-pub fn pattern_set(data: &RuleSetData) -> RegexSet {
-    RegexSetBuilder::new(data.formulations.iter().map(|f| f.pattern.as_str()))
-        .size_limit(PATTERN_SIZE_LIMIT * data.formulations.len().max(1))
-        .build()
-        .expect("each pattern compiled when the rule set was loaded")
+/// Whether a pattern (one that compiles) has an assertion about its surroundings.
+fn looks_around(source: &str) -> bool {
+    regex_syntax::Parser::new()
+        .parse(source)
+        .map_or(true, |hir| !hir.properties().look_set().is_empty())
 }
 
 /// Compiles a rule set whose [`violations`] are none.
@@ -130,6 +138,7 @@ pub fn compile(data: &RuleSetData) -> (Vec<CompiledFormulation>, Vec<CompiledEve
         .iter()
         .map(|spec| CompiledFormulation {
             pattern: pattern(&spec.pattern).expect("checked when the rule set was loaded"),
+            looks_around: looks_around(&spec.pattern),
             spec: spec.clone(),
         })
         .collect();
@@ -143,4 +152,20 @@ pub fn compile(data: &RuleSetData) -> (Vec<CompiledFormulation>, Vec<CompiledEve
         })
         .collect();
     (formulations, events)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_around;
+
+    #[test]
+    fn patterns_that_look_at_their_surroundings_are_told_apart() {
+        for pattern in [r"^([一二三]{1,3})\)", r"布署$", r"\b法制", r"\A截止"] {
+            assert!(looks_around(pattern), "{pattern}");
+        }
+        for pattern in [r"法制(宣传|教育)", r"截止(\d{4}年|目前)", r"《信访条例》"]
+        {
+            assert!(!looks_around(pattern), "{pattern}");
+        }
+    }
 }

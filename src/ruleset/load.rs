@@ -160,8 +160,6 @@ pub struct RuleSet {
     /// The proofreading rules' paired marks.
     pub paired_marks: super::marks::PairedMarks,
     pub formulations: Vec<super::formulations::CompiledFormulation>,
-    /// The formulations' patterns in one set, in the same order.
-    pub formulation_set: regex::RegexSet,
     pub events: Vec<super::formulations::CompiledEvent>,
     pub event_words: super::formulations::EventWords,
 }
@@ -261,7 +259,6 @@ impl RuleSet {
             .unzip();
         let (formulations, events) = super::formulations::compile(&data);
         Self {
-            formulation_set: super::formulations::pattern_set(&data),
             event_words: super::formulations::event_words(&data),
             formulations,
             events,
