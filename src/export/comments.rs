@@ -222,7 +222,7 @@ fn insert_marks(xml: &str, marks: &[Mark]) -> Result<Vec<u8>, ExtractError> {
 
 /// A tab or a line break: one character of the extracted text.
 fn counts_as_character(element: &BytesStart) -> bool {
-    match local(element).as_str() {
+    match local(element) {
         "tab" => true,
         "br" | "cr" => attr(element, "type").is_none_or(|t| t == "textWrapping"),
         _ => false,

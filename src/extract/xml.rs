@@ -34,6 +34,7 @@ pub fn attr(element: &BytesStart, local: &str) -> Option<String> {
     })
 }
 
-pub fn local(element: &BytesStart) -> String {
-    element.local_name().as_ref().to_owned()
+/// An element's name without its prefix (`w:p` → `p`).
+pub fn local<'a>(element: &'a BytesStart) -> &'a str {
+    element.local_name().into_inner()
 }
