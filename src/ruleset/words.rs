@@ -1,4 +1,4 @@
-//! Word lists compiled once into an Aho-Corasick automaton.
+//! Word lists compiled once into Aho-Corasick automata.
 //!
 //! A word may hold `…`, which stands for any text in between: `主要举措…成效` matches
 //! `主要举措和突出成效`. Words are normalised like report text, so `（一）` in a rule set matches
@@ -22,8 +22,14 @@ pub struct WordSet {
     fragment_count: usize,
     /// Whether some word has a gap: only then does a fragment found not mean a word found.
     has_gaps: bool,
-    automaton: Option<AhoCorasick>,
+    /// One automaton per group of `FRAGMENTS_PER_AUTOMATON` fragments, in fragment order.
+    automata: Vec<AhoCorasick>,
 }
+
+/// Fragments are searched in groups of at most this many. Beyond 64 patterns aho-corasick
+/// builds no Teddy prefilter and walks every byte through the automaton: for the 109 area words
+/// over the measures of a 15,000-character report, 66 µs, against 30 µs for two automata of 55.
+const FRAGMENTS_PER_AUTOMATON: usize = 64;
 
 /// Where a word of the set occurs in a text (byte offsets into that text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,36 +57,44 @@ impl WordSet {
                 .collect();
             fragments_of.push(ids);
         }
+        // A fragment's prefixes are the ones its own automaton would pass over for it: another
+        // group's automaton finds those itself.
         let prefixes_of = fragments
             .iter()
-            .map(|fragment| {
+            .enumerate()
+            .map(|(own, fragment)| {
                 fragments
                     .iter()
                     .enumerate()
-                    .filter(|(_, other)| {
-                        other.len() < fragment.len() && fragment.starts_with(*other)
+                    .filter(|(id, other)| {
+                        same_group(*id, own)
+                            && other.len() < fragment.len()
+                            && fragment.starts_with(*other)
                     })
                     .map(|(id, other)| (id, other.len()))
                     .collect()
             })
             .collect();
-        let automaton = (!fragments.is_empty()).then(|| {
-            // A DFA: word lists are small, and every check scans with them many times. Leftmost
-            // longest, so that one search finds every fragment starting at a place (the longest
-            // and its prefixes), with the prefilter skipping to the next place.
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&fragments)
-                .expect("word lists are small enough to compile")
-        });
+        // DFAs: word lists are small, and every check scans with them many times. Leftmost
+        // longest, so that one search finds every fragment of the group starting at a place (the
+        // longest and its prefixes), with the prefilter skipping to the next place.
+        let automata = fragments
+            .chunks(FRAGMENTS_PER_AUTOMATON)
+            .map(|group| {
+                AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(group)
+                    .expect("word lists are small enough to compile")
+            })
+            .collect();
         Self {
             words: words.to_vec(),
             has_gaps: fragments_of.iter().any(|ids| ids.len() > 1),
             fragments_of,
             prefixes_of,
             fragment_count: fragments.len(),
-            automaton,
+            automata,
         }
     }
 
@@ -89,21 +103,22 @@ impl WordSet {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.automaton.is_none()
+        self.automata.is_empty()
     }
 
     pub fn is_match(&self, text: &str) -> bool {
         // Most texts asked about hold no fragment at all, which one forward scan (with its
         // prefilter) tells, without finding every place as `find_all` does.
-        let Some(automaton) = &self.automaton else {
-            return false;
-        };
-        automaton.is_match(text) && (!self.has_gaps || !self.find_all(text).is_empty())
+        self.has_fragment(text) && (!self.has_gaps || !self.find_all(text).is_empty())
+    }
+
+    fn has_fragment(&self, text: &str) -> bool {
+        self.automata.iter().any(|a| a.is_match(text))
     }
 
     /// The match that starts first (the longer one when two start together).
     pub fn find(&self, text: &str) -> Option<WordMatch> {
-        if !self.automaton.as_ref().is_some_and(|a| a.is_match(text)) {
+        if !self.has_fragment(text) {
             return None;
         }
         self.find_all(text)
@@ -113,20 +128,24 @@ impl WordSet {
 
     /// One match per word that occurs, each at its first place.
     pub fn find_all(&self, text: &str) -> Vec<WordMatch> {
-        let Some(automaton) = &self.automaton else {
+        if self.automata.is_empty() {
             return Vec::new();
-        };
+        }
         let mut places: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.fragment_count];
-        // Each search finds the next place some fragment starts, and the longest one there; the
-        // others starting there are its prefixes. Places come in order, as `in_order` needs.
-        let mut from = 0;
-        while let Some(m) = automaton.find(Input::new(text).span(from..text.len())) {
-            let (fragment, start) = (m.pattern().as_usize(), m.start());
-            places[fragment].push((start, m.end()));
-            for &(prefix, len) in &self.prefixes_of[fragment] {
-                places[prefix].push((start, start + len));
+        // Each search finds the next place some fragment of the group starts, and the longest one
+        // there; the others starting there are its prefixes. Each fragment's places come from its
+        // group's automaton alone, in order, as `in_order` needs.
+        for (group, automaton) in self.automata.iter().enumerate() {
+            let first = group * FRAGMENTS_PER_AUTOMATON;
+            let mut from = 0;
+            while let Some(m) = automaton.find(Input::new(text).span(from..text.len())) {
+                let (fragment, start) = (first + m.pattern().as_usize(), m.start());
+                places[fragment].push((start, m.end()));
+                for &(prefix, len) in &self.prefixes_of[fragment] {
+                    places[prefix].push((start, start + len));
+                }
+                from = start + 1;
             }
-            from = start + 1;
         }
         self.fragments_of
             .iter()
@@ -136,6 +155,10 @@ impl WordSet {
             })
             .collect()
     }
+}
+
+fn same_group(fragment: usize, other: usize) -> bool {
+    fragment / FRAGMENTS_PER_AUTOMATON == other / FRAGMENTS_PER_AUTOMATON
 }
 
 /// The span of the first occurrence of fragments `ids` one after another, if they all occur.
@@ -186,6 +209,18 @@ mod tests {
             text in "[法治政府建]{0,30}",
         ) {
             prop_assert_eq!(WordSet::new(&words).find_all(&text), find_all_by_definition(&words, &text));
+        }
+
+        /// A list longer than one automaton holds: a fragment and its prefixes may fall in
+        /// different groups, and each is still found at its first place.
+        #[test]
+        fn words_of_a_long_list_are_all_found(
+            words in proptest::collection::vec("[法治政府建…]{1,4}", 100..160),
+            text in "[法治政府建]{0,40}",
+        ) {
+            let set = WordSet::new(&words);
+            prop_assume!(set.automata.len() > 1);
+            prop_assert_eq!(set.find_all(&text), find_all_by_definition(&words, &text));
         }
     }
 
