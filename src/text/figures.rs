@@ -114,4 +114,13 @@ mod tests {
         assert_eq!(figures("以“12.4”国家宪法日为契机，12.4宪法日"), 0);
         assert_eq!(figures("占比12.4%，增长3.15%"), 2);
     }
+
+    #[test]
+    fn numbers_at_either_end_and_side_by_side_are_read() {
+        assert_eq!(figures("3"), 1);
+        assert_eq!(figures("办结12件"), 1);
+        assert_eq!(figures("受理案件45件，3.5万元"), 2);
+        assert_eq!(figures("共五场、十二次"), 2);
+        assert_eq!(figures("é3次"), 1);
+    }
 }
