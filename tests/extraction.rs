@@ -220,6 +220,53 @@ fn the_unzip_budget_bounds_what_a_pdfs_streams_inflate_to() {
     }
 }
 
+/// A .docx of `entries` (name, XML), each stored whole.
+fn package(entries: &[(&str, &str)]) -> Vec<u8> {
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buffer);
+    for (name, xml) in entries {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut zip, xml.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    buffer.into_inner()
+}
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+#[test]
+fn styles_are_read_when_a_paragraph_has_one_and_only_then() {
+    let paragraph = |style: &str, text: &str| {
+        format!(r#"<w:p><w:pPr>{style}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+    };
+    let body = |paragraphs: String| {
+        format!(r#"<w:document xmlns:w="w"><w:body>{paragraphs}</w:body></w:document>"#)
+    };
+    let styled = body(
+        paragraph(r#"<w:pStyle w:val="H1"/>"#, "一、主要举措")
+            + &paragraph("", "全面推进依法行政。"),
+    );
+    let plain = body(paragraph("", "一、主要举措") + &paragraph("", "全面推进依法行政。"));
+    let styles = r#"<w:styles xmlns:w="w"><w:style w:styleId="H1"><w:name w:val="heading 1"/></w:style></w:styles>"#;
+    let broken = r#"<w:styles xmlns:w="w"><w:style w:styleId="H1"><w:name></w:style>"#;
+    let limits = Limits::default();
+    let read = |document: &str, styles: &str| {
+        let docx = package(&[("word/document.xml", document), ("word/styles.xml", styles)]);
+        extract(&docx, Some(DOCX), &limits)
+    };
+    let headed = read(&styled, styles).unwrap();
+    assert_eq!(headed.heading_levels, [(0, 1)]);
+    assert!(matches!(
+        read(&styled, broken),
+        Err(ExtractError::Malformed { .. })
+    ));
+    // No paragraph draws on styles.xml: what it holds, even broken, changes nothing.
+    let text = read(&plain, broken).unwrap();
+    assert_eq!(text.text, "一、主要举措\n全面推进依法行政。\n");
+    assert!(text.heading_levels.is_empty());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
