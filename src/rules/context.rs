@@ -36,7 +36,11 @@ impl<'a> Analysis<'a> {
     /// on each line.
     pub fn formulation_hits(&self) -> &[FormulationHits] {
         self.formulation_hits.get_or_init(|| {
-            let candidates: Vec<usize> = (self.rules.formulations.iter().enumerate())
+            let candidates: Vec<usize> = self
+                .rules
+                .formulations
+                .iter()
+                .enumerate()
                 .filter(|(_, f)| f.may_match_a_line_of(self.document.normalized()))
                 .map(|(index, _)| index)
                 .collect();
@@ -47,7 +51,9 @@ impl<'a> Analysis<'a> {
                 .indexed_lines()
                 .filter_map(|(line, range)| {
                     let text = self.document.text(range.range());
-                    let patterns: Vec<usize> = (candidates.iter().copied())
+                    let patterns: Vec<usize> = candidates
+                        .iter()
+                        .copied()
                         .filter(|&i| self.rules.formulations[i].pattern.is_match(text))
                         .collect();
                     (!patterns.is_empty()).then_some(FormulationHits { line, patterns })

@@ -47,10 +47,10 @@ pub trait Rule {
 }
 
 /// Lists every rule once: `Variant = "id" in module: Severity, PROFILES;`. The module holds
-/// `pub struct Variant` implementing [`Rule`] and sits beside `module.md`, its documentation.
+/// `pub struct Variant` implementing [`Rule`], sits beside `module.md`, its documentation, and
+/// is declared in `rules/mod.rs`.
 macro_rules! registry {
     ($($rule:ident = $id:literal in $module:ident: $severity:ident, $profiles:ident;)*) => {
-
         /// A rule's stable id (`part-missing`, …), never reused.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum RuleId {
