@@ -6,6 +6,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex_syntax::Parser;
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
 /// Numbering styles in rank order: a lower value is a higher level of the outline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -24,7 +26,7 @@ pub enum NumberStyle {
     Circled,
 }
 
-static PATTERNS: LazyLock<Vec<(NumberStyle, Regex)>> = LazyLock::new(|| {
+static PATTERNS: LazyLock<Vec<(NumberStyle, Regex, ClassUnicode)>> = LazyLock::new(|| {
     [
         (
             NumberStyle::Part,
@@ -44,28 +46,33 @@ static PATTERNS: LazyLock<Vec<(NumberStyle, Regex)>> = LazyLock::new(|| {
     ]
     .into_iter()
     .map(|(style, pattern)| {
-        (
-            style,
-            Regex::new(pattern).expect("numbering patterns compile"),
-        )
+        let first = Parser::new()
+            .parse(pattern)
+            .ok()
+            .and_then(|hir| first_chars(&hir))
+            .expect("each numbering pattern starts with a character class");
+        let pattern = Regex::new(pattern).expect("numbering patterns compile");
+        (style, pattern, first)
     })
     .collect()
 });
 
-/// Whether a line starting with `first` may match a style's pattern: each pattern starts with a
-/// character it cannot do without. Most lines are paragraphs that start with an ideograph, and
-/// this spares them six regex searches each.
-fn may_start(style: NumberStyle, first: char) -> bool {
-    const IDEOGRAPHS: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
-    match style {
-        NumberStyle::Part => first == '第',
-        NumberStyle::Chinese => "一二三四五六七八九十".contains(first),
-        NumberStyle::ChineseParen | NumberStyle::ArabicParen => first == '(',
-        // `\d` is any Unicode decimal digit, none of which is an ideograph.
-        NumberStyle::Arabic => {
-            first.is_ascii_digit() || !(first.is_ascii() || IDEOGRAPHS.contains(&first))
+/// The characters a match of `hir` may start with, when its first atom says (`^` is passed
+/// over): read from the pattern, so that a line is searched only by the patterns it may match.
+fn first_chars(hir: &Hir) -> Option<ClassUnicode> {
+    match hir.kind() {
+        HirKind::Literal(literal) => {
+            let first = std::str::from_utf8(&literal.0).ok()?.chars().next()?;
+            Some(ClassUnicode::new([ClassUnicodeRange::new(first, first)]))
         }
-        NumberStyle::Circled => ('①'..='⑳').contains(&first),
+        HirKind::Class(Class::Unicode(class)) => Some(class.clone()),
+        HirKind::Repetition(repetition) if repetition.min > 0 => first_chars(&repetition.sub),
+        HirKind::Capture(capture) => first_chars(&capture.sub),
+        HirKind::Concat(items) => items
+            .iter()
+            .find(|item| !matches!(item.kind(), HirKind::Look(_)))
+            .and_then(first_chars),
+        _ => None,
     }
 }
 
@@ -74,8 +81,16 @@ pub fn numbering(line: &str) -> Option<(NumberStyle, usize)> {
     let first = line.chars().next()?;
     PATTERNS
         .iter()
-        .filter(|(style, _)| may_start(*style, first))
-        .find_map(|(style, pattern)| numbered_as(*style, pattern, line))
+        .filter(|(_, _, starts)| holds(starts, first))
+        .find_map(|(style, pattern, _)| numbered_as(*style, pattern, line))
+}
+
+/// Whether `class` holds `c`: its ranges are sorted and apart, so the first that ends at or
+/// after `c` is the only one that may.
+fn holds(class: &ClassUnicode, c: char) -> bool {
+    let ranges = class.ranges();
+    let at = ranges.partition_point(|range| range.end() < c);
+    ranges.get(at).is_some_and(|range| range.start() <= c)
 }
 
 /// The numbering of `line` in one style, if its pattern matches and something follows the mark.
@@ -128,7 +143,7 @@ mod tests {
     fn numbering_by_patterns_alone(line: &str) -> Option<(NumberStyle, usize)> {
         PATTERNS
             .iter()
-            .find_map(|(style, pattern)| numbered_as(*style, pattern, line))
+            .find_map(|(style, pattern, _)| numbered_as(*style, pattern, line))
     }
 
     proptest::proptest! {
