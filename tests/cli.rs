@@ -525,6 +525,10 @@ fn a_directory_becomes_a_spreadsheet_or_a_csv_for_the_collecting_office() {
         4,
         "a header and three files"
     );
+    assert!(
+        reports.contains(r#"<t xml:space="preserve">庄市街道</t>"#),
+        "the issuer of zhuangshi's row, read from its page's 发布机构: {reports}"
+    );
     std::fs::remove_file(&table).unwrap();
     let csv = nianbao(&["check", "--format", "csv", "--lang", "en", dir_arg]);
     let text = String::from_utf8(csv.stdout).unwrap();
@@ -534,5 +538,12 @@ fn a_directory_becomes_a_spreadsheet_or_a_csv_for_the_collecting_office() {
         text.lines()
             .any(|l| l.contains("zhuangshi-2023.txt") && l.contains(",not compliant,"))
     );
+    let zhuangshi: Vec<&str> = text
+        .lines()
+        .find(|l| l.contains("zhuangshi-2023.txt"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(zhuangshi[1], "庄市街道", "the issuer column");
     std::fs::remove_dir_all(&dir).unwrap();
 }

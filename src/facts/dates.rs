@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::document::{Document, LineIndex, TextRange};
+use crate::document::{Document, TextRange};
 use crate::lang::Lang;
 use crate::outline::Outline;
 use crate::ruleset::RuleSet;
@@ -69,32 +69,13 @@ pub fn report_dates(
         })
         .into_iter()
         .collect();
-    for line in document.lines_in(LineIndex::default()..layout.head_end) {
-        let text = document.text(line.range());
-        let labels = rules.date_labels.find_all(text);
-        // "时间" inside "发布时间" is the same label.
-        let outermost = labels.iter().filter(|label| {
-            !labels.iter().any(|other| {
-                other != *label && other.start <= label.start && label.end <= other.end
-            })
-        });
-        for label in outermost {
-            let after = label.end;
-            // The value runs to the next label of the same line ("成文日期: | 2024-02-29 | 体裁分类").
-            let value_end = rules
-                .metadata_labels
-                .find_all(&text[after..])
-                .iter()
-                .map(|m| after + m.start)
-                .min()
-                .unwrap_or(text.len());
-            if let Some((date, range)) = first_date(&text[after..value_end]) {
-                dates.push(ReportDate {
-                    date,
-                    source: DateSource::Label(rules.date_labels.word(label.word).into()),
-                    range: Some(line.range().sub(after..value_end).sub(range)),
-                });
-            }
+    for value in layout.labelled_values(document, rules, &rules.date_labels) {
+        if let Some((date, range)) = first_date(document.text(value.range)) {
+            dates.push(ReportDate {
+                date,
+                source: DateSource::Label(rules.date_labels.word(value.label).into()),
+                range: Some(value.range.sub(range)),
+            });
         }
     }
     if let Some(sign_off) = layout.sign_off_range(document)

@@ -39,9 +39,9 @@ pub struct Facts {
     pub parts: Parts,
     /// Every date the report is published or signed on, the request's first.
     pub dates: Vec<ReportDate>,
-    /// Who issues it: as given, else as the issuer's name in the title or sign-off shows.
+    /// Who issues it: as given, else as the issuer's name shows.
     pub issuer_kind: IssuerKind,
-    /// The issuer's name as the title or the sign-off gives it.
+    /// The issuer's name as the title, the sign-off or the page's 发布机构 gives it.
     pub issuer: Option<String>,
     /// The index in the rule set of the issuer's level (a township, a sub-district), if the
     /// issuer's name shows one.
@@ -56,7 +56,7 @@ impl Facts {
         let parts = Parts::assign(document, outline, rules, year.as_ref().map(|y| y.year));
         let title = outline.title_text(document);
         let title = title.as_deref().or(given.title);
-        let names = issuer::names(document, outline, title);
+        let names = issuer::names(document, outline, rules, title);
         Self {
             genre: genre::of(document, outline, rules, title),
             dates: dates::report_dates(document, outline, rules, given.published_on),

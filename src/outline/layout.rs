@@ -9,6 +9,7 @@ use regex::Regex;
 
 use crate::document::{Document, LineIndex, TextRange};
 use crate::ruleset::RuleSet;
+use crate::ruleset::words::WordSet;
 
 use crate::text::numbering::numbering;
 
@@ -113,6 +114,53 @@ impl Layout {
         let last = document.line(document.last_line()?).range();
         self.sign_off
             .map(|start| document.line(start).range().to(last))
+    }
+}
+
+/// A value of the page's metadata ("发布机构: | 庄市街道 | 公开方式: …"): which of the asked
+/// labels it follows, and where it stands.
+#[derive(Debug, Clone, Copy)]
+pub struct LabelledValue {
+    /// The label's index among the asked labels.
+    pub label: usize,
+    /// From after the label to the next metadata label of its line, or the line's end.
+    pub range: TextRange,
+}
+
+impl Layout {
+    /// The values of `labels` in the page's metadata, in text order. A label inside a longer
+    /// one ("时间" in "发布时间") is the longer one's.
+    pub fn labelled_values(
+        &self,
+        document: &Document,
+        rules: &RuleSet,
+        labels: &WordSet,
+    ) -> Vec<LabelledValue> {
+        let mut values = Vec::new();
+        for line in document.lines_in(LineIndex::default()..self.head_end) {
+            let text = document.text(line.range());
+            let found = labels.find_all(text);
+            let outermost = found.iter().filter(|label| {
+                !found.iter().any(|other| {
+                    other != *label && other.start <= label.start && label.end <= other.end
+                })
+            });
+            for label in outermost {
+                let after = label.end;
+                let end = rules
+                    .metadata_labels
+                    .find_all(&text[after..])
+                    .iter()
+                    .map(|m| after + m.start)
+                    .min()
+                    .unwrap_or(text.len());
+                values.push(LabelledValue {
+                    label: label.word,
+                    range: line.range().sub(after..end),
+                });
+            }
+        }
+        values
     }
 }
 

@@ -287,6 +287,9 @@ pub struct Layout {
     pub metadata_labels: Vec<String>,
     pub citation_brackets: Vec<(String, String)>,
     pub date_labels: Vec<String>,
+    /// Metadata labels whose value is the issuer's name (发布机构, 发文机关).
+    #[serde(default)]
+    pub issuer_labels: Vec<String>,
     pub addressee_words: AddresseeWords,
     /// Words of a portal page's chrome lines (分享, 打印, 字号 …).
     #[serde(default)]
