@@ -12,7 +12,7 @@ use crate::extract::Limits;
 use crate::lang::Lang;
 use crate::rules::{Profile, RuleInfo};
 use crate::server::configuration::Settings;
-use crate::server::startup::Application;
+use crate::server::startup::{Application, STOPPED_AT_ONCE, StopSignals};
 use crate::server::{openapi, telemetry};
 
 pub use check::CheckArgs;
@@ -63,6 +63,8 @@ enum Format {
     Json,
     /// One JSON line per report, then a summary line (as `POST /v1/checks/batch` streams).
     Ndjson,
+    /// `rules` only: the table of README.md, in both languages.
+    Markdown,
 }
 
 #[derive(Debug, clap::Args)]
@@ -105,17 +107,23 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::ExtractWorker) => crate::extract::isolated::serve_job(),
         None => serve(cli.serve),
         Some(Command::Serve(settings)) => serve(settings),
-        Some(Command::Check(args)) => check::run(args),
-        Some(Command::Extract { file }) => match check::read_document(&file, &limits()) {
-            Ok(extracted) => {
-                print!("{}", extracted.text);
-                ExitCode::SUCCESS
+        Some(Command::Check(args)) => {
+            stop_converters_on_signals();
+            check::run(args)
+        }
+        Some(Command::Extract { file }) => {
+            stop_converters_on_signals();
+            match check::read_document(&file, &limits()) {
+                Ok(extracted) => {
+                    print!("{}", extracted.text);
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("nianbao: {message}");
+                    ExitCode::from(EXIT_USAGE)
+                }
             }
-            Err(message) => {
-                eprintln!("nianbao: {message}");
-                ExitCode::from(EXIT_USAGE)
-            }
-        },
+        }
         Some(Command::Openapi) => {
             print!("{}", openapi::document_json());
             ExitCode::SUCCESS
@@ -140,9 +148,12 @@ fn serve(settings: Settings) -> ExitCode {
     tracing::info!(ruleset = %rules.id, version = %rules.version, "rule set loaded");
     let result = actix_web::rt::System::new().block_on(async {
         let application = Application::build(&settings, engine)?;
+        application.stop_on_signals()?;
         tracing::info!(addr = %settings.addr, port = application.port(), "listening");
         application.run_until_stopped().await
     });
+    // Checks still converting when the shutdown's time ran out.
+    crate::extract::stop_converters();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -150,6 +161,27 @@ fn serve(settings: Settings) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Ctrl-C or SIGTERM while `check` or `extract` reads a .doc: LibreOffice runs in a process
+/// group of its own, which the terminal's Ctrl-C does not reach, so it is ended before exiting.
+fn stop_converters_on_signals() {
+    std::thread::spawn(|| {
+        let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .build()
+        else {
+            return;
+        };
+        runtime.block_on(async {
+            let Ok(mut signals) = StopSignals::new() else {
+                return;
+            };
+            signals.next().await;
+            crate::extract::stop_converters();
+            std::process::exit(STOPPED_AT_ONCE);
+        });
+    });
 }
 
 fn print_rules(args: &RulesArgs) {
@@ -168,6 +200,7 @@ fn print_rules(args: &RulesArgs) {
                 );
             }
         }
+        Format::Markdown => print!("{}", rules_table()),
         Format::Text => {
             for rule in list {
                 let severity = text::severity_label(rule.default_severity, lang);
@@ -181,4 +214,36 @@ fn print_rules(args: &RulesArgs) {
             }
         }
     }
+}
+
+/// Every rule as a row of README.md's table: id, severity, the profiles that run it, and its
+/// title in Chinese and in English.
+fn rules_table() -> String {
+    let mut table = String::from(
+        "| rule | severity | runs in | 检查什么 | what it checks |\n|---|---|---|---|---|\n",
+    );
+    let english = RuleInfo::all(Lang::En);
+    for (zh, en) in RuleInfo::all(Lang::Zh).iter().zip(&english) {
+        let profiles = match zh.profiles.as_slice() {
+            [] => "when enabled".to_owned(),
+            list => list.iter().map(wire_name).collect::<Vec<_>>().join(", "),
+        };
+        let cell = |text: &str| text.replace('|', "\\|");
+        table.push_str(&format!(
+            "| `{}` | {} | {profiles} | {} | {} |\n",
+            zh.id,
+            wire_name(&zh.default_severity),
+            cell(&zh.title),
+            cell(&en.title),
+        ));
+    }
+    table
+}
+
+/// A value as the API spells it ("error", "strict").
+fn wire_name(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }

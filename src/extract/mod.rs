@@ -25,6 +25,7 @@ use utoipa::ToSchema;
 pub use crate::cancel::{Cancel, CancelOnDrop};
 pub use detect::{Format, media_type_parameter};
 pub use limits::Limits;
+pub use office::stop_all as stop_converters;
 
 /// What the submitted document was.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

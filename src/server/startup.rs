@@ -156,6 +156,9 @@ impl Application {
         if let Some(workers) = settings.workers {
             builder = builder.workers(workers);
         }
+        // actix-server stops at once on SIGINT, dropping checks in flight: `stop_on_signals`
+        // treats it as SIGTERM.
+        builder = builder.disable_signals();
         Ok(Self {
             port,
             server: builder.run(),
@@ -168,6 +171,64 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
+    }
+
+    /// On SIGTERM or SIGINT (Ctrl-C) alike, stops taking connections and lets the checks in
+    /// flight finish; a second signal stops at once, ending the converters still running.
+    pub fn stop_on_signals(&self) -> std::io::Result<()> {
+        let mut signals = StopSignals::new()?;
+        let server = self.server.handle();
+        actix_web::rt::spawn(async move {
+            signals.next().await;
+            tracing::info!(
+                "stopping: checks in flight finish first (a second Ctrl-C stops at once)"
+            );
+            actix_web::rt::spawn(server.stop(true));
+            signals.next().await;
+            tracing::warn!("stopping at once");
+            crate::extract::stop_converters();
+            std::process::exit(STOPPED_AT_ONCE);
+        });
+        Ok(())
+    }
+}
+
+/// The exit status of a process stopped at once by a signal (128 + SIGINT, as a shell reports).
+pub const STOPPED_AT_ONCE: i32 = 130;
+
+/// SIGINT and SIGTERM, listened for from the moment this is made (the default, dying at once,
+/// no longer applies).
+pub struct StopSignals {
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+}
+
+impl StopSignals {
+    /// Needs a Tokio runtime with I/O.
+    pub fn new() -> std::io::Result<Self> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Self {
+                interrupt: signal(SignalKind::interrupt())?,
+                terminate: signal(SignalKind::terminate())?,
+            })
+        }
+        #[cfg(not(unix))]
+        Ok(Self {})
+    }
+
+    /// The next of either signal.
+    pub async fn next(&mut self) {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = self.interrupt.recv() => {}
+            _ = self.terminate.recv() => {}
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 

@@ -1,6 +1,8 @@
 //! Structured logs through `tracing`: text by default, JSON lines with `NIANBAO_LOG_FORMAT=json`,
 //! filtered by `NIANBAO_LOG` (or `RUST_LOG`), `info` by default. Never the report's text.
 
+use std::io::IsTerminal;
+
 use tracing_subscriber::EnvFilter;
 
 /// Panics are logged by where they happened, never by their message: a parser's message can
@@ -39,6 +41,8 @@ pub fn init() {
     });
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        // Colour codes are for a terminal; in a file or a log collector they are noise.
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     let json = std::env::var("NIANBAO_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
     // A second initialisation (tests) keeps the first subscriber.
