@@ -4,42 +4,15 @@
 mod common;
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+use common::server::{free_port, wait_until_ready};
 use common::{document, fixture, has_libreoffice};
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// Waits until `/readyz` answers 200, as an orchestrator would before sending traffic.
-fn wait_until_ready(port: u16) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let answer = TcpStream::connect(("127.0.0.1", port)).and_then(|mut stream| {
-            stream.write_all(
-                b"GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-            )?;
-            let mut answer = String::new();
-            stream.read_to_string(&mut answer)?;
-            Ok(answer)
-        });
-        match answer {
-            Ok(answer) if answer.starts_with("HTTP/1.1 200") => return,
-            _ if Instant::now() < deadline => sleep(Duration::from_millis(50)),
-            other => panic!("the service did not become ready: {other:?}"),
-        }
-    }
-}
 
 /// The service on a free port, in a process group of its own as a shell starts a job (so a
 /// signal sent to the group reaches what a terminal's Ctrl-C reaches), its logs piped.

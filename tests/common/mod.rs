@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 pub mod hostile;
+pub mod server;
 
 pub fn fixture_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
