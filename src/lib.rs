@@ -23,7 +23,7 @@ pub mod cli;
 #[cfg(feature = "server")]
 pub mod server;
 
-pub use engine::{Engine, Input, NamedInput};
+pub use engine::{Engine, Input, NamedInput, Region, Spool, Spooled};
 pub use export::{DOCX_MEDIA_TYPE, Sheet, XLSX_MEDIA_TYPE, batch_sheets, csv, xlsx};
 pub use extract::isolated::{WORKER_ARG, serve_job as serve_extraction_job};
 pub use extract::{Cancel, CancelOnDrop, ExtractError, Extracted, Format, Limits, Source, extract};

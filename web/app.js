@@ -1,58 +1,19 @@
 // The drafter's page: send a report to POST /v1/checks on this same origin and show the result.
-// No framework and no build step: the service embeds this file as it is.
+// No framework and no build step: the service embeds this file (and texts.js) as it is.
 "use strict";
 
-const TEXTS = {
-  zh: {
-    skip: "跳到检查结果", title: "法治政府建设年度报告检查", "submit-heading": "提交报告",
-    drop: "把 Word、PDF、OFD、网页或文本文件拖到这里，或点击选择文件", paste: "或粘贴报告全文",
-    options: "选填", year: "报告年度", published: "公开日期", issuer: "发布机关",
-    government: "地方政府、乡镇（街道）", department: "政府部门", profile: "检查口径",
-    "profile-default": "起草自查", "profile-strict": "收文审核（从严）", check: "检查",
-    sample: "载入示例报告", clear: "清空", api: "接口文档", rules: "全部规则",
-    switchTo: "English", switchLabel: "Switch to English",
-    checking: "正在检查……", nothing: "请选择文件或粘贴报告全文。",
-    compliant: "符合", notCompliant: "不符合", error: "错误", warning: "警告", info: "提示",
-    verdictNote: "有“错误”即为不符合；“警告”和“提示”供修改参考。",
-    parts: "必备部分", present: "已有", embedded: "仅在其他部分中", missing: "缺少", optional: "未写（选填）",
-    addHeading: "应补标题：", goTo: "查看位置", outline: "检查器读到的提纲",
-    noOutline: "没有识别出任何标题。", text: "报告全文（问题已标出）", findings: "问题清单",
-    noFindings: "没有发现问题。", fix: "建议：", download: "下载 JSON 结果", word: "下载带批注的 Word", print: "打印摘要",
-    chars: "字", yearOf: "{year}年度", unknownYear: "年度不明", titleNone: "（无标题）",
-    network: "无法连接检查服务，请稍后再试。", failed: "检查没有完成：",
-    sampleFailed: "示例报告载入失败。", selected: "已选择：",
-    batchTitle: "收文汇总：多份报告一张表", batchNote: "选择多份报告或一个压缩包，按上面的选填项逐份检查，下载每份一行的汇总表。",
-    batchFiles: "报告文件", batchXlsx: "下载汇总表（Excel）", batchCsv: "下载 CSV", batchNothing: "请先选择报告文件。",
-    apiKey: "访问密钥", keyNeeded: "本服务需要访问密钥：请在“访问密钥”中填写管理员发给您的密钥后重新检查。",
-  },
-  en: {
-    skip: "Skip to the result", title: "Rule-of-law government annual report check", "submit-heading": "Your report",
-    drop: "Drop a Word, PDF, OFD, web page or text file here, or click to choose one", paste: "Or paste the whole report",
-    options: "Optional", year: "Report year", published: "Published on", issuer: "Issuer",
-    government: "Local government, township or sub-district", department: "Government department", profile: "Profile",
-    "profile-default": "Drafter's self-check", "profile-strict": "Collecting office (strict)", check: "Check",
-    sample: "Load a sample report", clear: "Clear", api: "API documentation", rules: "All rules",
-    switchTo: "中文", switchLabel: "切换到中文",
-    checking: "Checking…", nothing: "Choose a file or paste the report's text.",
-    compliant: "Compliant", notCompliant: "Not compliant", error: "errors", warning: "warnings", info: "notes",
-    verdictNote: "Any error makes the report non-compliant; warnings and notes are advice.",
-    parts: "Required parts", present: "Present", embedded: "Only inside another part", missing: "Missing", optional: "Not written (optional)",
-    addHeading: "Heading to add: ", goTo: "Show", outline: "The outline as the checker read it",
-    noOutline: "No headings were recognised.", text: "The report, with findings marked", findings: "Findings",
-    noFindings: "Nothing found.", fix: "Fix: ", download: "Download the JSON result", word: "Download Word with comments", print: "Print a summary",
-    chars: "characters", yearOf: "report on {year}", unknownYear: "year unknown", titleNone: "(no title)",
-    network: "The checking service cannot be reached; try again later.", failed: "The check did not finish: ",
-    sampleFailed: "The sample report could not be loaded.", selected: "Selected: ",
-    batchTitle: "Collecting office: many reports, one table", batchNote: "Choose several reports or a zip; each is checked with the options above, and the table has a row per report.",
-    batchFiles: "Report files", batchXlsx: "Download the table (Excel)", batchCsv: "Download CSV", batchNothing: "Choose the report files first.",
-    apiKey: "API key", keyNeeded: "This service needs an API key: enter the key your administrator gave you under “API key” and check again.",
-  },
-};
-
 const $ = (id) => document.getElementById(id);
-let lang = document.documentElement.lang.startsWith("en") ? "en" : "zh";
+const params = new URLSearchParams(location.search);
+let lang = (params.get("lang") || document.documentElement.lang).startsWith("en") ? "en" : "zh";
+/** The last check: what was sent (to send again in the other language) and its reports by language. */
 let lastResult = null;
-const t = (key) => TEXTS[lang][key] ?? key;
+/** Each language's rule titles by id, from GET /v1/rules. */
+const ruleTitles = {};
+
+function t(key, values = {}) {
+  const text = TEXTS[lang][key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+}
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -61,19 +22,34 @@ function el(tag, attrs = {}, ...children) {
     if (key === "class") node.className = value;
     else node.setAttribute(key, value === true ? "" : value);
   }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
+  node.append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined));
   return node;
 }
+
+/** Text from the report (its title, its headings, words to write in it), marked as Chinese. */
+const reportText = (text, tag = "span", attrs = {}) => el(tag, { ...attrs, lang: "zh-CN" }, text);
+
+/** A message with the report's words (“…”, 《…》) marked as Chinese inside it. */
+function message(text) {
+  return text.split(/(“[^”]*”|《[^》]*》)/).filter(Boolean)
+    .map((piece) => (/^[“《]/.test(piece) && /[\u3400-\u9fff]/.test(piece) ? reportText(piece) : piece));
+}
+
+/** A suggestion: words to put in the report as they are, or advice in the page's language. */
+const suggestion = (text) => (/[A-Za-z]/.test(text) ? message(text) : reportText(text));
 
 function applyLanguage() {
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
   const button = $("lang");
   button.textContent = t("switchTo");
   button.setAttribute("aria-label", t("switchLabel"));
-  button.lang = lang === "zh" ? "en" : "zh";
+  button.lang = lang === "zh" ? "en" : "zh-CN";
+  $("rules-link").href = `/rules?lang=${lang}`;
   document.title = t("title");
-  if (lastResult) render(lastResult.report, lastResult.text);
+  showFileName();
+  showHints();
 }
 
 // ---- input ----
@@ -84,36 +60,42 @@ function chosenFile() {
 
 function showFileName() {
   const file = chosenFile();
-  $("file-name").textContent = file ? t("selected") + file.name : "";
+  $("file-name").replaceChildren(...(file ? [t("selected", { name: "" }), reportText(file.name)] : []));
 }
 
-function options() {
+/** The options the drafter set, and only those: what is left empty the checker reads from the report. */
+function choices() {
   const values = {
     year: $("year").value ? Number($("year").value) : undefined,
     published_on: $("published_on").value || undefined,
-    issuer_kind: $("issuer_kind").value,
-    profile: $("profile").value,
-    lang,
+    issuer_kind: $("issuer_kind").value || undefined,
+    profile: $("profile").value || undefined,
   };
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 }
 
-function request() {
+/** What to check: the chosen file or the pasted text, with the drafter's choices. */
+function submission() {
   const file = chosenFile();
-  if (file) {
-    const form = new FormData();
-    form.append("file", file, file.name);
-    for (const [key, value] of Object.entries(options())) form.append(key, String(value));
-    form.append("include_text", "true");
-    return { body: form };
-  }
+  if (file) return { file, choices: choices() };
   const text = $("text").value;
-  if (!text.trim()) return null;
-  return {
-    body: JSON.stringify({ text, ...options() }),
-    headers: { "Content-Type": "application/json" },
-    text,
-  };
+  return text.trim() ? { text, choices: choices() } : null;
+}
+
+/** POST /v1/checks for a submission in `language`, answered as JSON or as `accept`. */
+function post(sub, language, accept) {
+  const headers = accept ? { Accept: accept } : {};
+  let body;
+  if (sub.file) {
+    body = new FormData();
+    body.append("file", sub.file, sub.file.name);
+    for (const [key, value] of Object.entries({ ...sub.choices, lang: language })) body.append(key, String(value));
+    body.append("include_text", "true");
+  } else {
+    body = JSON.stringify({ text: sub.text, ...sub.choices, lang: language });
+    headers["Content-Type"] = "application/json";
+  }
+  return fetch("/v1/checks", { method: "POST", body, headers: withKey(headers) });
 }
 
 const KEY_STORE = "nianbao-api-key";
@@ -124,29 +106,52 @@ function withKey(headers = {}) {
   return key ? { ...headers, Authorization: `Bearer ${key}` } : headers;
 }
 
+/** The service was started with API keys: ask for one, keep it for this tab only. */
+function askForKey() {
+  sessionStorage.removeItem(KEY_STORE);
+  $("key-row").hidden = false;
+  showError(t("keyNeeded"), $("api_key"));
+}
+
+/** The rules' titles in `language`, once; without them findings name their rule by id. */
+async function loadRuleTitles(language) {
+  if (ruleTitles[language]) return;
+  try {
+    const response = await fetch(`/v1/rules?lang=${language}`, { headers: withKey() });
+    if (response.ok) ruleTitles[language] = new Map((await response.json()).map((rule) => [rule.id, rule.title]));
+  } catch {
+    // The ids stand in.
+  }
+}
+
+const ruleTitle = (id) => ruleTitles[lang]?.get(id) ?? id;
+
+function busy(on, note) {
+  const result = $("result");
+  result.setAttribute("aria-busy", String(on));
+  $("check").disabled = on;
+  if (note) result.prepend(el("p", { id: "status", class: "status" }, note));
+  else $("status")?.remove();
+}
+
 async function check(event) {
   event.preventDefault();
   hideError();
-  const req = request();
-  if (!req) {
+  const sub = submission();
+  if (!sub) {
     showError(t("nothing"));
     return;
   }
-  const button = $("check");
   const result = $("result");
-  button.disabled = true;
-  result.setAttribute("aria-busy", "true");
-  result.replaceChildren(el("p", { id: "status", class: "status" }, t("checking")));
+  result.replaceChildren();
+  busy(true, t("checking"));
   try {
-    const response = await fetch("/v1/checks", { method: "POST", body: req.body, headers: withKey(req.headers) });
+    const titles = loadRuleTitles(lang);
+    const response = await post(sub, lang);
     const body = await response.json().catch(() => null);
     if (response.status === 401) {
-      // The service was started with API keys: ask for one, keep it for this tab only.
-      sessionStorage.removeItem(KEY_STORE);
       result.replaceChildren();
-      $("key-row").hidden = false;
-      showError(t("keyNeeded"));
-      $("api_key").focus();
+      askForKey();
       return;
     }
     if (!response.ok) {
@@ -155,16 +160,48 @@ async function check(event) {
       return;
     }
     if ($("api_key").value.trim()) sessionStorage.setItem(KEY_STORE, $("api_key").value.trim());
-    lastResult = { report: body, text: body.text ?? req.text, request: req };
-    render(body, lastResult.text);
-    result.focus();
+    lastResult = { sub, reports: { [lang]: body }, text: body.text ?? sub.text };
+    await titles;
+    await loadRuleTitles(lang);
+    render();
+    result.scrollIntoView({ block: "start" });
+    result.focus({ preventScroll: true });
   } catch {
     result.replaceChildren();
     showError(t("network"));
   } finally {
-    button.disabled = false;
-    result.setAttribute("aria-busy", "false");
+    busy(false);
   }
+}
+
+/** The other language: every word at once, then the last report as the service words it in it. */
+async function switchLanguage() {
+  lang = lang === "zh" ? "en" : "zh";
+  applyLanguage();
+  if (!lastResult) return;
+  const kept = lastResult;
+  render();
+  if (!kept.reports[lang]) {
+    busy(true, t("switching"));
+    try {
+      const language = lang;
+      const response = await post(kept.sub, language);
+      const body = await response.json().catch(() => null);
+      if (!response.ok) {
+        showError(response.status === 401 ? t("keyNeeded") : problemSentence(body, response.status));
+        return;
+      }
+      kept.reports[language] = body;
+    } catch {
+      showError(t("network"));
+      return;
+    } finally {
+      busy(false);
+    }
+  }
+  await loadRuleTitles(lang);
+  // The drafter may have checked something else meanwhile.
+  if (lastResult === kept) render();
 }
 
 /** An RFC 9457 problem as one sentence a clerk can act on. */
@@ -175,10 +212,13 @@ function problemSentence(problem, status) {
   return problem.detail || problem.title || t("failed") + status;
 }
 
-function showError(message) {
+/** Shows a message where it cannot be missed: scrolled to and focused (or `focus` is). */
+function showError(text, focus) {
   const box = $("error");
-  box.textContent = message;
+  box.textContent = text;
   box.hidden = false;
+  box.scrollIntoView({ block: "center" });
+  (focus || box).focus({ preventScroll: true });
 }
 
 function hideError() {
@@ -187,7 +227,13 @@ function hideError() {
 
 // ---- result ----
 
-function render(report, text) {
+/** The last report, in the page's language when the service has given it in that language. */
+function currentReport() {
+  return lastResult.reports[lang] ?? Object.values(lastResult.reports)[0];
+}
+
+function render() {
+  const report = currentReport();
   const result = $("result");
   const anchors = new Set();
   const anchor = (span) => {
@@ -195,23 +241,27 @@ function render(report, text) {
     return "#at-" + span.start;
   };
   const placeLink = (span) => el("a", { href: anchor(span), class: "goto" }, t("goTo"));
+  const partNames = new Map(report.parts.map((part) => [part.part, part.short_name]));
   result.replaceChildren(
     verdict(report),
     checklist(report, placeLink),
-    el("div", { class: "card outline-block" }, el("h3", {}, t("outline")), outline(report.outline, anchor)),
+    el("div", { class: "card outline-block" }, el("h3", {}, t("outline")), outline(report.outline, anchor, partNames)),
     el("div", { class: "card columns" },
-      el("div", { class: "text-block" }, el("h3", {}, t("text")), highlighted(text, report.findings, anchors)),
+      el("div", { class: "text-block" }, el("h3", {}, t("text")), highlighted(lastResult.text, report.findings, anchors)),
       el("div", {}, el("h3", {}, t("findings")), findingList(report.findings))),
   );
+  showHints();
+}
+
+function countOf(severity, n) {
+  const [one, many] = COUNT_WORDS[lang][severity];
+  return lang === "zh" ? `${one} ${n}` : `${n} ${n === 1 ? one : many}`;
 }
 
 function verdict(report) {
   const info = report.report;
   const counts = el("ul", { class: "counts" },
-    ...["error", "warning", "info"].map((s) => el("li", { class: "count-" + s }, `${t(s)} ${report.summary[s]}`)));
-  const meta = [info.title || t("titleNone"),
-    info.year ? t("yearOf").replace("{year}", info.year) : t("unknownYear"),
-    `${info.chars} ${t("chars")}`].join(" · ");
+    ...["error", "warning", "info"].map((s) => el("li", { class: "count-" + s }, countOf(s, report.summary[s]))));
   const download = el("button", { type: "button", class: "download" }, t("download"));
   download.addEventListener("click", () => saveJson(report));
   const word = el("button", { type: "button", class: "download", id: "word" }, t("word"));
@@ -223,9 +273,51 @@ function verdict(report) {
       el("strong", { class: report.compliant ? "yes" : "no", id: "verdict" },
         report.compliant ? t("compliant") : t("notCompliant")),
       counts),
-    el("p", { class: "meta" }, meta),
+    el("p", { class: "meta" }, info.title ? reportText(info.title) : t("titleNone"), " · ", t("chars", { n: info.chars })),
     el("p", { class: "meta" }, t("verdictNote")),
+    readFacts(info, lastResult.sub.choices),
     el("div", { class: "actions" }, download, word, print));
+}
+
+const YEAR_SOURCES = { title: "yearFromTitle", opening: "yearFromOpening", heading: "yearFromHeading" };
+
+/**
+ * What the checker took the issuer, the year and the date to be, and where from: the drafter
+ * sees what decided the deadline, and corrects it in the options when it is wrong.
+ */
+function readFacts(info, sent) {
+  const source = (field, read) => (field in sent ? t("chosen") : read);
+  const rows = [
+    ["issuer", "issuer_kind", [t(info.issuer_kind), info.issuer ? [" · ", reportText(info.issuer)] : null],
+      source("issuer_kind", info.issuer ? t("readFromReport") : t("issuerUnread"))],
+    ["year", "year", info.year ? t("readYear", { year: info.year }) : t("notRead"),
+      source("year", t(YEAR_SOURCES[info.year_source] ?? "readFromReport"))],
+    ["published", "published_on", info.published_on ?? t("notRead"),
+      source("published_on", info.published_on ? t("readFromReport") : t("dateUnread"))],
+  ];
+  const correct = el("button", { type: "button", class: "link", id: "correct" }, t("correct"));
+  correct.addEventListener("click", () => {
+    $("options").scrollIntoView({ block: "center" });
+    $("issuer_kind").focus({ preventScroll: true });
+  });
+  return el("div", { class: "read" },
+    el("h3", {}, t("read")),
+    el("dl", { id: "read" }, ...rows.map(([label, field, value, from]) =>
+      el("div", { "data-field": field }, el("dt", {}, t(label)), el("dd", {}, value, el("small", {}, from))))),
+    el("p", { class: "meta" }, t("correctNote"), " ", correct));
+}
+
+/** Under each option, what the last check read for it (or that an empty field is read). */
+function showHints() {
+  const info = lastResult ? currentReport().report : null;
+  const read = info && {
+    year: info.year ? t("readYear", { year: info.year }) : t("notRead"),
+    published_on: info.published_on ?? t("notRead"),
+    issuer_kind: t(info.issuer_kind),
+  };
+  for (const field of ["year", "published_on", "issuer_kind"]) {
+    $("hint-" + field).textContent = read ? t("hintRead", { value: read[field] }) : t("hintDefault");
+  }
 }
 
 function checklist(report, placeLink) {
@@ -238,20 +330,22 @@ function checklist(report, placeLink) {
       part.short_name, " ",
       place ? placeLink(place.span) : null,
       missing && missing.suggestion
-        ? el("span", { class: "add" }, t("addHeading") + missing.suggestion, " ", missing.span ? placeLink(missing.span) : null)
+        ? el("span", { class: "add" }, t("addHeading"), reportText(missing.suggestion), " ", missing.span ? placeLink(missing.span) : null)
         : null);
   });
   return el("div", { class: "card" }, el("h3", {}, t("parts")), el("ul", { class: "checklist", id: "checklist" }, ...items));
 }
 
-function outline(nodes, anchor) {
+function outline(nodes, anchor, partNames) {
   if (!nodes.length) return el("p", {}, t("noOutline"));
   const list = (children) => el("ul", { class: "outline" }, ...children.map((node) =>
     el("li", {},
-      el("a", { href: anchor(node.span) }, node.heading),
-      node.parts.length ? el("span", { class: "tag" }, node.parts.join(", ")) : null,
+      el("a", { href: anchor(node.span), lang: "zh-CN" }, node.heading),
+      node.parts.length
+        ? el("span", { class: "tag", "data-parts": node.parts.join(" ") }, node.parts.map((p) => partNames.get(p) ?? p).join(lang === "zh" ? "、" : ", "))
+        : null,
       node.children.length ? list(node.children) : null)));
-  return list(nodes);
+  return el("div", { id: "outline" }, list(nodes));
 }
 
 /**
@@ -261,7 +355,7 @@ function outline(nodes, anchor) {
  */
 function highlighted(text, findings, anchors) {
   const chars = Array.from(text || "");
-  const box = el("div", { class: "text", id: "text-view", tabindex: "0" });
+  const box = el("div", { class: "text", id: "text-view", tabindex: "0", lang: "zh-CN" });
   const placed = findings.map((f, index) => ({ f, index })).filter(({ f }) => f.span);
   const points = new Set([0, chars.length, ...anchors]);
   for (const { f } of placed) { points.add(f.span.start); points.add(f.span.end); }
@@ -307,17 +401,19 @@ function gapMark({ f, index }) {
 }
 
 function tip(finding) {
-  return el("span", { class: "tip", role: "note" }, `${t(finding.severity)}：${finding.message}`);
+  const language = lang === "zh" ? "zh-CN" : "en";
+  return el("span", { class: "tip", role: "note", lang: language }, t(finding.severity), t("colon"), message(finding.message));
 }
 
 function findingList(findings) {
   if (!findings.length) return el("p", {}, t("noFindings"));
   return el("ol", { class: "findings", id: "findings" }, ...findings.map((f, index) =>
     el("li", { class: f.severity, "data-rule": f.rule },
-      el("span", { class: "rule" }, `${t(f.severity)} · ${f.rule}`), el("br"),
-      f.message, " ",
+      el("span", { class: "rule" }, `${t(f.severity)} · ${ruleTitle(f.rule)}`), el("br"),
+      message(f.message), " ",
       f.span ? el("a", { href: "#f-" + index }, t("goTo")) : null,
-      f.suggestion ? el("span", { class: "fix" }, t("fix") + f.suggestion) : null)));
+      f.suggestion ? el("span", { class: "fix" }, t("fix"), suggestion(f.suggestion)) : null,
+      el("small", { class: "support" }, t("ruleId"), el("a", { href: `/rules?lang=${lang}#${f.rule}` }, f.rule)))));
 }
 
 function saveJson(report) {
@@ -328,19 +424,16 @@ const WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 /** The same report again, answered as Word with a comment on each finding. */
 async function saveWord(button) {
-  const req = lastResult?.request;
-  if (!req) return;
+  if (!lastResult) return;
   button.disabled = true;
   try {
-    const response = await fetch("/v1/checks", {
-      method: "POST", body: req.body, headers: withKey({ ...(req.headers ?? {}), Accept: WORD }),
-    });
+    const response = await post(lastResult.sub, lang, WORD);
     if (!response.ok) {
       showError(problemSentence(await response.json().catch(() => null), response.status));
       return;
     }
-    const name = (chosenFile()?.name ?? "report").replace(/\.[^.]*$/, "");
-    saveBlob(await response.blob(), `${name}-批注.docx`);
+    const name = (lastResult.sub.file?.name ?? "report").replace(/\.[^.]*$/, "");
+    saveBlob(await response.blob(), `${name}-${t("wordName")}.docx`);
   } catch {
     showError(t("network"));
   } finally {
@@ -352,21 +445,25 @@ async function saveWord(button) {
 async function saveTable(format, button) {
   const files = [...$("batch-files").files];
   if (!files.length) {
-    showError(t("batchNothing"));
+    showError(t("batchNothing"), $("batch-files"));
     return;
   }
   hideError();
   const form = new FormData();
   for (const file of files) form.append("file", file, file.name);
-  const query = new URLSearchParams({ ...options(), format });
+  const query = new URLSearchParams({ ...choices(), lang, format });
   button.disabled = true;
   try {
     const response = await fetch(`/v1/checks/batch?${query}`, { method: "POST", body: form, headers: withKey() });
+    if (response.status === 401) {
+      askForKey();
+      return;
+    }
     if (!response.ok) {
       showError(problemSentence(await response.json().catch(() => null), response.status));
       return;
     }
-    saveBlob(await response.blob(), `nianbao-汇总.${format}`);
+    saveBlob(await response.blob(), `nianbao-${t("batchName")}.${format}`);
   } catch {
     showError(t("network"));
   } finally {
@@ -412,17 +509,21 @@ async function loadSample() {
   }
 }
 
+function clearAll() {
+  $("form").reset();
+  $("batch-files").value = "";
+  hideError();
+  lastResult = null;
+  $("result").replaceChildren();
+  showFileName();
+  showHints();
+}
+
 function wire() {
   $("form").addEventListener("submit", check);
-  $("lang").addEventListener("click", () => { lang = lang === "zh" ? "en" : "zh"; applyLanguage(); });
+  $("lang").addEventListener("click", switchLanguage);
   $("sample").addEventListener("click", loadSample);
-  $("clear").addEventListener("click", () => {
-    $("form").reset();
-    showFileName();
-    hideError();
-    lastResult = null;
-    $("result").replaceChildren();
-  });
+  $("clear").addEventListener("click", clearAll);
   $("file").addEventListener("change", showFileName);
   const drop = $("drop");
   drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });

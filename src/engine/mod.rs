@@ -3,8 +3,10 @@
 //! [`Engine::check_input`].
 
 mod input;
+mod spool;
 
 pub use input::{Input, NamedInput};
+pub use spool::{Region, Spool, Spooled};
 
 use crate::document::{Document, Normalizer, TextRange};
 use crate::extract::{Cancel, ExtractError, Extracted, Limits};
@@ -92,10 +94,7 @@ impl Engine {
         options: &CheckOptions,
         cancel: &Cancel,
     ) -> Result<(CheckReport, Vec<u8>), ExtractError> {
-        let original = match &input {
-            Input::Bytes { bytes, .. } => Some(bytes.clone()),
-            _ => None,
-        };
+        let original = input.original_bytes();
         let extracted = input.extract(&self.limits, cancel)?;
         let report = self.check_extracted(&extracted, options, cancel)?;
         let docx = crate::export::annotated(

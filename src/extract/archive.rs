@@ -1,12 +1,13 @@
 //! A zip of reports, as a collecting office receives them: the reports are listed from the
 //! archive's directory, and each is read out only when its turn to be checked comes, so a batch
-//! holds the archive and the reports in progress, not every report unpacked.
+//! holds the archive and the reports in progress, not every report unpacked. The archive is read
+//! through any reader that seeks: the bytes in memory, or a batch spooled to disk.
 
-use std::io::{Cursor, Read};
+use std::io::{Read, Seek};
 
 use zip::ZipArchive;
 
-use super::{ExtractError, Limits, Quantity, detect, zipped};
+use super::{ExtractError, Limits, Quantity, zipped};
 
 /// A report inside an archive: its path there and its place in the directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,36 +16,44 @@ pub struct ArchivedReport {
     pub index: usize,
 }
 
-/// Whether `bytes` are a zip of files rather than a document in a zip container (.docx, OFD).
-pub fn is_archive_of_reports(bytes: &[u8], limits: &Limits) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
-        && matches!(
-            detect::detect(bytes, None, limits),
-            Err(ExtractError::Unsupported(_))
-        )
-}
-
-/// The reports in an archive: its files, without folders and the hidden files that archivers
-/// add (`__MACOSX/`, `.DS_Store`, `Thumbs.db`). Names that are not UTF-8 are read as GB18030,
-/// as Chinese Windows writes them.
-pub fn list(bytes: &[u8], limits: &Limits) -> Result<Vec<ArchivedReport>, ExtractError> {
-    let mut archive = open(bytes, limits)?;
+/// The reports in `archive` when it is a zip of files rather than a document in a zip container
+/// (.docx, OFD), else `None`; a zip whose directory cannot be read is `None` too, one input whose
+/// check says what is wrong with it. Folders and the hidden files that archivers add
+/// (`__MACOSX/`, `.DS_Store`, `Thumbs.db`) are left out; names that are not UTF-8 are read as
+/// GB18030, as Chinese Windows writes them.
+pub fn reports_in<R: Read + Seek>(mut archive: R, limits: &Limits) -> Option<Vec<ArchivedReport>> {
+    let mut signature = [0u8; 4];
+    archive.read_exact(&mut signature).ok()?;
+    archive.rewind().ok()?;
+    if &signature != b"PK\x03\x04" {
+        return None;
+    }
+    let mut archive = open(archive, limits).ok()?;
+    let is_document = archive
+        .file_names()
+        .flatten()
+        .any(|name| name == "word/document.xml" || name.eq_ignore_ascii_case("OFD.xml"));
+    if is_document {
+        return None;
+    }
     let mut reports = Vec::new();
     for index in 0..archive.len() {
-        let entry = archive
-            .by_index_raw(index)
-            .map_err(|e| broken(format!("entry {} cannot be listed ({e})", index + 1)))?;
+        let entry = archive.by_index_raw(index).ok()?;
         let path = decode_name(entry.name_raw());
         if entry.is_file() && !is_clutter(&path) {
             reports.push(ArchivedReport { path, index });
         }
     }
-    Ok(reports)
+    Some(reports)
 }
 
 /// The bytes of one report, read within the size limit of an unpacked document.
-pub fn read(bytes: &[u8], index: usize, limits: &Limits) -> Result<Vec<u8>, ExtractError> {
-    let mut archive = open(bytes, limits)?;
+pub fn read<R: Read + Seek>(
+    archive: R,
+    index: usize,
+    limits: &Limits,
+) -> Result<Vec<u8>, ExtractError> {
+    let mut archive = open(archive, limits)?;
     let entry = archive.by_index(index).map_err(|e| match e {
         zip::result::ZipError::UnsupportedArchive(reason) if reason.contains("assword") => {
             ExtractError::BadArchive("the report is encrypted in the archive".into())
@@ -68,11 +77,14 @@ pub fn read(bytes: &[u8], index: usize, limits: &Limits) -> Result<Vec<u8>, Extr
     Ok(report)
 }
 
-fn open<'a>(
-    bytes: &'a [u8],
-    limits: &Limits,
-) -> Result<ZipArchive<Cursor<&'a [u8]>>, ExtractError> {
-    zipped::open(bytes, limits, |e| {
+/// The size of a report in the archive, as its directory gives it.
+pub fn entry_size<R: Read + Seek>(archive: R, index: usize, limits: &Limits) -> Option<u64> {
+    let mut archive = open(archive, limits).ok()?;
+    Some(archive.by_index_raw(index).ok()?.size())
+}
+
+fn open<R: Read + Seek>(archive: R, limits: &Limits) -> Result<ZipArchive<R>, ExtractError> {
+    zipped::open(archive, limits, |e| {
         broken(format!("not a readable zip archive ({e})"))
     })
 }
@@ -98,7 +110,7 @@ fn is_clutter(path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::io::Write;
+    use std::io::{Cursor, Write};
 
     use zip::write::{SimpleFileOptions, ZipWriter};
 
@@ -131,15 +143,25 @@ mod tests {
             ("b.txt", b"b"),
         ]);
         let limits = Limits::default();
-        assert!(is_archive_of_reports(&archive, &limits));
-        let paths: Vec<String> = list(&archive, &limits)
-            .unwrap()
-            .into_iter()
-            .map(|r| r.path)
-            .collect();
+        let reports = reports_in(Cursor::new(&archive), &limits).unwrap();
+        let paths: Vec<&str> = reports.iter().map(|r| r.path.as_str()).collect();
         assert_eq!(paths, ["区司法局/2024年报告.txt", "b.txt"]);
-        let second = &list(&archive, &limits).unwrap()[1];
-        assert_eq!(read(&archive, second.index, &limits).unwrap(), b"b");
+        let second = &reports[1];
+        assert_eq!(
+            read(Cursor::new(&archive), second.index, &limits).unwrap(),
+            b"b"
+        );
+    }
+
+    #[test]
+    fn a_document_or_a_broken_zip_is_no_archive_of_reports() {
+        let limits = Limits::default();
+        let docx = zip_of(&[("word/document.xml", b"<w:document/>")]);
+        assert_eq!(reports_in(Cursor::new(&docx), &limits), None);
+        let mut truncated = zip_of(&[("a.txt", b"a")]);
+        truncated.truncate(20);
+        assert_eq!(reports_in(Cursor::new(&truncated), &limits), None);
+        assert_eq!(reports_in(Cursor::new(b"PK"), &limits), None);
     }
 
     #[test]
@@ -156,7 +178,7 @@ mod tests {
             ..Limits::default()
         };
         assert!(matches!(
-            read(&archive, 0, &limits),
+            read(Cursor::new(&archive), 0, &limits),
             Err(ExtractError::TooLarge { .. })
         ));
     }

@@ -8,6 +8,7 @@
 pub mod archive;
 mod detect;
 mod docx;
+pub mod footprint;
 mod html;
 pub mod isolated;
 mod layout_text;

@@ -1,7 +1,7 @@
 //! Reading zip containers (.docx, OFD) within limits: a zip bomb is refused from its directory,
 //! before anything is inflated, and reads stop at the limit whatever the directory claims.
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Seek};
 
 use zip::ZipArchive;
 
@@ -9,12 +9,12 @@ use super::{ExtractError, Format, Limits, Quantity};
 
 /// A zip's directory, refused past the entry limit; `unreadable` says what a zip whose
 /// directory cannot be read is (a broken document, a broken archive of reports).
-pub fn open<'a>(
-    bytes: &'a [u8],
+pub fn open<R: Read + Seek>(
+    reader: R,
     limits: &Limits,
     unreadable: impl FnOnce(zip::result::ZipError) -> ExtractError,
-) -> Result<ZipArchive<Cursor<&'a [u8]>>, ExtractError> {
-    let archive = ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
+) -> Result<ZipArchive<R>, ExtractError> {
+    let archive = ZipArchive::new(reader).map_err(unreadable)?;
     if archive.len() > limits.max_zip_entries {
         return Err(ExtractError::TooLarge {
             quantity: Quantity::ArchiveEntries,
@@ -30,7 +30,7 @@ fn open_container<'a>(
     format: Format,
     limits: &Limits,
 ) -> Result<ZipArchive<Cursor<&'a [u8]>>, ExtractError> {
-    open(bytes, limits, |e| ExtractError::Malformed {
+    open(Cursor::new(bytes), limits, |e| ExtractError::Malformed {
         format,
         reason: format!("not a readable zip container ({e})"),
     })

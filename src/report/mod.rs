@@ -12,6 +12,7 @@ pub use crate::rules::{Finding, Severity, Summary};
 use crate::document::{Script, Span};
 use crate::facts::parts::PartStatus;
 use crate::facts::year::YearSource;
+use crate::ruleset::IssuerKind;
 
 /// Version of the check report's schema; bumped when a field changes meaning or goes away.
 pub const SCHEMA_VERSION: &str = "1.0";
@@ -67,6 +68,9 @@ pub struct ReportInfo {
     /// The issuer's name as the title or the sign-off gives it; null when neither does.
     #[schema(example = "某某县人民政府")]
     pub issuer: Option<String>,
+    /// Who issues it, whose deadline applies: as the request gives it, else as the issuer's name
+    /// shows (a department's 局, 委, 办), else a government.
+    pub issuer_kind: IssuerKind,
     /// The day it was published (the request's date, else the portal's), or else signed;
     /// null when nothing says. The deadline is judged on each of these dates.
     pub published_on: Option<chrono::NaiveDate>,

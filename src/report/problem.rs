@@ -4,7 +4,7 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::extract::{ExtractError, Format};
+use crate::extract::{ExtractError, FileClass, Format, NotAReport};
 use crate::lang::Lang;
 
 pub const ACCEPTED_ZH: &str = "可提交：.docx、PDF（带文字层）、HTML、OFD、纯文本（UTF-8、GB18030/GBK、UTF-16）；安装 LibreOffice 后还可提交 .doc、.wps、.rtf。";
@@ -25,7 +25,8 @@ pub struct ProblemBody {
     /// (`/problems/validation-failed`) for what it means and what to do; `/problems` lists all.
     #[serde(rename = "type")]
     pub kind: String,
-    /// A short summary of the kind of problem (English, stable).
+    /// A short summary of the kind of problem, in the request's language (the same for every
+    /// problem of a `type` in that language).
     pub title: String,
     /// The HTTP status code.
     pub status: u16,
@@ -79,14 +80,16 @@ impl FieldError {
 const MAX_ERRORS: usize = 20;
 
 impl ProblemBody {
-    pub fn new(status: u16, slug: &str, title: &str, detail: String) -> Self {
+    /// A problem of the type `slug`, titled in `lang` as its page in problem_types.rs says.
+    pub fn new(status: u16, slug: &str, lang: Lang, detail: String) -> Self {
+        let kind = super::problem_types::describe(slug);
         debug_assert!(
-            super::problem_types::describe(slug).is_some_and(|kind| kind.status == status),
+            kind.is_some_and(|kind| kind.status == status),
             "problem type {slug} ({status}) has no page in problem_types.rs"
         );
         Self {
             kind: format!("/problems/{slug}"),
-            title: title.to_owned(),
+            title: kind.map_or("", |kind| kind.title(lang)).to_owned(),
             status,
             detail,
             instance: None,
@@ -106,7 +109,7 @@ impl ProblemBody {
         let mut body = Self::new(
             422,
             "validation-failed",
-            "Request failed validation",
+            lang,
             lang.pick(
                 "请求内容有误，请按 errors 中的提示逐项修改。",
                 "The request is not valid; fix each item listed in errors.",
@@ -126,7 +129,7 @@ impl ProblemBody {
         Self::new(
             422,
             "unopenable-file",
-            "File cannot be opened",
+            lang,
             lang.pick("无法打开这个文件。", "This file cannot be opened.")
                 .to_owned(),
         )
@@ -140,7 +143,7 @@ impl ProblemBody {
             ExtractError::Unsupported(what) => Self::new(
                 415,
                 "unsupported-format",
-                "Unsupported document format",
+                lang,
                 lang.pick(
                     format!("无法识别这份文件的格式。{accepted}"),
                     format!("This document format is not supported. {accepted}"),
@@ -150,7 +153,7 @@ impl ProblemBody {
             ExtractError::ConverterMissing { format } => Self::new(
                 415,
                 "converter-missing",
-                "Document format needs a converter",
+                lang,
                 lang.pick(
                     format!("{}文件需要 LibreOffice 转换，本服务未安装。请另存为 .docx 或 PDF 后提交。{accepted}", format.zh_name().trim_start()),
                     format!("{format} files need LibreOffice, which this service does not have. Save as .docx or PDF and send it again. {accepted}"),
@@ -161,7 +164,7 @@ impl ProblemBody {
             } => Self::new(
                 413,
                 "document-too-large",
-                "Document too large",
+                lang,
                 lang.pick(
                     format!("文件过大：{}超过上限 {limit}。请拆分或精简后再提交。", quantity.name_zh()),
                     format!("The document is too large: more {} than the limit of {limit}. Split it or make it smaller.", quantity.unit_en()),
@@ -171,7 +174,7 @@ impl ProblemBody {
             ExtractError::Malformed { format, reason } => Self::new(
                 422,
                 "unreadable-document",
-                "Document cannot be read",
+                lang,
                 lang.pick(
                     format!("无法读取这份{}文件，文件可能已损坏。请重新导出后提交。", format.zh_name()),
                     format!("This {format} document cannot be read; it may be damaged. Export it again."),
@@ -181,7 +184,7 @@ impl ProblemBody {
             ExtractError::Encrypted { format } => Self::new(
                 422,
                 "encrypted-document",
-                "Document is encrypted",
+                lang,
                 lang.pick(
                     format!("这份{}文件已加密，无法读取。请提交未加密的文件。", format.zh_name()),
                     format!("This {format} document is encrypted. Send an unencrypted copy."),
@@ -199,7 +202,7 @@ impl ProblemBody {
             ExtractError::NoText { format } => Self::new(
                 422,
                 "no-text",
-                "Document has no text",
+                lang,
                 lang.pick(
                     format!("这份{}文件中没有可读取的文字（扫描件或图片？）。请提交 Word 原文或带文字层的 PDF。", format.zh_name()),
                     format!("This {format} document has no text to read (a scan or an image?). Send the Word file or a PDF with a text layer."),
@@ -208,7 +211,7 @@ impl ProblemBody {
             ExtractError::Timeout { seconds } => Self::new(
                 422,
                 "extraction-timeout",
-                "Document took too long to read",
+                lang,
                 lang.pick(
                     format!("读取这份文件超过 {seconds} 秒，已停止。请另存为 .docx 或 PDF 后提交。"),
                     format!("Reading this document took over {seconds} s and was stopped. Save it as .docx or PDF."),
@@ -217,7 +220,7 @@ impl ProblemBody {
             ExtractError::BadArchive(reason) => Self::new(
                 422,
                 "unreadable-archive",
-                "Archive cannot be read",
+                lang,
                 lang.pick(
                     "无法从压缩包中读取这份报告。请重新打包，或逐份提交。",
                     "This report cannot be read from the archive. Pack it again, or send the reports one by one.",
@@ -225,14 +228,35 @@ impl ProblemBody {
                 .to_owned(),
             )
             .because(reason),
+            ExtractError::NotAReport(kind) => Self::new(
+                415,
+                "not-a-report-file",
+                lang,
+                not_a_report_sentence(*kind, lang, accepted),
+            )
+            .because(&error.to_string()),
             ExtractError::Empty => Self::new(
                 422,
                 "empty-document",
-                "Document is empty",
+                lang,
                 lang.pick("提交的文件是空的（0 字节）。", "The document is empty (0 bytes).").to_owned(),
             ),
         }
     }
+}
+
+/// “这是一张图片（PNG），不是报告文件。”, then what is accepted.
+fn not_a_report_sentence(kind: NotAReport, lang: Lang, accepted: &str) -> String {
+    let name = kind.name(lang);
+    let (zh, en) = match kind.class() {
+        FileClass::Image => ("一张图片", "an image"),
+        FileClass::Program => ("一个程序", "a program"),
+        FileClass::Archive => ("一个压缩包", "an archive"),
+    };
+    lang.pick(
+        format!("这是{zh}（{name}），不是报告文件。{accepted}"),
+        format!("This is {en} ({name}), not a report file. {accepted}"),
+    )
 }
 
 #[cfg(test)]
@@ -259,5 +283,34 @@ mod tests {
         );
         let en = ProblemBody::unreadable(&error, Lang::En);
         assert!(en.detail.contains("more PDF pages than the limit of 500"));
+        assert_eq!(en.title, "Document too large");
+        assert_eq!(zh.title, "文件过大");
+    }
+
+    #[test]
+    fn a_picture_is_named_as_one() {
+        let error = ExtractError::NotAReport(NotAReport::Png);
+        let zh = ProblemBody::unreadable(&error, Lang::Zh);
+        assert_eq!(zh.status, 415);
+        assert!(
+            zh.detail.starts_with("这是一张图片（PNG），不是报告文件。"),
+            "{}",
+            zh.detail
+        );
+        assert_eq!(zh.title, "不是报告文件");
+        let en = ProblemBody::unreadable(&error, Lang::En);
+        assert!(
+            en.detail
+                .starts_with("This is an image (PNG), not a report file.")
+        );
+        assert_eq!(en.title, "File is not a report");
+        let exe = ProblemBody::unreadable(
+            &ExtractError::NotAReport(NotAReport::WindowsProgram),
+            Lang::Zh,
+        );
+        assert!(
+            exe.detail
+                .starts_with("这是一个程序（Windows 程序），不是报告文件。")
+        );
     }
 }

@@ -76,6 +76,8 @@ impl ApiKeys {
     /// and the probes unless they are protected.
     fn is_open(&self, path: &str) -> bool {
         path == "/"
+            || path == "/favicon.ico"
+            || path == "/rules"
             || path.starts_with("/assets/")
             || path == "/docs"
             || path.starts_with("/docs/")

@@ -26,6 +26,9 @@ impl RuleSetSource {
     }
 }
 
+const DEFAULT_MEMORY_BUDGET: u64 = 256 * 1024 * 1024;
+const DEFAULT_SPOOL_THRESHOLD: usize = 1024 * 1024;
+
 /// The service's settings.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Settings {
@@ -53,6 +56,26 @@ pub struct Settings {
         value_name = "N"
     )]
     pub max_in_flight: usize,
+    /// Memory for the whole process's work, in bytes: request bodies being read, documents being
+    /// read and checked, answers being built. A request that finds no room waits a moment, then
+    /// gets 503 with Retry-After. Keep it well under the container's memory limit (the
+    /// Deployment's is 1 GiB); the process's own baseline (about 40 MB) comes on top.
+    #[arg(
+        long,
+        env = "NIANBAO_MEMORY_BUDGET",
+        default_value_t = DEFAULT_MEMORY_BUDGET,
+        value_name = "BYTES"
+    )]
+    pub memory_budget: u64,
+    /// A batch body past this many bytes is written to an unnamed temporary file (in TMPDIR)
+    /// and read from there report by report.
+    #[arg(
+        long,
+        env = "NIANBAO_SPOOL_THRESHOLD",
+        default_value_t = DEFAULT_SPOOL_THRESHOLD,
+        value_name = "BYTES"
+    )]
+    pub spool_threshold: usize,
     /// Seconds a client has to send its request headers, and then its body.
     #[arg(
         long,
@@ -102,6 +125,8 @@ impl Settings {
             body_limit: 10 * 1024 * 1024,
             workers: None,
             max_in_flight: 64,
+            memory_budget: DEFAULT_MEMORY_BUDGET,
+            spool_threshold: DEFAULT_SPOOL_THRESHOLD,
             client_timeout: 30,
             client_idle_timeout: 10,
             api_keys: None,

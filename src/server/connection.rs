@@ -10,6 +10,7 @@ use std::task::{Context, Poll, ready};
 use actix_web::http::StatusCode;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
+use crate::lang::Lang;
 use crate::report::problem::ProblemBody;
 use crate::report::problem_types;
 use crate::server::problem::PROBLEM_JSON;
@@ -100,16 +101,16 @@ fn problem_for_bare_refusal(written: &[u8]) -> Option<Vec<u8>> {
     if head.contains("\r\ncontent-type:") || !head.contains("\r\ncontent-length: 0\r\n") {
         return None;
     }
-    let (status, kind, title) = match status {
-        "400" => (400, "malformed-request", "Malformed request"),
-        "408" => (408, "request-timeout", "Request sent too slowly"),
-        "431" => (431, "headers-too-large", "Request headers too large"),
+    let (status, kind) = match status {
+        "400" => (400, "malformed-request"),
+        "408" => (408, "request-timeout"),
+        "431" => (431, "headers-too-large"),
         _ => return None,
     };
     // Before a request is understood its language is not known: the service's default,
     // Chinese, in the words of the problem type's own page.
     let detail = problem_types::describe(kind).map_or("", |page| page.zh);
-    let body = ProblemBody::new(status, kind, title, detail.to_owned());
+    let body = ProblemBody::new(status, kind, Lang::Zh, detail.to_owned());
     let reason = StatusCode::from_u16(status)
         .ok()
         .and_then(|code| code.canonical_reason())

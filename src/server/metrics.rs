@@ -17,6 +17,7 @@ use prometheus_client::registry::Registry;
 use crate::extract::ExtractError;
 use crate::report::CheckReport;
 use crate::rules::RuleId;
+use crate::server::memory::MemoryBudget;
 use crate::server::routes::AppState;
 
 type Labels = Vec<(&'static str, String)>;
@@ -35,10 +36,19 @@ pub struct Metrics {
     extraction_failures: Family<Labels, Counter>,
     in_flight: Gauge<i64, std::sync::atomic::AtomicI64>,
     rejected: Counter<u64, AtomicU64>,
+    memory: MemoryGauges,
 }
 
-impl Default for Metrics {
-    fn default() -> Self {
+/// The memory budget as a scrape finds it.
+#[derive(Debug, Default)]
+struct MemoryGauges {
+    total: Gauge<i64, std::sync::atomic::AtomicI64>,
+    in_use: Gauge<i64, std::sync::atomic::AtomicI64>,
+}
+
+impl Metrics {
+    /// The registry, counting the refusals of `memory` too.
+    pub fn new(memory: &MemoryBudget) -> Self {
         let mut registry = Registry::with_prefix("nianbao");
         let requests = Family::<Labels, Counter>::default();
         // 1 ms to about 16 s: a text check to a PDF at its time budget.
@@ -83,7 +93,25 @@ impl Default for Metrics {
             "Checks refused with 503 because too many were in flight",
             rejected.clone(),
         );
+        let memory_budget = memory;
+        let memory = MemoryGauges::default();
+        registry.register(
+            "memory_budget_bytes",
+            "The memory budget of the process's work",
+            memory.total.clone(),
+        );
+        registry.register(
+            "memory_budget_in_use_bytes",
+            "Bytes of the memory budget held by requests in progress",
+            memory.in_use.clone(),
+        );
+        registry.register(
+            "memory_budget_refusals",
+            "Requests and batch reports refused with 503 because the memory budget had no room",
+            memory_budget.refusals().clone(),
+        );
         Self {
+            memory,
             registry,
             requests,
             latency,
@@ -150,8 +178,11 @@ impl Metrics {
         self.rejected.inc();
     }
 
-    fn encode(&self, in_flight: i64) -> String {
+    fn encode(&self, in_flight: i64, memory: &MemoryBudget) -> String {
         self.in_flight.set(in_flight);
+        let gauge = |value: u64| i64::try_from(value).unwrap_or(i64::MAX);
+        self.memory.total.set(gauge(memory.total()));
+        self.memory.in_use.set(gauge(memory.in_use()));
         let mut text = String::new();
         encode(&mut text, &self.registry).expect("metrics encode into a String");
         text
@@ -163,5 +194,5 @@ pub async fn scrape(state: web::Data<AppState>) -> HttpResponse {
     let in_flight = state.max_in_flight - state.in_flight.available_permits();
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, CONTENT_TYPE))
-        .body(state.metrics.encode(in_flight as i64))
+        .body(state.metrics.encode(in_flight as i64, &state.memory))
 }

@@ -7,6 +7,7 @@ pub mod compression;
 pub mod configuration;
 pub mod connection;
 pub mod expect;
+pub mod memory;
 pub mod metrics;
 pub mod openapi;
 pub mod problem;

@@ -117,6 +117,22 @@ impl Problem {
         problem
     }
 
+    /// The memory budget has no room for this request now.
+    pub fn memory_busy(retry_after: u32, lang: Lang) -> Self {
+        let mut problem = Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "overloaded",
+            lang,
+            lang.pick(
+                "检查服务正忙（正在处理的报告已占满内存上限），请稍后重试。",
+                "The service is busy (the reports in progress fill its memory budget); try again shortly.",
+            )
+            .to_owned(),
+        );
+        problem.0.retry_after = Some(retry_after);
+        problem
+    }
+
     /// No valid API key.
     pub fn unauthorized(lang: Lang) -> Self {
         let mut problem = Self::new(

@@ -25,6 +25,7 @@ use crate::engine::Engine;
 use crate::server::auth::{self, ApiKeys};
 use crate::server::configuration::Settings;
 use crate::server::connection::ProblemConnection;
+use crate::server::memory::MemoryBudget;
 use crate::server::metrics::Metrics;
 use crate::server::openapi::{self, ApiDoc};
 use crate::server::problem::{Problem, request_lang};
@@ -32,6 +33,9 @@ use crate::server::request_id::{self, RequestSpan};
 use crate::server::routes::fallback::{RouteTable, fallback};
 use crate::server::routes::{self, AppState};
 use crate::server::{caching, compression, expect};
+
+/// How long a new request waits for room in the memory budget before a 503.
+const MEMORY_WAIT: Duration = Duration::from_secs(2);
 
 pub struct Application {
     port: u16,
@@ -46,6 +50,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let document = openapi::document();
         let table = web::Data::new(RouteTable::new(&document));
+        let memory = MemoryBudget::new(settings.memory_budget, MEMORY_WAIT);
         let state = web::Data::new(AppState {
             engine,
             body_limit: settings.body_limit,
@@ -53,7 +58,9 @@ impl Application {
             max_in_flight: settings.max_in_flight,
             client_timeout: Duration::from_secs(settings.client_timeout),
             idle_timeout: Duration::from_secs(settings.client_idle_timeout),
-            metrics: Arc::new(Metrics::default()),
+            metrics: Arc::new(Metrics::new(&memory)),
+            memory,
+            spool_threshold: settings.spool_threshold,
         });
         let metrics = state.metrics.clone();
         let keys = web::Data::new(

@@ -12,6 +12,7 @@ mod documents;
 mod errors;
 mod helpers;
 mod load;
+mod memory;
 mod metrics;
 mod openapi;
 mod page;

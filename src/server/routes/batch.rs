@@ -13,15 +13,17 @@ use futures_util::StreamExt;
 use tokio::sync::{Semaphore, mpsc};
 use utoipa::ToSchema;
 
-use crate::engine::{Input, NamedInput};
+use crate::engine::{Input, NamedInput, Region, Spooled};
 use crate::lang::Lang;
 use crate::report::batch::{BatchLine, BatchSummary};
 use crate::rules::CheckOptions;
+use crate::server::memory::Share;
 use crate::server::problem::{FieldError, Problem, ProblemBody, request_lang};
 use crate::server::routes::AppState;
-use crate::server::routes::body::{self, multipart_problem, read_body};
+use crate::server::routes::body::{self, multipart_problem};
 use crate::server::routes::checks::request::{OptionSource, validate};
 use crate::server::routes::checks::{CheckQuery, DocumentBytes, QueryOptions, check_input};
+use crate::server::routes::spooling::{self, SpoolWriter};
 use crate::server::routes::{form, media_types};
 
 /// Most files in one batch.
@@ -89,24 +91,29 @@ pub async fn post_batch(
         .to_ascii_lowercase();
     let limit = body::batch_limit(state.body_limit);
     let payload = body::guarded(payload, state.idle_timeout);
+    // What the spool keeps in memory before it moves to disk, and the buffer being written.
+    let mut share = state.memory.share();
+    let in_memory = state.spool_threshold.saturating_add(spooling::FLUSH_SIZE);
+    let declared = body::declared_length(request.headers()).unwrap_or(limit);
+    body::hold(&mut share, declared.min(in_memory), lang)
+        .await
+        .map_err(fail)?;
+    let spool = SpoolWriter::new(state.spool_threshold);
     let reading = async {
         if media_type.starts_with("multipart/form-data") {
-            read_files(form::open(&request, payload), limit, lang).await
+            spool_files(form::open(&request, payload), spool, limit, lang).await
         } else if media_types::ZIP
             .iter()
             .any(|zip| media_type.starts_with(zip))
         {
-            let body = read_body(payload, &request, limit, lang).await?;
-            Ok(vec![NamedInput {
-                name: String::new(),
-                input: Input::bytes(body.to_vec()),
-            }])
+            spool_body(payload, &request, spool, limit, lang).await
         } else {
             Err(Problem::unsupported_media_type(Some(&media_type), lang))
         }
     };
     let (uploaded, permit) = state.receive(reading, lang).await.map_err(fail)?;
     let engine = state.engine.clone();
+    // Listing a zip reads its directory, from the disk when the batch was spooled.
     let files = web::block(move || unpack(uploaded, engine.limits()))
         .await
         .map_err(|_| fail(Problem::internal(lang)))?;
@@ -125,7 +132,14 @@ pub async fn post_batch(
     }
     tracing::info!(files = files.len(), "batch received");
     let (lines, mut receiver) = mpsc::channel::<BatchLine>(16);
-    actix_web::rt::spawn(check_all(files, options, state.into_inner(), lines, permit));
+    let holding = (permit, share);
+    actix_web::rt::spawn(check_all(
+        files,
+        options,
+        state.into_inner(),
+        lines,
+        holding,
+    ));
     let Some(table) = table else {
         let body = futures_util::stream::unfold(receiver, |mut receiver| async move {
             let line = receiver.recv().await?;
@@ -218,17 +232,27 @@ fn table_asked(request: &HttpRequest, lang: Lang) -> Result<Option<Table>, Probl
     )
 }
 
-async fn read_files(
+/// A file of the form, written to the spool: where its bytes are.
+struct SpooledPart {
+    name: String,
+    media_type: Option<String>,
+    offset: u64,
+    len: u64,
+}
+
+/// Every file of the form written to the spool, each a region of it.
+async fn spool_files(
     mut form: Multipart,
+    mut spool: SpoolWriter,
     limit: usize,
     lang: Lang,
 ) -> Result<Vec<NamedInput>, Problem> {
-    let mut files = Vec::new();
+    let mut parts = Vec::new();
     let mut total = 0usize;
-    let mut parts = 0;
+    let mut seen = 0;
     while let Some(part) = form.next().await {
-        parts += 1;
-        if parts > 2 * MAX_FILES {
+        seen += 1;
+        if seen > 2 * MAX_FILES {
             return Err(Problem::too_many_parts(2 * MAX_FILES, lang));
         }
         let mut part = part.map_err(|e| multipart_problem(&e, lang))?;
@@ -236,30 +260,35 @@ async fn read_files(
         // it so); it is then named by its place in the form.
         let Some(name) = part.content_disposition().and_then(|d| {
             form::file_name(d).or_else(|| {
-                (d.get_name() == Some("file")).then(|| format!("file[{}]", files.len() + 1))
+                (d.get_name() == Some("file")).then(|| format!("file[{}]", parts.len() + 1))
             })
         }) else {
             continue;
         };
-        if files.len() == MAX_FILES {
+        if parts.len() == MAX_FILES {
             return Err(Problem::payload_too_large(limit, lang));
         }
         let media_type = part.content_type().map(|m| m.to_string());
-        let mut bytes = Vec::new();
+        let offset = spool.len();
         while let Some(chunk) = part.next().await {
             let chunk = chunk.map_err(|e| multipart_problem(&e, lang))?;
             total += chunk.len();
             if total > limit {
                 return Err(Problem::payload_too_large(limit, lang));
             }
-            bytes.extend_from_slice(&chunk);
+            spool
+                .write(&chunk)
+                .await
+                .map_err(|e| spool_failed(&e, lang))?;
         }
-        files.push(NamedInput {
+        parts.push(SpooledPart {
             name,
-            input: Input::Bytes { bytes, media_type },
+            media_type,
+            offset,
+            len: spool.len() - offset,
         });
     }
-    if files.is_empty() {
+    if parts.is_empty() {
         let detail = lang.pick(
             "表单中没有文件：请把每份报告放在一个带文件名的部分中。",
             "The form has no files: put each report in a part with a file name.",
@@ -269,7 +298,61 @@ async fn read_files(
             lang,
         ));
     }
-    Ok(files)
+    let spooled = finish(spool, lang).await?;
+    Ok(parts
+        .into_iter()
+        .map(|part| NamedInput {
+            name: part.name,
+            input: Input::Spooled {
+                region: Region::new(spooled.clone(), part.offset, part.len),
+                media_type: part.media_type,
+            },
+        })
+        .collect())
+}
+
+/// A zip of reports sent as the body, written to the spool.
+async fn spool_body(
+    mut payload: body::Body,
+    request: &HttpRequest,
+    mut spool: SpoolWriter,
+    limit: usize,
+    lang: Lang,
+) -> Result<Vec<NamedInput>, Problem> {
+    if body::declared_length(request.headers()).is_some_and(|length| length > limit) {
+        return Err(Problem::payload_too_large(limit, lang));
+    }
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| body::payload_problem(&e, lang))?;
+        if spool.len() + chunk.len() as u64 > limit as u64 {
+            return Err(Problem::payload_too_large(limit, lang));
+        }
+        spool
+            .write(&chunk)
+            .await
+            .map_err(|e| spool_failed(&e, lang))?;
+    }
+    let len = spool.len();
+    let spooled = finish(spool, lang).await?;
+    Ok(vec![NamedInput {
+        name: String::new(),
+        input: Input::Spooled {
+            region: Region::new(spooled, 0, len),
+            media_type: None,
+        },
+    }])
+}
+
+async fn finish(spool: SpoolWriter, lang: Lang) -> Result<Arc<Spooled>, Problem> {
+    let (spooled, on_disk) = spool.finish().await.map_err(|e| spool_failed(&e, lang))?;
+    tracing::debug!(on_disk, "batch spooled");
+    Ok(spooled)
+}
+
+/// The temporary folder could not take the batch (full, or not writable).
+fn spool_failed(error: &std::io::Error, lang: Lang) -> Problem {
+    tracing::error!(%error, "a batch could not be spooled to the temporary folder");
+    Problem::internal(lang)
 }
 
 /// Each zip of reports becomes its reports; a body that is no zip of reports is one file,
@@ -288,13 +371,15 @@ fn unpack(files: Vec<NamedInput>, limits: &crate::extract::Limits) -> Vec<NamedI
 }
 
 /// Checks the files a few at a time (one per core), sending each line as it is ready, then the
-/// summary. Holds the batch's in-flight permit until the end.
+/// summary. Holds the batch's in-flight permit and the memory of its spool until the end; each
+/// report takes its own share of the memory budget when its check begins, waiting for room as
+/// long as a check may take.
 async fn check_all(
     files: Vec<NamedInput>,
     options: CheckOptions,
     state: Arc<AppState>,
     lines: mpsc::Sender<BatchLine>,
-    _permit: tokio::sync::OwnedSemaphorePermit,
+    _holding: (tokio::sync::OwnedSemaphorePermit, Share),
 ) {
     let parallel = Arc::new(Semaphore::new(
         std::thread::available_parallelism().map_or(2, |n| n.get()),
@@ -319,9 +404,12 @@ async fn check_all(
         );
         tasks.spawn(async move {
             let _slot = slot;
-            let outcome = check_input(state, file.input, options, None, false)
+            let share = state
+                .memory
+                .share_waiting(state.engine.limits().time_budget);
+            let outcome = check_input(state, file.input, options, None, share, false)
                 .await
-                .map(|(report, _)| report);
+                .map(|checked| checked.report);
             let line = BatchLine::of(file.name, outcome.map_err(|p| p.body().clone()));
             summary.lock().expect("the summary lock").count(&line);
             // A client that went away stops nothing but its own stream.

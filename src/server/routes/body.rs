@@ -10,6 +10,7 @@ use actix_web::{HttpRequest, web};
 use futures_util::{Stream, StreamExt};
 
 use crate::lang::Lang;
+use crate::server::memory::Share;
 use crate::server::problem::Problem;
 use crate::server::routes::media_types;
 
@@ -115,24 +116,39 @@ pub fn multipart_problem(error: &MultipartError, lang: Lang) -> Problem {
 }
 
 /// The whole body, or a 413 as soon as it is known to exceed `limit` bytes: from
-/// `Content-Length` before reading anything, else while streaming.
+/// `Content-Length` before reading anything, else while streaming. `share` holds the body's
+/// bytes of the memory budget: the declared length before a byte is read, else as it grows.
 pub async fn read_body(
     mut payload: Body,
     request: &HttpRequest,
     limit: usize,
     lang: Lang,
+    share: &mut Share,
 ) -> Result<web::Bytes, Problem> {
     let declared = declared_length(request.headers());
     if declared.is_some_and(|length| length > limit) {
         return Err(Problem::payload_too_large(limit, lang));
     }
+    hold(share, declared.unwrap_or(0), lang).await?;
     let mut body = web::BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|e| payload_problem(&e, lang))?;
         if body.len() + chunk.len() > limit {
             return Err(Problem::payload_too_large(limit, lang));
         }
+        hold(share, body.len() + chunk.len(), lang).await?;
         body.extend_from_slice(&chunk);
     }
     Ok(body.freeze())
+}
+
+/// Seconds a client refused for memory is asked to wait.
+const RETRY_AFTER_MEMORY: u32 = 2;
+
+/// `share` grown to hold at least `bytes`, or the 503 that says the service is busy.
+pub async fn hold(share: &mut Share, bytes: usize, lang: Lang) -> Result<(), Problem> {
+    share.cover(bytes as u64).await.map_err(|_| {
+        tracing::warn!(bytes, "request refused: the memory budget is full");
+        Problem::memory_busy(RETRY_AFTER_MEMORY, lang)
+    })
 }

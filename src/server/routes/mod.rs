@@ -11,6 +11,7 @@ pub mod media_types;
 pub mod page;
 pub mod problems;
 pub mod rules;
+pub mod spooling;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -22,6 +23,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::engine::Engine;
 use crate::lang::Lang;
+use crate::server::memory::MemoryBudget;
 use crate::server::metrics::Metrics;
 use crate::server::problem::Problem;
 
@@ -39,6 +41,10 @@ pub struct AppState {
     /// How long a client may pause while sending it.
     pub idle_timeout: Duration,
     pub metrics: Arc<Metrics>,
+    /// The process's memory budget, which bodies, extraction and answers draw on.
+    pub memory: MemoryBudget,
+    /// A batch body past this many bytes is spooled to a temporary file.
+    pub spool_threshold: usize,
 }
 
 impl AppState {

@@ -18,8 +18,9 @@ use crate::engine::Input;
 use crate::extract::media_type_parameter;
 use crate::lang::Lang;
 use crate::rules::CheckOptions;
+use crate::server::memory::Share;
 use crate::server::problem::{FieldError, Problem};
-use crate::server::routes::body::{Body, json_limit, multipart_problem, read_body};
+use crate::server::routes::body::{Body, hold, json_limit, multipart_problem, read_body};
 use crate::server::routes::{form, media_types};
 
 /// Form fields longer than this are no option values.
@@ -30,12 +31,14 @@ pub struct Submission {
     pub options: CheckOptions,
 }
 
+/// The submission, its bytes held in `share` of the memory budget as they arrive.
 pub async fn receive(
     request: &HttpRequest,
     payload: Body,
     query: CheckQuery,
     limit: usize,
     header_lang: Lang,
+    share: &mut Share,
 ) -> Result<Submission, Problem> {
     let lang = query.lang.unwrap_or(header_lang);
     let content_type = request
@@ -47,10 +50,12 @@ pub async fn receive(
     match essence.as_deref() {
         Some("multipart/form-data") => {
             let multipart = form::open(request, payload);
-            from_form(multipart, query, limit, lang).await
+            from_form(multipart, query, limit, lang, share).await
         }
         Some(json) if media_types::is_json(json) => {
-            let body = read_body(payload, request, json_limit(limit), lang).await?;
+            let body = read_body(payload, request, json_limit(limit), lang, share).await?;
+            // The parsed request (a text, or a file decoded from base64) beside the body.
+            hold(share, body.len() * 2, lang).await?;
             let body = json_in_utf8(&body, content_type.as_deref(), lang)?;
             from_json(&body, query, header_lang, limit)
         }
@@ -59,7 +64,8 @@ pub async fn receive(
             lang,
         )),
         _ => {
-            let bytes = read_body(payload, request, limit, lang).await?.to_vec();
+            // Without a copy: the body's buffer becomes the document's.
+            let bytes = Vec::from(read_body(payload, request, limit, lang, share).await?);
             Ok(Submission {
                 input: Input::Bytes {
                     bytes,
@@ -190,6 +196,7 @@ async fn from_form(
     query: CheckQuery,
     limit: usize,
     lang: Lang,
+    share: &mut Share,
 ) -> Result<Submission, Problem> {
     // The query string is checked on its own first: a field the form repeats (and so wins)
     // must not hide a mistake in the query.
@@ -222,6 +229,7 @@ async fn from_form(
             if total > limit {
                 return Err(Problem::payload_too_large(limit, lang));
             }
+            hold(share, total, lang).await?;
             // A field of the sender's own longer than any option: not ours, dropped.
             overlong |= !is_file && name != "text" && bytes.len() + chunk.len() > FIELD_LIMIT;
             if !overlong {

@@ -23,6 +23,8 @@ use crate::report::CheckReport;
 use crate::rules::Profile;
 use crate::rules::{CheckOptions, RuleId};
 use crate::ruleset::IssuerKind;
+use crate::server::memory::Share;
+use crate::server::metrics::Metrics;
 use crate::server::openapi::examples;
 use crate::server::problem::{Problem, ProblemBody, request_lang};
 use crate::server::routes::AppState;
@@ -145,21 +147,28 @@ pub async fn post_check(
 ) -> Result<HttpResponse, Problem> {
     let header_lang = request_lang(&request);
     let fail = |problem: Problem| problem.for_request(&request);
-    // Held until the check itself ends, even past a time-out, so the count is of real work.
+    let mut share = state.memory.share();
     let receiving = receive(
         &request,
         body::guarded(payload, state.idle_timeout),
         query,
         state.body_limit,
         header_lang,
+        &mut share,
     );
+    // Held until the check itself ends, even past a time-out, so the count is of real work.
     let (submission, permit) = state.receive(receiving, header_lang).await.map_err(fail)?;
     let annotate = wants_word(&request);
-    let (report, docx) = check_input(
+    let Checked {
+        report,
+        docx,
+        share: _answer_share,
+    } = check_input(
         state.into_inner(),
         submission.input,
         Arc::new(submission.options),
         Some(permit),
+        share,
         annotate,
     )
     .await
@@ -192,50 +201,82 @@ fn wants_word(request: &HttpRequest) -> bool {
     word > 0.0 && word >= media_types::acceptance(request, "application/json")
 }
 
+/// A checked report, and the share of the memory budget its answer is built in.
+pub struct Checked {
+    pub report: CheckReport,
+    /// The report as Word with comments, when asked for.
+    pub docx: Option<Vec<u8>>,
+    /// Held until the answer is written.
+    pub share: Share,
+}
+
 /// Reads and checks one document on the blocking pool within the time budget, counting the
-/// outcome in the metrics. A permit, when given, is held until the work really ends: the reading
-/// goes on in its thread after a time-out, bounded by the size limits, while the client is
-/// answered.
+/// outcome in the metrics. First `share` grows to the document's footprint (or the check is
+/// refused with 503 when the memory budget has no room for it in time). A permit, when given,
+/// and the share are held until the work really ends: the reading goes on in its thread after a
+/// time-out, bounded by the size limits, while the client is answered.
 pub async fn check_input(
     state: Arc<AppState>,
     input: Input,
     options: Arc<CheckOptions>,
     permit: Option<OwnedSemaphorePermit>,
+    mut share: Share,
     annotate: bool,
-) -> Result<(CheckReport, Option<Vec<u8>>), Problem> {
+) -> Result<Checked, Problem> {
     let lang = options.lang;
     let budget = state.engine.limits().time_budget;
     let metrics = state.metrics.clone();
+    // Told from the bytes in memory, or from a spooled file's first kilobyte and zip directory.
+    let footprint = input.footprint(state.engine.limits());
+    body::hold(
+        &mut share,
+        usize::try_from(footprint).unwrap_or(usize::MAX),
+        lang,
+    )
+    .await?;
     // Dropped with this future (the client hung up, the budget ran out): the work stops.
     let waiting = CancelOnDrop::default();
     let cancel = waiting.0.clone();
     let work = web::block(move || {
         let _permit = permit;
-        if annotate {
-            let (report, docx) = state.engine.check_annotated(input, &options, &cancel)?;
-            Ok((report, Some(docx)))
+        let checked = if annotate {
+            state
+                .engine
+                .check_annotated(input, &options, &cancel)
+                .map(|(report, docx)| (report, Some(docx)))
         } else {
-            Ok((
-                state.engine.check_input_until(input, &options, &cancel)?,
-                None,
-            ))
-        }
+            state
+                .engine
+                .check_input_until(input, &options, &cancel)
+                .map(|report| (report, None))
+        };
+        (checked, share)
     });
-    let checked = match actix_web::rt::time::timeout(budget, work).await {
-        Ok(Ok(checked)) => checked,
+    let (checked, share) = match actix_web::rt::time::timeout(budget, work).await {
+        Ok(Ok(done)) => done,
         Ok(Err(_)) => {
             tracing::error!("a check panicked");
             return Err(Problem::internal(lang));
         }
-        Err(_) => Err(ExtractError::Timeout {
-            seconds: budget.as_secs(),
-        }),
+        Err(_) => {
+            let error = ExtractError::Timeout {
+                seconds: budget.as_secs(),
+            };
+            return Err(refused(&error, &metrics, lang));
+        }
     };
-    let (report, docx) = checked.map_err(|error: ExtractError| {
-        tracing::info!(kind = error.kind(), "document refused");
-        metrics.observe_extraction_failure(&error);
-        Problem::unreadable(&error, lang)
-    })?;
+    let (report, docx) = checked.map_err(|error| refused(&error, &metrics, lang))?;
     metrics.observe_check(&report);
-    Ok((report, docx))
+    Ok(Checked {
+        report,
+        docx,
+        share,
+    })
+}
+
+/// A document that could not be read, counted and told.
+fn refused(error: &ExtractError, metrics: &Metrics, lang: Lang) -> Problem {
+    tracing::info!(kind = error.kind(), "document refused");
+    metrics.observe_extraction_failure(error);
+    Problem::unreadable(error, lang)
 }
