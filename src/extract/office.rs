@@ -168,3 +168,77 @@ fn end_groups(groups: &[u32]) {
 
 #[cfg(not(unix))]
 fn end_groups(_groups: &[u32]) {}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    /// What is left of this process's conversions: their directories, and processes whose
+    /// command line names one.
+    fn left() -> Vec<String> {
+        let prefix = format!("nianbao-{}-", std::process::id());
+        let mut left: Vec<String> = std::fs::read_dir(std::env::temp_dir())
+            .unwrap()
+            .flatten()
+            .filter(|entry| entry.file_name().to_string_lossy().starts_with(&prefix))
+            .map(|entry| entry.path().display().to_string())
+            .collect();
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            let command_line = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+            let command_line = String::from_utf8_lossy(&command_line).replace('\0', " ");
+            if command_line.contains(&prefix) {
+                left.push(command_line);
+            }
+        }
+        left
+    }
+
+    fn convert(limits: &Limits, cancel: &Cancel) -> Result<Extracted, ExtractError> {
+        let doc = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/documents/wuxing-2024.doc"
+        );
+        extract(&std::fs::read(doc).unwrap(), Format::Doc, limits, cancel)
+    }
+
+    /// One test, not four: each looks at every conversion of the process.
+    #[test]
+    fn libreoffice_leaves_nothing_on_any_way_out() {
+        let limits = Limits::default();
+        if limits.converter.is_none() {
+            eprintln!("skipped: LibreOffice (soffice) is not installed; .ci/run installs it");
+            return;
+        }
+        let done = convert(&limits, &Cancel::default()).expect("the .doc converts");
+        assert!(done.text.contains("五星街道"));
+        assert_eq!(left(), Vec::<String>::new(), "after a conversion");
+
+        let hurried = Limits {
+            time_budget: Duration::from_millis(300),
+            ..Limits::default()
+        };
+        let timed_out = convert(&hurried, &Cancel::default());
+        assert!(matches!(timed_out, Err(ExtractError::Timeout { .. })));
+        assert_eq!(left(), Vec::<String>::new(), "after the time budget");
+
+        let cancel = Cancel::default();
+        let waiting = {
+            let cancel = cancel.clone();
+            std::thread::spawn(move || convert(&Limits::default(), &cancel))
+        };
+        std::thread::sleep(Duration::from_millis(300));
+        cancel.cancel();
+        assert!(waiting.join().unwrap().is_err());
+        assert_eq!(left(), Vec::<String>::new(), "after nobody waits");
+
+        let stopped = std::thread::spawn(|| convert(&Limits::default(), &Cancel::default()));
+        while !running().values().any(|(_, group)| group.is_some()) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        stop_all();
+        assert_eq!(left(), Vec::<String>::new(), "after stopping at once");
+        assert!(stopped.join().unwrap().is_err());
+    }
+}
