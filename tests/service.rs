@@ -38,8 +38,16 @@ fn start(envs: &[(&str, &Path)], json_logs: bool) -> (Child, u16) {
 
 /// Sends `signal` (`TERM`, `INT`) to the service's whole process group, as Ctrl-C does.
 fn signal(service: &Child, signal: &str) {
+    send(signal, &format!("-{}", service.id()));
+}
+
+fn signal_process(process: &Child, signal: &str) {
+    send(signal, &process.id().to_string());
+}
+
+fn send(signal: &str, target: &str) {
     let sent = Command::new("kill")
-        .args([&format!("-{signal}"), "--", &format!("-{}", service.id())])
+        .args([&format!("-{signal}"), "--", target])
         .status()
         .unwrap();
     assert!(sent.success());
@@ -222,4 +230,28 @@ fn ctrl_c_during_a_doc_conversion_answers_and_leaves_no_libreoffice_behind() {
     assert!(!profile.exists());
     assert_eq!(libreoffice_left(&temp), Vec::<String>::new());
     std::fs::remove_dir_all(&temp).unwrap();
+}
+
+#[test]
+fn a_readers_worker_outlives_ctrl_c_its_parent_is_finishing() {
+    let mut worker = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .arg("extract-worker")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    sleep(Duration::from_millis(200));
+    signal_process(&worker, "INT");
+    sleep(Duration::from_millis(300));
+    assert!(
+        worker.try_wait().unwrap().is_none(),
+        "still reading its job"
+    );
+    drop(worker.stdin.take());
+    let status = worker.wait().unwrap();
+    assert_eq!(
+        status.code(),
+        Some(1),
+        "it ends as a worker given no job does"
+    );
 }

@@ -104,7 +104,10 @@ pub fn limits() -> Limits {
 pub fn run(cli: Cli) -> ExitCode {
     crate::server::telemetry::install_panic_hook();
     match cli.command {
-        Some(Command::ExtractWorker) => crate::extract::isolated::serve_job(),
+        Some(Command::ExtractWorker) => {
+            ignore_interrupts();
+            crate::extract::isolated::serve_job()
+        }
         None => serve(cli.serve),
         Some(Command::Serve(settings)) => serve(settings),
         Some(Command::Check(args)) => {
@@ -160,6 +163,17 @@ fn serve(settings: Settings) -> ExitCode {
             eprintln!("nianbao: cannot serve on {}: {error}", settings.addr);
             ExitCode::FAILURE
         }
+    }
+}
+
+/// A reader's worker is ended by its parent (at the time budget, or when nobody waits): a
+/// terminal's Ctrl-C, which reaches the whole process group, must not end a reading the service
+/// is finishing.
+fn ignore_interrupts() {
+    // SAFETY: sets a disposition, before any thread of the worker starts.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_IGN);
     }
 }
 
