@@ -31,7 +31,7 @@ const reportText = (text, tag = "span", attrs = {}) => el(tag, { ...attrs, lang:
 
 /** A message with the report's words (“…”, 《…》) marked as Chinese inside it. */
 function message(text) {
-  return text.split(/(“[^”]*”|《[^》]*》)/).filter(Boolean)
+  return text.split(/(“(?:[^“”]|“[^”]*”)*”|《[^》]*》)/).filter(Boolean)
     .map((piece) => (/^[“《]/.test(piece) && /[\u3400-\u9fff]/.test(piece) ? reportText(piece) : piece));
 }
 

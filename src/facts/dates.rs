@@ -39,7 +39,7 @@ impl DateSource {
     pub fn describe(&self, lang: Lang) -> String {
         match self {
             DateSource::Request => lang.pick("发布日期", "The publication date ").to_owned(),
-            DateSource::Label(label) => lang.pick(label.clone(), format!("The {label} date ")),
+            DateSource::Label(label) => lang.pick(label.clone(), format!("The “{label}” date ")),
             DateSource::SignOff => lang.pick("落款日期", "The sign-off date ").to_owned(),
         }
     }

@@ -45,7 +45,8 @@ impl Rule for AnachronisticCitation {
                         .sub(sentence.clone())
                         .sub(found.start..found.end);
                     let written = document.original_text(range).to_owned();
-                    let (name, date) = (&event.spec.name, event.date);
+                    let english = analysis.lang().is_english();
+                    let (name, date) = (event.spec.name_in(english), event.date);
                     let message = analysis.lang().pick(
                         format!("报告提到“{written}”，但{name}在{date}才有，晚于报告写成的时间（不晚于{written_by}）。"),
                         format!("The report names “{written}”, but {name} dates from {date}, after the report was written (by {written_by})."),
@@ -54,8 +55,9 @@ impl Rule for AnachronisticCitation {
                         .at(range)
                         .basis_of(Basis {
                             id: event.spec.id.clone(),
-                            short_name: name.clone(),
-                            title: name.clone(),
+                            short_name: event.spec.name.clone(),
+                            short_name_en: event.spec.name_en.clone(),
+                            title: event.spec.name.clone(),
                             issuer: None,
                             number: None,
                             year: None,

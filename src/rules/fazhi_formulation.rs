@@ -4,7 +4,7 @@ table_rule!(
     FazhiFormulation,
     about_report: true,
     zh: "“{written}”中的“法制”在这一固定提法里应为“法治”：“{right}”。",
-    en: "In the fixed formulation “{written}”, 法制 is 法治 (rule of law): “{right}”.",
+    en: "In the fixed formulation “{written}”, “法制” (legal system) is “法治” (rule of law): “{right}”.",
 );
 
 #[cfg(test)]

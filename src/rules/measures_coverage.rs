@@ -26,7 +26,7 @@ impl Rule for MeasuresCoverage {
         let basis_name = analysis
             .rules
             .basis(basis)
-            .map_or(basis.as_str(), |b| b.short_name.as_str());
+            .map_or(basis.as_str(), |b| b.short_name_in(lang.is_english()));
         let name = analysis.part_name(part);
         let message = lang.pick(
             format!(
@@ -38,7 +38,7 @@ impl Rule for MeasuresCoverage {
                 coverage.figures_per_1000_chars
             ),
             format!(
-                "“{name}” covers {} of the {} task areas of the {basis_name}: {}. Not covered: {}. {} figures per 1,000 characters.",
+                "“{name}” covers {} of the {} task areas of {basis_name}: {}. Not covered: {}. {} figures per 1,000 characters.",
                 covered.len(),
                 coverage.areas.len(),
                 names(&covered),

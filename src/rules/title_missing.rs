@@ -11,7 +11,7 @@ impl Rule for TitleMissing {
         }
         let message = analysis.lang().pick(
             "报告没有标题：开头几行中没有写明“……法治政府建设……报告”的标题行。",
-            "The report has no title: none of its first lines is a title naming 法治政府建设 and 报告.",
+            "The report has no title: none of its first lines is a title naming “法治政府建设” (rule-of-law government building) and “报告” (report).",
         );
         out.report(message.to_owned())
             .suggest(suggested_title(analysis))

@@ -46,6 +46,7 @@ impl CompiledFormulation {
         Basis {
             id: self.spec.id.clone(),
             short_name: source.title.clone(),
+            short_name_en: None,
             title: source.title.clone(),
             issuer: source.issuer.clone(),
             number: source.number.clone(),

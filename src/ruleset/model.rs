@@ -72,6 +72,9 @@ pub struct Source {
 pub struct Event {
     pub id: String,
     pub name: String,
+    /// Its name in English messages.
+    #[serde(default)]
+    pub name_en: Option<String>,
     pub words: Vec<String>,
     pub date: String,
     /// Words of a sentence that looks forward to it.
@@ -158,6 +161,9 @@ pub struct Basis {
     pub id: String,
     /// The short name reviewers use.
     pub short_name: String,
+    /// The short name in English (“the Implementation Outline”).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name_en: Option<String>,
     /// The document's full title.
     pub title: String,
     /// The issuing bodies.
@@ -175,6 +181,26 @@ pub struct Basis {
     /// The report years for which it is the edition in force (an Outline's plan period).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub covers: Option<Covers>,
+}
+
+impl Basis {
+    /// The short name in a message's language (the Chinese one where no English is given).
+    pub fn short_name_in(&self, english: bool) -> &str {
+        match &self.short_name_en {
+            Some(name) if english => name,
+            _ => &self.short_name,
+        }
+    }
+}
+
+impl Event {
+    /// The name in a message's language (the Chinese one where no English is given).
+    pub fn name_in(&self, english: bool) -> &str {
+        match &self.name_en {
+            Some(name) if english => name,
+            _ => &self.name,
+        }
+    }
 }
 
 /// A span of report years, both ends included.

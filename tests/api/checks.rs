@@ -245,3 +245,49 @@ async fn json_text_and_a_text_body_report_the_same_source() {
         as_body["report"]["source"]["paragraphs"]
     );
 }
+
+/// A message's own words, without what it quotes from the report (“…”, one level nested, and 《…》).
+fn unquoted(message: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in message.chars() {
+        match c {
+            '“' | '《' => depth += 1,
+            '”' | '》' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn english_messages_name_documents_parts_and_dates_in_english() {
+    let app = spawn_app().await;
+    let mut names: Vec<String> = ["tests/fixtures", "tests/fixtures/realistic"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).unwrap())
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .map(|path| path.to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut seen = 0;
+    for name in &names {
+        let text = std::fs::read_to_string(name).unwrap();
+        let report = app
+            .check(json!({"text": text, "lang": "en", "profile": "strict"}))
+            .await;
+        for finding in report["findings"].as_array().unwrap() {
+            let message = finding["message"].as_str().unwrap();
+            let own = unquoted(message);
+            assert!(
+                !own.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{name}: {} says in Chinese what it should say in English: {message}",
+                finding["rule"]
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 100, "{seen} messages read");
+}

@@ -311,3 +311,68 @@ async fn a_form_part_without_a_name_is_told_apart_from_a_body_cut_short() {
     assert_eq!(body["type"], "/problems/malformed-form");
     assert!(body["detail"].as_str().unwrap().contains("file"));
 }
+
+/// A PNG's first bytes, then some of a picture.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+
+#[tokio::test]
+async fn a_picture_uploaded_as_a_report_is_named_as_a_picture_in_the_senders_language() {
+    let app = spawn_app().await;
+    let upload = |lang: Option<&'static str>| {
+        let file = reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("报告.png");
+        let form = reqwest::multipart::Form::new().part("file", file);
+        match lang {
+            Some(lang) => form.text("lang", lang),
+            None => form,
+        }
+    };
+    let zh = problem(app.post_form("/v1/checks", upload(None)).await, 415).await;
+    assert_eq!(zh["type"], "/problems/not-a-report-file");
+    assert_eq!(zh["title"], "不是报告文件");
+    let detail = zh["detail"].as_str().unwrap();
+    assert!(
+        detail.starts_with("这是一张图片（PNG），不是报告文件。"),
+        "{detail}"
+    );
+    let en = problem(app.post_form("/v1/checks", upload(Some("en"))).await, 415).await;
+    assert_eq!(en["title"], "File is not a report");
+    let detail = en["detail"].as_str().unwrap();
+    assert!(
+        detail.starts_with("This is an image (PNG), not a report file."),
+        "{detail}"
+    );
+    // The same bytes sent as they are, and the type's own page.
+    let raw = problem(
+        app.post_raw("application/octet-stream", PNG.to_vec()).await,
+        415,
+    )
+    .await;
+    assert_eq!(raw["type"], "/problems/not-a-report-file");
+    assert_eq!(app.get("/problems/not-a-report-file").await.status(), 200);
+}
+
+#[tokio::test]
+async fn a_problems_title_is_in_the_requests_language_like_its_detail() {
+    let app = spawn_app().await;
+    let zh = problem(app.get("/v1/nothing-here").await, 404).await;
+    assert_eq!(zh["title"], "没有这个地址");
+    let response = app
+        .client
+        .get(app.url("/v1/nothing-here"))
+        .header("accept-language", "en-GB,en;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    let en = problem(response, 404).await;
+    assert_eq!(en["title"], "Not found");
+    assert!(
+        en["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("There is nothing")
+    );
+    let query = problem(app.post_text("year=1800&lang=en", "报告").await, 422).await;
+    assert_eq!(query["title"], "Request failed validation");
+    let query = problem(app.post_text("year=1800", "报告").await, 422).await;
+    assert_eq!(query["title"], "请求内容有误");
+}

@@ -58,3 +58,40 @@ async fn unknown_assets_and_other_methods_get_problems() {
     assert_eq!(response.headers()["allow"], "GET");
     problem(response, 405).await;
 }
+
+#[tokio::test]
+async fn the_rules_page_renders_every_rule_from_its_doc_in_either_language() {
+    let app = spawn_app().await;
+    let rules: serde_json::Value = app.get("/v1/rules").await.json().await.unwrap();
+    let page = app.get("/rules").await;
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()["content-type"], "text/html; charset=utf-8");
+    let html = page.text().await.unwrap();
+    assert!(html.contains("<html lang=\"zh-CN\">") && html.contains("<h1>全部规则"));
+    for rule in rules.as_array().unwrap() {
+        let id = rule["id"].as_str().unwrap();
+        assert!(
+            html.contains(&format!("<section class=\"card rule-doc\" id=\"{id}\">")),
+            "{id}"
+        );
+        assert!(
+            html.contains(&format!("<h2>{}</h2>", rule["title"].as_str().unwrap())),
+            "{id}"
+        );
+    }
+    assert!(html.contains("<h3>如何修改</h3>"));
+    let english = app.get("/rules?lang=en").await.text().await.unwrap();
+    assert!(english.contains("<h2>A required part is missing</h2>"));
+    assert!(english.contains("<h3>How to fix</h3>"));
+}
+
+#[tokio::test]
+async fn the_favicon_is_served_and_linked() {
+    let app = spawn_app().await;
+    let icon = app.get("/favicon.ico").await;
+    assert_eq!(icon.status(), 200);
+    assert_eq!(icon.headers()["content-type"], "image/svg+xml");
+    assert!(icon.text().await.unwrap().starts_with("<svg"));
+    let html = app.get("/").await.text().await.unwrap();
+    assert!(html.contains("<link rel=\"icon\" href=\"/favicon.ico\""));
+}
