@@ -249,7 +249,13 @@ async fn the_collecting_office_gets_a_csv_row_per_report_as_the_lines_say() {
             None => "unreadable",
         };
         assert_eq!(row[4], verdict, "{file}");
+        let issuer = line["report"]["report"]["issuer"]
+            .as_str()
+            .unwrap_or_default();
+        assert_eq!(row[1], issuer, "{file}: the issuer as the report says it");
     }
+    let zhuangshi = rows.iter().find(|r| r[0] == "zhuangshi-2023.txt").unwrap();
+    assert_eq!(zhuangshi[1], "庄市街道", "read from its page's 发布机构");
 }
 
 #[tokio::test]
