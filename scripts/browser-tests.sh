@@ -5,10 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-    echo "== installing Chromium (Debian)"
+# A CJK font too, or the screenshots show boxes where the Chinese is.
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh | grep -q .; then
+    echo "== installing Chromium and a CJK font (Debian)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
 fi
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 # The binary as `cargo test` builds it (same features, so nothing is rebuilt after the tests).

@@ -180,11 +180,11 @@ async function switchLanguage() {
   applyLanguage();
   if (!lastResult) return;
   const kept = lastResult;
+  const language = lang;
   render();
-  if (!kept.reports[lang]) {
-    busy(true, t("switching"));
-    try {
-      const language = lang;
+  busy(true, t("switching"));
+  try {
+    if (!kept.reports[language]) {
       const response = await post(kept.sub, language);
       const body = await response.json().catch(() => null);
       if (!response.ok) {
@@ -192,16 +192,15 @@ async function switchLanguage() {
         return;
       }
       kept.reports[language] = body;
-    } catch {
-      showError(t("network"));
-      return;
-    } finally {
-      busy(false);
     }
+    await loadRuleTitles(language);
+    // The drafter may have checked something else, or switched back, meanwhile.
+    if (lastResult === kept && lang === language) render();
+  } catch {
+    showError(t("network"));
+  } finally {
+    busy(false);
   }
-  await loadRuleTitles(lang);
-  // The drafter may have checked something else meanwhile.
-  if (lastResult === kept) render();
 }
 
 /** An RFC 9457 problem as one sentence a clerk can act on. */

@@ -8,10 +8,10 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -92,7 +92,7 @@ function assertSameOrigin(requests) {
 
 test("the page itself is small", async () => {
   let total = 0;
-  for (const path of ["/", "/assets/app.js", "/assets/app.css"]) {
+  for (const path of ["/", "/assets/texts.js", "/assets/app.js", "/assets/app.css", "/favicon.ico"]) {
     const response = await fetch(origin + path);
     assert.equal(response.status, 200, path);
     total += (await response.arrayBuffer()).byteLength;
@@ -256,4 +256,207 @@ test("a 20,000-character report renders without a long task", async () => {
   const longest = await page.evaluate(() => Math.max(0, ...window.longTasks));
   console.log(`# longest main-thread task while checking 20,000 characters: ${longest.toFixed(0)} ms`);
   assert.ok(longest < 200, `a ${longest} ms task blocks the page`);
+});
+
+// ---- the page says what the API says, shows what it read, and never hides an error ----
+
+/** Every corpus report: the texts, and the documents made from them. */
+function corpusFiles() {
+  const texts = readdirSync(fixtures).filter((name) => name.endsWith(".txt")).map((name) => join(fixtures, name));
+  const documents = readdirSync(join(fixtures, "documents"))
+    .map((name) => join(fixtures, "documents", name))
+    .filter((path) => statSync(path).isFile());
+  return [...texts, ...documents].sort();
+}
+
+/** The API's answer for a file sent as the page sends it, with these choices. */
+async function apiCheck(path, choices = {}) {
+  const form = new FormData();
+  form.append("file", new Blob([readFileSync(path)]), basename(path));
+  for (const [key, value] of Object.entries(choices)) form.append(key, value);
+  const response = await fetch(`${origin}/v1/checks`, { method: "POST", body: form });
+  return { status: response.status, body: await response.json() };
+}
+
+/** Chooses a file, presses 检查 and waits until the page has answered, report or error. */
+async function checkFile(page, path) {
+  await page.setInputFiles("#file", path);
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/v1/checks") && r.request().method() === "POST"),
+    page.locator("#check").click(),
+  ]);
+  await page.waitForFunction(() => document.querySelector("#result").getAttribute("aria-busy") === "false");
+}
+
+/** What the page shows of a report: the verdict, the counts and the findings' rules. */
+async function shownReport(page) {
+  return page.evaluate(() => ({
+    verdict: document.querySelector("#verdict")?.textContent ?? null,
+    counts: [...document.querySelectorAll(".counts li")].map((li) => li.textContent),
+    rules: [...document.querySelectorAll("#findings li")].map((li) => li.dataset.rule),
+    error: document.querySelector("#error").hidden ? null : document.querySelector("#error").textContent,
+  }));
+}
+
+function expectedShown(api) {
+  if (api.status !== 200) return { verdict: null, counts: [], rules: [], error: api.body.detail };
+  const { summary } = api.body;
+  return {
+    verdict: api.body.compliant ? "符合" : "不符合",
+    counts: [`错误 ${summary.error}`, `警告 ${summary.warning}`, `提示 ${summary.info}`],
+    rules: api.body.findings.map((f) => f.rule),
+    error: null,
+  };
+}
+
+/** Whether a box lies wholly inside the viewport as it is scrolled now. */
+async function inView(page, selector) {
+  const box = await page.locator(selector).boundingBox();
+  const { width, height } = page.viewportSize();
+  return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= height && box.x + box.width <= width;
+}
+
+const department = join(fixtures, "sifaju-2024.txt");
+
+test("the page and the API give the same report for every corpus file", async () => {
+  const { page, problems } = await openPage();
+  const files = corpusFiles();
+  for (const path of files) {
+    await checkFile(page, path);
+    const api = await apiCheck(path);
+    assert.deepEqual(await shownReport(page), expectedShown(api), basename(path));
+  }
+  assert.ok(files.length >= 25, `${files.length} files`);
+  assert.deepEqual(problems, []);
+});
+
+test("a department's report: the page sends no choice it was not given, and shows what it read", async () => {
+  const { page, problems } = await openPage({ width: 1366, height: 768 });
+  // What the page puts in its forms (the browser does not show a multipart body with a file).
+  const sentFields = () => page.evaluate(() => window.sentFields.at(-1));
+  await page.evaluate(() => {
+    window.sentFields = [];
+    const send = window.fetch;
+    window.fetch = (url, init = {}) => {
+      if (init.body instanceof FormData) {
+        window.sentFields.push(Object.fromEntries([...init.body.entries()].filter(([, v]) => typeof v === "string")));
+      }
+      return send(url, init);
+    };
+  });
+  await checkFile(page, department);
+  assert.deepEqual(await sentFields(), { lang: "zh", include_text: "true" }, "nothing the drafter left empty is sent");
+  // Read from the sign-off 某某市司法局: a department, whose deadline (1 March) is past on 15 March.
+  assert.deepEqual(await shownReport(page), expectedShown(await apiCheck(department)));
+  assert.equal(await page.locator("#verdict").textContent(), "不符合");
+  assert.ok(await inView(page, "#verdict"), "the verdict is in view");
+  const issuer = page.locator("#read [data-field=issuer_kind] dd");
+  assert.match(await issuer.textContent(), /^政府部门 · 某某市司法局从报告中读取$/);
+  assert.match(await page.locator("#read [data-field=year] dd").textContent(), /2024年度读自标题/);
+  assert.match(await page.locator("#read [data-field=published_on] dd").textContent(), /2025-03-15/);
+  assert.equal(await page.locator("#hint-issuer_kind").textContent(), "读到：政府部门");
+  await page.screenshot({ path: join(shots, "department-read-1366.png") });
+  // The drafter corrects it: the choice is sent, and the page agrees with the API given it.
+  await page.locator("#correct").click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "issuer_kind");
+  await page.selectOption("#issuer_kind", "government");
+  await checkFile(page, department);
+  assert.deepEqual(await sentFields(), { issuer_kind: "government", lang: "zh", include_text: "true" }, "the choice is sent");
+  assert.deepEqual(await shownReport(page), expectedShown(await apiCheck(department, { issuer_kind: "government" })));
+  assert.equal(await page.locator("#verdict").textContent(), "符合");
+  assert.match(await issuer.textContent(), /按您的选择$/);
+  assert.deepEqual(problems, []);
+});
+
+for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+  const size = `${viewport.width}x${viewport.height}`;
+
+  test(`at ${size} the verdict and every error are in view and focused`, async () => {
+    const { page, problems } = await openPage(viewport);
+    const failures = [];
+    page.on("response", (r) => { if (r.status() >= 400 && !r.url().endsWith("/v1/checks")) failures.push(r.url()); });
+    // Nothing chosen.
+    await page.locator("#check").click();
+    assert.ok(await inView(page, "#error"), "the nothing-chosen error is in view");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "error");
+    // A picture instead of a report.
+    const png = join(tmpdir(), "扫描件.png");
+    writeFileSync(png, Buffer.from("89504e470d0a1a0a0000000d4948445200000010000000100806000000", "hex"));
+    await checkFile(page, png);
+    assert.match(await page.locator("#error").textContent(), /^这是一张图片（PNG），不是报告文件。/);
+    assert.ok(await inView(page, "#error"), "the picture's error is in view");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "error");
+    await page.screenshot({ path: join(shots, `png-error-${size}.png`) });
+    // An empty file.
+    const empty = join(tmpdir(), "空白报告.docx");
+    writeFileSync(empty, "");
+    await checkFile(page, empty);
+    assert.ok(await inView(page, "#error"), "the empty file's error is in view");
+    // The batch without files.
+    await page.locator("#batch summary").click();
+    await page.locator("#batch-xlsx").click();
+    assert.equal(await page.locator("#error").textContent(), "请先选择报告文件。");
+    assert.ok(await inView(page, "#error"), "the batch's error is in view");
+    // A report: its verdict comes into view in place of the error.
+    await checkFile(page, join(fixtures, "documents/zhuangshi-2023.typed.docx"));
+    assert.ok(await page.locator("#error").isHidden());
+    assert.ok(await inView(page, "#verdict"), "the verdict is in view");
+    await page.screenshot({ path: join(shots, `verdict-${size}.png`) });
+    assert.deepEqual(failures, [], "no asset or icon is missing");
+    assert.deepEqual(problems, []);
+  });
+}
+
+/** The page's own words, without the report's (marked lang=zh-CN), the fields' values and the language switch. */
+function ownWords(page) {
+  return page.evaluate(() => {
+    const copy = document.body.cloneNode(true);
+    for (const node of copy.querySelectorAll("[lang^=zh], textarea, script, #lang")) node.remove();
+    return copy.textContent;
+  });
+}
+
+test("the English page has no Chinese but the report's, and re-renders the last report without a new upload", async () => {
+  const { page, problems } = await openPage({ width: 1366, height: 768 });
+  await checkFile(page, join(fixtures, "documents/zhuangshi-2023.typed.docx"));
+  await page.locator("#batch summary").click();
+  await page.setInputFiles("#batch-files", [department]);
+  const chooser = page.locator("#file");
+  await page.getByRole("button", { name: "English" }).click();
+  await page.waitForFunction(() => document.querySelector("#verdict")?.textContent === "Not compliant"
+    && document.querySelector("#result").getAttribute("aria-busy") === "false");
+  assert.equal(await chooser.evaluate((input) => input.files.length), 1, "the file is still chosen");
+  const findings = await page.locator("#findings").textContent();
+  assert.match(findings, /The required part “shortcomings and causes” is missing\./);
+  assert.match(findings, /Error · A required part is missing/);
+  assert.match(findings, /task areas of the Implementation Outline/);
+  assert.deepEqual(await page.locator(".counts li").allTextContents(), ["2 errors", "0 warnings", "1 note"]);
+  assert.match(await page.locator("#file-name").textContent(), /^Selected: /);
+  assert.equal(await page.locator("#outline .tag").first().textContent(), "measures and results");
+  const chinese = (await ownWords(page)).match(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/g);
+  assert.deepEqual(chinese, null, "Chinese left on the English page");
+  await page.screenshot({ path: join(shots, "english-1366.png"), fullPage: true });
+  // Back to Chinese from what was kept; the rules' page in the page's language.
+  await page.getByRole("button", { name: "中文" }).click();
+  await page.waitForFunction(() => document.querySelector("#verdict")?.textContent === "不符合");
+  assert.match(await page.locator("#findings").textContent(), /错误 · 缺少必需部分/);
+  await page.getByRole("link", { name: "全部规则" }).click();
+  await page.waitForURL(/\/rules\?lang=zh$/);
+  assert.equal(await page.locator("#part-missing h2").textContent(), "缺少必需部分");
+  await page.screenshot({ path: join(shots, "rules.png") });
+  assert.deepEqual(problems, []);
+});
+
+test("清空 clears the report, the options and the batch's files", async () => {
+  const { page } = await openPage();
+  await page.locator("#batch summary").click();
+  await page.setInputFiles("#batch-files", [department, join(fixtures, "wuxing-2024.txt")]);
+  await page.selectOption("#issuer_kind", "department");
+  await checkFile(page, department);
+  await page.getByRole("button", { name: "清空" }).click();
+  assert.equal(await page.locator("#batch-files").evaluate((input) => input.files.length), 0);
+  assert.equal(await page.locator("#file").evaluate((input) => input.files.length), 0);
+  assert.equal(await page.locator("#issuer_kind").inputValue(), "");
+  assert.equal(await page.locator("#result").textContent(), "");
+  assert.equal(await page.locator("#hint-issuer_kind").textContent(), "留空则从报告中读取");
 });
