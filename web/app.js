@@ -412,7 +412,7 @@ function findingList(findings) {
       message(f.message), " ",
       f.span ? el("a", { href: "#f-" + index }, t("goTo")) : null,
       f.suggestion ? el("span", { class: "fix" }, t("fix"), suggestion(f.suggestion)) : null,
-      el("small", { class: "support" }, t("ruleId"), el("a", { href: `/rules?lang=${lang}#${f.rule}` }, f.rule)))));
+      el("small", { class: "support" }, t("ruleId"), el("a", { href: `/rules?lang=${lang}#${f.rule}`, target: "_blank" }, f.rule)))));
 }
 
 function saveJson(report) {

@@ -203,6 +203,12 @@ test("the collecting office downloads one table for several reports", async () =
     page.getByRole("button", { name: "下载汇总表（Excel）" }).click(),
   ]);
   assert.equal(sheet.suggestedFilename(), "nianbao-汇总.xlsx");
+  // Only what the clerk chose goes with the batch: here nothing but the language and the format.
+  const batches = requests.filter((url) => url.includes("/v1/checks/batch"));
+  assert.equal(batches.length, 2);
+  for (const url of batches) {
+    assert.deepEqual([...new URL(url).searchParams.keys()].sort(), ["format", "lang"], url);
+  }
   assertSameOrigin(requests);
   assert.deepEqual(problems, []);
 });
@@ -440,10 +446,16 @@ test("the English page has no Chinese but the report's, and re-renders the last 
   await page.getByRole("button", { name: "中文" }).click();
   await page.waitForFunction(() => document.querySelector("#verdict")?.textContent === "不符合");
   assert.match(await page.locator("#findings").textContent(), /错误 · 缺少必需部分/);
-  await page.getByRole("link", { name: "全部规则" }).click();
-  await page.waitForURL(/\/rules\?lang=zh$/);
-  assert.equal(await page.locator("#part-missing h2").textContent(), "缺少必需部分");
-  await page.screenshot({ path: join(shots, "rules.png") });
+  // The rules open beside the report, which stays where it is.
+  const [rules] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page.getByRole("link", { name: "全部规则" }).click(),
+  ]);
+  await rules.waitForLoadState();
+  assert.match(rules.url(), /\/rules\?lang=zh$/);
+  assert.equal(await rules.locator("#part-missing h2").textContent(), "缺少必需部分");
+  await rules.screenshot({ path: join(shots, "rules.png") });
+  assert.equal(await page.locator("#verdict").textContent(), "不符合");
   assert.deepEqual(problems, []);
 });
 
