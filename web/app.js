@@ -272,10 +272,21 @@ function verdict(report) {
       el("strong", { class: report.compliant ? "yes" : "no", id: "verdict" },
         report.compliant ? t("compliant") : t("notCompliant")),
       counts),
+    reasons(report.findings),
     el("p", { class: "meta" }, info.title ? reportText(info.title) : t("titleNone"), " · ", t("chars", { n: info.chars })),
     el("p", { class: "meta" }, t("verdictNote")),
     readFacts(info, lastResult.sub.choices),
     el("div", { class: "actions" }, download, word, print));
+}
+
+/** Beside the verdict, the errors that make it: the drafter need not look for them below. */
+function reasons(findings) {
+  const errors = findings.map((f, index) => ({ f, index })).filter(({ f }) => f.severity === "error");
+  if (!errors.length) return null;
+  return el("div", { class: "reasons" },
+    el("p", {}, t("reasons")),
+    el("ul", { id: "reasons" }, ...errors.slice(0, 5).map(({ f, index }) =>
+      el("li", {}, message(f.message), " ", f.span ? el("a", { href: "#f-" + index }, t("goTo")) : null))));
 }
 
 const YEAR_SOURCES = { title: "yearFromTitle", opening: "yearFromOpening", heading: "yearFromHeading" };

@@ -356,6 +356,9 @@ test("a department's report: the page sends no choice it was not given, and show
   assert.deepEqual(await shownReport(page), expectedShown(await apiCheck(department)));
   assert.equal(await page.locator("#verdict").textContent(), "不符合");
   assert.ok(await inView(page, "#verdict"), "the verdict is in view");
+  // Why, beside the verdict: the deadline the sign-off date missed.
+  assert.match(await page.locator("#reasons").textContent(), /落款日期2025-03-15晚于2024年度报告的公开期限2025-03-01/);
+  assert.ok(await inView(page, "#reasons"), "the reasons are in view");
   const issuer = page.locator("#read [data-field=issuer_kind] dd");
   assert.match(await issuer.textContent(), /^政府部门 · 某某市司法局从报告中读取$/);
   assert.match(await page.locator("#read [data-field=year] dd").textContent(), /2024年度读自标题/);
