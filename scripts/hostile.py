@@ -410,6 +410,117 @@ def concurrency(server):
         failures.append(f"concurrency: p99 {p99:.2f} s")
 
 
+def report_with_picture(size):
+    """A real report as Word with a scanned seal of `size` bytes in it (stored, as pictures are)."""
+    with open(os.path.join(DOCS, "xixing-2024.typed.docx"), "rb") as f:
+        docx = f.read()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item.filename))
+        target.writestr(zipfile.ZipInfo("word/media/seal.png"), os.urandom(size), zipfile.ZIP_STORED)
+    return out.getvalue()
+
+
+def collection(size):
+    """A collecting office's zip of `size` bytes: real reports, and scanned attachments of 10 MB."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in ("xixing-2024.typed.docx", "wuxing-2024.pdf", "zhuangshi-2023.typed.docx"):
+            with open(os.path.join(DOCS, name), "rb") as f:
+                archive.writestr(f"报告/{name}", f.read())
+        scan = b"%PDF-1.4\n" + os.urandom(10_000_000)
+        i = 0
+        while out.tell() + len(scan) < size:
+            archive.writestr(zipfile.ZipInfo(f"附件/扫描件{i}.pdf"), scan, zipfile.ZIP_STORED)
+            i += 1
+    return out.getvalue()
+
+
+def temporary_files(server):
+    """Temporary files the server holds open, named or already removed (its log aside)."""
+    temp = tempfile.gettempdir()
+    held = 0
+    for fd in os.listdir(f"/proc/{server.process.pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{server.process.pid}/fd/{fd}")
+        except OSError:
+            continue
+        held += target.startswith(temp) and not target.startswith(server.log.name)
+    return held
+
+
+def ours(names):
+    """The temporary files the server may make: spools (tempfile's .tmp names), LibreOffice's
+    profiles and the workers' files (nianbao…), this suite's own log aside."""
+    return {n for n in names
+            if n.startswith(".tmp") or (n.startswith("nianbao") and not n.startswith("nianbao-hostile-"))}
+
+
+def memory_mixes(server):
+    """Issue 31: eight batches of 95 MB at once, then 64 clients each sending a 10 MB report,
+    each mix with normal checks and /healthz alongside. Every answer is a 200, a 413 or a 503 with
+    Retry-After; the peak RSS is checked at the end with the rest."""
+    temp_before = ours(os.listdir(tempfile.gettempdir()))
+    batch = collection(95_000_000)
+    document = report_with_picture(10_000_000)
+    for name, send, clients in (
+        ("eight 95 MB batches", lambda: server.request(
+            "POST", "/v1/checks/batch", batch, {"Content-Type": "application/zip"}, timeout=300), 8),
+        ("64 clients sending a 10 MB .docx", lambda: server.request(
+            "POST", "/v1/checks", document, {"Content-Type": DOCX}, timeout=120), 64),
+    ):
+        answers, normal, healthy, done = [], [], [], threading.Event()
+
+        def client():
+            try:
+                status, headers, data = send()
+            except OSError as error:
+                answers.append((f"no answer ({error})", {}, b""))
+                return
+            answers.append((status, {k.lower(): v for k, v in headers.items()}, data))
+
+        def alongside():
+            while not done.is_set():
+                healthy.append(server.request("GET", "/healthz", timeout=10)[0])
+                normal.append(server.request("POST", "/v1/checks", NORMAL,
+                                             {"Content-Type": "text/plain; charset=utf-8"}, timeout=30)[0])
+                time.sleep(0.2)
+
+        started = time.monotonic()
+        watcher = threading.Thread(target=alongside)
+        watcher.start()
+        threads = [threading.Thread(target=client) for _ in range(clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        done.set()
+        watcher.join()
+        statuses = [a[0] for a in answers]
+        wrong = [a for a in answers
+                 if a[0] not in (200, 413, 503) or (a[0] == 503 and "retry-after" not in a[1])]
+        failed_lines = 0
+        for status, _, data in answers:
+            if status == 200 and data.startswith(b"{\"file"):
+                failed_lines += data.count(b'"/problems/overloaded"')
+        print(f"{name}: {sorted(statuses, key=str)} in {time.monotonic() - started:.1f} s; "
+              f"normal checks {sorted(set(normal))} ({normal.count(200)} of {len(normal)} 200), "
+              f"/healthz {sorted(set(healthy))}, batch reports refused for memory {failed_lines}, "
+              f"RSS peak so far {server.peak_rss_mb():.0f} MB")
+        if wrong:
+            failures.append(f"{name}: answers other than 200, 413 or 503 with Retry-After: {wrong[:3]}")
+        if any(h != 200 for h in healthy) or not normal or any(n not in (200, 503) for n in normal):
+            failures.append(f"{name}: /healthz {set(healthy)}, normal checks {set(normal)}")
+        if normal.count(200) < len(normal) / 2:
+            failures.append(f"{name}: only {normal.count(200)} of {len(normal)} normal checks answered 200")
+    held = temporary_files(server)
+    left = ours(os.listdir(tempfile.gettempdir())) - temp_before
+    print(f"temporary files: {held} held by the server, {len(left)} new in {tempfile.gettempdir()}")
+    if held or left:
+        failures.append(f"temporary files left: {held} held, new: {sorted(left)[:5]}")
+
+
 def main():
     if not os.path.exists(BINARY):
         raise SystemExit(f"build the release binary first: {BINARY}")
@@ -421,6 +532,7 @@ def main():
         wire_refusals(server)
         trickling(server)
         concurrency(server)
+        memory_mixes(server)
         peak = server.peak_rss_mb()
         print(f"peak RSS of the server: {peak:.0f} MB")
         if peak > 512:

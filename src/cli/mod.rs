@@ -140,6 +140,7 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn serve(settings: Settings) -> ExitCode {
     telemetry::init();
+    crate::server::allocator::configure();
     let engine = match settings.ruleset.engine(limits()) {
         Ok(engine) => Arc::new(engine),
         Err(error) => {

@@ -184,6 +184,7 @@ impl Engine {
                 script: document.script(),
                 chars: document.chars(),
                 issuer: facts.issuer.clone(),
+                issuer_kind: facts.issuer_kind,
                 published_on: facts.dates.first().map(|dated| dated.date),
                 source: extracted.source.clone(),
                 coverage: facts.coverage.clone(),

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 pub use crate::cancel::{Cancel, CancelOnDrop};
-pub use detect::{Format, media_type_parameter};
+pub use detect::{FileClass, Format, NotAReport, media_type_parameter};
 pub use limits::Limits;
 pub use office::stop_all as stop_converters;
 
@@ -84,6 +84,8 @@ pub enum ExtractError {
     Empty,
     #[error("unreadable zip archive: {0}")]
     BadArchive(String),
+    #[error("not a report: {0}")]
+    NotAReport(NotAReport),
 }
 
 /// What a document had too much of.
@@ -146,6 +148,7 @@ impl ExtractError {
             ExtractError::Timeout { .. } => "timeout",
             ExtractError::Empty => "empty",
             ExtractError::BadArchive(_) => "bad-archive",
+            ExtractError::NotAReport(_) => "not-a-report",
         }
     }
 }

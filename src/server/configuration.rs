@@ -28,6 +28,7 @@ impl RuleSetSource {
 
 const DEFAULT_MEMORY_BUDGET: u64 = 256 * 1024 * 1024;
 const DEFAULT_SPOOL_THRESHOLD: usize = 1024 * 1024;
+const DEFAULT_SPOOL_SPACE: u64 = 1024 * 1024 * 1024;
 
 /// The service's settings.
 #[derive(Debug, Clone, clap::Args)]
@@ -76,6 +77,16 @@ pub struct Settings {
         value_name = "BYTES"
     )]
     pub spool_threshold: usize,
+    /// Space in the temporary folder for spooled batches at once, in bytes; a batch that finds
+    /// no room gets 503 with Retry-After. Keep it under the size of TMPDIR (the Deployment's
+    /// `/tmp` emptyDir has a size limit of 2 GiB).
+    #[arg(
+        long,
+        env = "NIANBAO_SPOOL_SPACE",
+        default_value_t = DEFAULT_SPOOL_SPACE,
+        value_name = "BYTES"
+    )]
+    pub spool_space: u64,
     /// Seconds a client has to send its request headers, and then its body.
     #[arg(
         long,
@@ -127,6 +138,7 @@ impl Settings {
             max_in_flight: 64,
             memory_budget: DEFAULT_MEMORY_BUDGET,
             spool_threshold: DEFAULT_SPOOL_THRESHOLD,
+            spool_space: DEFAULT_SPOOL_SPACE,
             client_timeout: 30,
             client_idle_timeout: 10,
             api_keys: None,

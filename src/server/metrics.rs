@@ -17,7 +17,7 @@ use prometheus_client::registry::Registry;
 use crate::extract::ExtractError;
 use crate::report::CheckReport;
 use crate::rules::RuleId;
-use crate::server::memory::MemoryBudget;
+use crate::server::budget::ByteBudget;
 use crate::server::routes::AppState;
 
 type Labels = Vec<(&'static str, String)>;
@@ -48,7 +48,7 @@ struct MemoryGauges {
 
 impl Metrics {
     /// The registry, counting the refusals of `memory` too.
-    pub fn new(memory: &MemoryBudget) -> Self {
+    pub fn new(memory: &ByteBudget) -> Self {
         let mut registry = Registry::with_prefix("nianbao");
         let requests = Family::<Labels, Counter>::default();
         // 1 ms to about 16 s: a text check to a PDF at its time budget.
@@ -178,7 +178,7 @@ impl Metrics {
         self.rejected.inc();
     }
 
-    fn encode(&self, in_flight: i64, memory: &MemoryBudget) -> String {
+    fn encode(&self, in_flight: i64, memory: &ByteBudget) -> String {
         self.in_flight.set(in_flight);
         let gauge = |value: u64| i64::try_from(value).unwrap_or(i64::MAX);
         self.memory.total.set(gauge(memory.total()));

@@ -1,13 +1,14 @@
 //! The HTTP front end: start-up, settings, shared state, routes, problems, access control,
 //! request ids, metrics, telemetry and the OpenAPI document.
 
+pub mod allocator;
 pub mod auth;
+pub mod budget;
 pub mod caching;
 pub mod compression;
 pub mod configuration;
 pub mod connection;
 pub mod expect;
-pub mod memory;
 pub mod metrics;
 pub mod openapi;
 pub mod problem;

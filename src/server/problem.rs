@@ -39,8 +39,8 @@ impl std::fmt::Display for Problem {
 }
 
 impl Problem {
-    fn new(status: StatusCode, slug: &'static str, title: &'static str, detail: String) -> Self {
-        Self::from_body(ProblemBody::new(status.as_u16(), slug, title, detail))
+    fn new(status: StatusCode, slug: &'static str, lang: Lang, detail: String) -> Self {
+        Self::from_body(ProblemBody::new(status.as_u16(), slug, lang, detail))
     }
 
     pub fn from_body(body: ProblemBody) -> Self {
@@ -77,7 +77,7 @@ impl Problem {
         Self::new(
             StatusCode::BAD_REQUEST,
             "malformed-json",
-            "Malformed JSON",
+            lang,
             lang.pick(
                 format!("请求体不是合法的 JSON（第{line}行第{column}列附近）。请检查引号、逗号和括号。"),
                 format!("The request body is not valid JSON (near line {line}, column {column}). Check quotes, commas and brackets."),
@@ -94,7 +94,7 @@ impl Problem {
         Self::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported-media-type",
-            "Unsupported media type",
+            lang,
             lang.pick(
                 format!("不支持内容类型“{got}”。请以 JSON、multipart/form-data 或文件本身的类型提交报告。{ACCEPTED_ZH}"),
                 format!("Content type “{got}” is not supported. Send JSON, multipart/form-data, or the document with its own media type. {ACCEPTED_EN}"),
@@ -107,7 +107,7 @@ impl Problem {
         let mut problem = Self::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "overloaded",
-            "Too many checks in progress",
+            lang,
             lang.pick(
                 format!("检查服务正忙（同时进行的检查已达上限 {limit} 个），请稍后重试。"),
                 format!("The service is busy ({limit} checks in progress, the limit); try again shortly."),
@@ -117,17 +117,28 @@ impl Problem {
         problem
     }
 
-    /// The memory budget has no room for this request now.
-    pub fn memory_busy(retry_after: u32, lang: Lang) -> Self {
+    /// A budget of the process has no room for this request now: its memory, or the space for
+    /// spooled batches.
+    pub fn budget_full(
+        budget: crate::server::budget::Budgeted,
+        retry_after: u32,
+        lang: Lang,
+    ) -> Self {
+        let detail = match budget {
+            crate::server::budget::Budgeted::Memory => lang.pick(
+                "检查服务正忙（正在处理的报告已占满内存上限），请稍后重试。",
+                "The service is busy (the reports in progress fill its memory budget); try again shortly.",
+            ),
+            crate::server::budget::Budgeted::SpoolSpace => lang.pick(
+                "检查服务正忙（正在处理的批量报告已占满临时存储空间），请稍后重试。",
+                "The service is busy (the batches in progress fill its temporary storage); try again shortly.",
+            ),
+        };
         let mut problem = Self::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "overloaded",
             lang,
-            lang.pick(
-                "检查服务正忙（正在处理的报告已占满内存上限），请稍后重试。",
-                "The service is busy (the reports in progress fill its memory budget); try again shortly.",
-            )
-            .to_owned(),
+            detail.to_owned(),
         );
         problem.0.retry_after = Some(retry_after);
         problem
@@ -138,7 +149,7 @@ impl Problem {
         let mut problem = Self::new(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
-            "API key required",
+            lang,
             lang.pick(
                 "此服务需要 API 密钥：请在请求头中加上 Authorization: Bearer <密钥>。密钥请向系统管理员索取。",
                 "This service needs an API key: send Authorization: Bearer <key>. Ask the administrator for one.",
@@ -154,7 +165,7 @@ impl Problem {
         Self::new(
             StatusCode::REQUEST_TIMEOUT,
             "request-timeout",
-            "Request sent too slowly",
+            lang,
             lang.pick(
                 format!("请求在 {seconds} 秒内没有发送完毕，请检查网络后重新提交。"),
                 format!("The request was not received within {seconds} seconds; check the connection and send it again."),
@@ -168,7 +179,7 @@ impl Problem {
         Self::new(
             StatusCode::REQUEST_TIMEOUT,
             "request-timeout",
-            "Request sent too slowly",
+            lang,
             lang.pick(
                 "请求体发送中途停顿过久，已停止接收。请检查网络后重新提交。",
                 "The request body stopped arriving part-way; check the connection and send it again.",
@@ -183,7 +194,7 @@ impl Problem {
         Self::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "payload-too-large",
-            "Request body too large",
+            lang,
             lang.pick(
                 format!("请求体超过上限 {mib:.1} MiB（{limit} 字节）。请删去附件或图片后只提交报告正文。"),
                 format!("The request body exceeds the limit of {mib:.1} MiB ({limit} bytes). Send the report's text only."),
@@ -192,12 +203,17 @@ impl Problem {
         .with_body_unread()
     }
 
-    /// A multipart form that arrived whole but is wrongly made.
+    /// A multipart form that arrived whole but is wrongly made; `detail` is already in the
+    /// request's language, so the title follows the language it is written in.
     pub fn malformed_form(detail: &str) -> Self {
+        let chinese = detail
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let lang = if chinese { Lang::Zh } else { Lang::En };
         Self::new(
             StatusCode::BAD_REQUEST,
             "malformed-form",
-            "Malformed form",
+            lang,
             detail.to_owned(),
         )
     }
@@ -207,7 +223,7 @@ impl Problem {
         Self::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "too-many-parts",
-            "Form has too many parts",
+            lang,
             lang.pick(
                 format!("表单的字段过多（上限 {limit} 个）。请只提交报告文件和检查选项。"),
                 format!("The form has too many parts (the limit is {limit}). Send the report and the check options only."),
@@ -221,7 +237,7 @@ impl Problem {
         let body = ProblemBody::new(
             StatusCode::BAD_REQUEST.as_u16(),
             "cors-refused",
-            "Cross-origin request refused",
+            lang,
             lang.pick(
                 "这个网页所在的地址（或它用的方法、请求头）未获准调用本服务。请运维人员把它加入 --cors-origins。".to_owned(),
                 "This page's origin (or the method or headers it uses) may not call the service. Ask the operators to add it to --cors-origins.".to_owned(),
@@ -235,7 +251,7 @@ impl Problem {
         Self::new(
             StatusCode::NOT_ACCEPTABLE,
             "encoding-not-acceptable",
-            "No acceptable content coding",
+            lang,
             lang.pick(
                 "请求头 Accept-Encoding 拒绝了本服务能给出的全部编码（identity、gzip）。请去掉这个请求头，或允许 gzip。".to_owned(),
                 "Accept-Encoding refuses every coding the service has (identity, gzip). Drop the header or allow gzip.".to_owned(),
@@ -249,7 +265,7 @@ impl Problem {
         Self::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported-charset",
-            "Unsupported charset",
+            lang,
             lang.pick(
                 format!("不认识字符集“{charset}”。JSON 请使用 UTF-8（也接受 GBK、GB18030）。"),
                 format!("The charset “{charset}” is unknown. Send JSON in UTF-8 (GBK and GB18030 are taken too)."),
@@ -261,7 +277,7 @@ impl Problem {
         Self::new(
             StatusCode::BAD_REQUEST,
             "invalid-encoding",
-            "Text is not UTF-8",
+            lang,
             lang.pick(
                 "报告文本不是 UTF-8 编码。请另存为 UTF-8 文本后再提交。",
                 "The report text is not UTF-8. Save it as UTF-8 and send it again.",
@@ -274,7 +290,7 @@ impl Problem {
         Self::new(
             StatusCode::BAD_REQUEST,
             "incomplete-body",
-            "Request body could not be read",
+            lang,
             lang.pick(
                 "请求体没有完整收到，请重新提交。",
                 "The request body did not arrive whole; send it again.",
@@ -288,7 +304,7 @@ impl Problem {
         Self::new(
             StatusCode::BAD_REQUEST,
             "invalid-query",
-            "Invalid query string",
+            lang,
             lang.pick(
                 format!("查询参数有误：{message}"),
                 format!("The query string is invalid: {message}"),
@@ -305,7 +321,7 @@ impl Problem {
         Self::new(
             StatusCode::NOT_FOUND,
             "not-found",
-            "Not found",
+            lang,
             lang.pick(
                 format!("没有“{path}”这个地址。接口说明见 /docs/。"),
                 format!("There is nothing at “{path}”. The API is described at /docs/."),
@@ -317,7 +333,7 @@ impl Problem {
         Self::new(
             StatusCode::NOT_FOUND,
             "unknown-rule",
-            "Unknown rule",
+            lang,
             lang.pick(
                 format!("没有编号为“{id}”的规则。全部规则见 /v1/rules。"),
                 format!("There is no rule “{id}”. All rules are listed at /v1/rules."),
@@ -330,7 +346,7 @@ impl Problem {
         let mut problem = Self::new(
             StatusCode::METHOD_NOT_ALLOWED,
             "method-not-allowed",
-            "Method not allowed",
+            lang,
             lang.pick(
                 format!("此地址不接受 {method} 请求，可用：{list}。"),
                 format!("This address does not accept {method}; it accepts {list}."),
@@ -344,7 +360,7 @@ impl Problem {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
-            "Internal error",
+            lang,
             lang.pick(
                 "检查时发生内部错误，报告未能检查。请稍后重试；如仍出错，请联系系统管理员。",
                 "An internal error stopped the check. Try again later; if it persists, contact the administrator.",

@@ -23,9 +23,9 @@ use utoipa_actix_web::AppExt;
 
 use crate::engine::Engine;
 use crate::server::auth::{self, ApiKeys};
+use crate::server::budget::{Budgeted, ByteBudget};
 use crate::server::configuration::Settings;
 use crate::server::connection::ProblemConnection;
-use crate::server::memory::MemoryBudget;
 use crate::server::metrics::Metrics;
 use crate::server::openapi::{self, ApiDoc};
 use crate::server::problem::{Problem, request_lang};
@@ -34,8 +34,8 @@ use crate::server::routes::fallback::{RouteTable, fallback};
 use crate::server::routes::{self, AppState};
 use crate::server::{caching, compression, expect};
 
-/// How long a new request waits for room in the memory budget before a 503.
-const MEMORY_WAIT: Duration = Duration::from_secs(2);
+/// How long a new request waits for room in a budget (memory, spool space) before a 503.
+const BUDGET_WAIT: Duration = Duration::from_secs(2);
 
 pub struct Application {
     port: u16,
@@ -50,7 +50,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let document = openapi::document();
         let table = web::Data::new(RouteTable::new(&document));
-        let memory = MemoryBudget::new(settings.memory_budget, MEMORY_WAIT);
+        let memory = ByteBudget::new(Budgeted::Memory, settings.memory_budget, BUDGET_WAIT);
         let state = web::Data::new(AppState {
             engine,
             body_limit: settings.body_limit,
@@ -61,6 +61,7 @@ impl Application {
             metrics: Arc::new(Metrics::new(&memory)),
             memory,
             spool_threshold: settings.spool_threshold,
+            spool_space: ByteBudget::new(Budgeted::SpoolSpace, settings.spool_space, BUDGET_WAIT),
         });
         let metrics = state.metrics.clone();
         let keys = web::Data::new(

@@ -169,3 +169,37 @@ async fn a_small_check_waits_for_room_rather_than_failing() {
     let (response, ()) = tokio::join!(check, release);
     assert_eq!(response.status(), 200);
 }
+
+#[tokio::test]
+async fn a_batch_that_finds_no_room_to_spool_gets_503_with_retry_after() {
+    let app = spawn_app_with(|s| {
+        s.spool_threshold = 0;
+        s.spool_space = 1024 * 1024;
+        s.client_idle_timeout = 30;
+    })
+    .await;
+    // A collecting office's zip arriving slowly holds the space of what it has sent.
+    let address = app.address.trim_start_matches("http://");
+    let mut slow = TcpStream::connect(address).await.unwrap();
+    let head = format!(
+        "POST /v1/checks/batch HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/zip\r\nContent-Length: 4000000\r\n\r\n"
+    );
+    slow.write_all(head.as_bytes()).await.unwrap();
+    slow.write_all(&vec![b'P'; 1_100_000]).await.unwrap();
+    slow.flush().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    let response = app
+        .post_raw_to("/v1/checks/batch", "application/zip", vec![b'P'; 300_000])
+        .await;
+    assert_eq!(response.headers()["retry-after"], "2");
+    let body = problem(response, 503).await;
+    assert!(
+        body["detail"].as_str().unwrap().contains("临时存储"),
+        "{body}"
+    );
+    // A single check needs no spool space.
+    let single = app.post_text("", fixture("wuxing-2024.txt")).await;
+    assert_eq!(single.status(), 200);
+    drop(slow);
+}

@@ -13,11 +13,11 @@ use futures_util::StreamExt;
 use tokio::sync::{Semaphore, mpsc};
 use utoipa::ToSchema;
 
-use crate::engine::{Input, NamedInput, Region, Spooled};
+use crate::engine::{Input, NamedInput, Region};
 use crate::lang::Lang;
 use crate::report::batch::{BatchLine, BatchSummary};
 use crate::rules::CheckOptions;
-use crate::server::memory::Share;
+use crate::server::budget::Share;
 use crate::server::problem::{FieldError, Problem, ProblemBody, request_lang};
 use crate::server::routes::AppState;
 use crate::server::routes::body::{self, multipart_problem};
@@ -69,7 +69,7 @@ pub struct BatchForm {
         (status = 413, description = "The batch is larger than ten single requests, or has more than 1,000 files.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 415, description = "Neither a multipart form nor a zip.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 422, description = "An invalid option, or a form or zip without files.", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 503, description = "Too many checks in progress; try again after `Retry-After` seconds.", body = ProblemBody, content_type = "application/problem+json")
+        (status = 503, description = "Too many checks in progress, or no room now in the service's memory budget or in its temporary storage for spooled batches; try again after `Retry-After` seconds.", body = ProblemBody, content_type = "application/problem+json")
     )
 )]
 #[post("/v1/checks/batch")]
@@ -98,7 +98,7 @@ pub async fn post_batch(
     body::hold(&mut share, declared.min(in_memory), lang)
         .await
         .map_err(fail)?;
-    let spool = SpoolWriter::new(state.spool_threshold);
+    let spool = SpoolWriter::new(state.spool_threshold, state.spool_space.share(), lang);
     let reading = async {
         if media_type.starts_with("multipart/form-data") {
             spool_files(form::open(&request, payload), spool, limit, lang).await
@@ -111,7 +111,7 @@ pub async fn post_batch(
             Err(Problem::unsupported_media_type(Some(&media_type), lang))
         }
     };
-    let (uploaded, permit) = state.receive(reading, lang).await.map_err(fail)?;
+    let ((uploaded, space), permit) = state.receive(reading, lang).await.map_err(fail)?;
     let engine = state.engine.clone();
     // Listing a zip reads its directory, from the disk when the batch was spooled.
     let files = web::block(move || unpack(uploaded, engine.limits()))
@@ -132,7 +132,7 @@ pub async fn post_batch(
     }
     tracing::info!(files = files.len(), "batch received");
     let (lines, mut receiver) = mpsc::channel::<BatchLine>(16);
-    let holding = (permit, share);
+    let holding = (permit, share, space);
     actix_web::rt::spawn(check_all(
         files,
         options,
@@ -246,7 +246,7 @@ async fn spool_files(
     mut spool: SpoolWriter,
     limit: usize,
     lang: Lang,
-) -> Result<Vec<NamedInput>, Problem> {
+) -> Result<(Vec<NamedInput>, Share), Problem> {
     let mut parts = Vec::new();
     let mut total = 0usize;
     let mut seen = 0;
@@ -276,10 +276,7 @@ async fn spool_files(
             if total > limit {
                 return Err(Problem::payload_too_large(limit, lang));
             }
-            spool
-                .write(&chunk)
-                .await
-                .map_err(|e| spool_failed(&e, lang))?;
+            spool.write(&chunk).await?;
         }
         parts.push(SpooledPart {
             name,
@@ -298,8 +295,8 @@ async fn spool_files(
             lang,
         ));
     }
-    let spooled = finish(spool, lang).await?;
-    Ok(parts
+    let (spooled, space) = spool.finish().await?;
+    let files = parts
         .into_iter()
         .map(|part| NamedInput {
             name: part.name,
@@ -308,7 +305,8 @@ async fn spool_files(
                 media_type: part.media_type,
             },
         })
-        .collect())
+        .collect();
+    Ok((files, space))
 }
 
 /// A zip of reports sent as the body, written to the spool.
@@ -318,7 +316,7 @@ async fn spool_body(
     mut spool: SpoolWriter,
     limit: usize,
     lang: Lang,
-) -> Result<Vec<NamedInput>, Problem> {
+) -> Result<(Vec<NamedInput>, Share), Problem> {
     if body::declared_length(request.headers()).is_some_and(|length| length > limit) {
         return Err(Problem::payload_too_large(limit, lang));
     }
@@ -327,32 +325,18 @@ async fn spool_body(
         if spool.len() + chunk.len() as u64 > limit as u64 {
             return Err(Problem::payload_too_large(limit, lang));
         }
-        spool
-            .write(&chunk)
-            .await
-            .map_err(|e| spool_failed(&e, lang))?;
+        spool.write(&chunk).await?;
     }
     let len = spool.len();
-    let spooled = finish(spool, lang).await?;
-    Ok(vec![NamedInput {
+    let (spooled, space) = spool.finish().await?;
+    let file = NamedInput {
         name: String::new(),
         input: Input::Spooled {
             region: Region::new(spooled, 0, len),
             media_type: None,
         },
-    }])
-}
-
-async fn finish(spool: SpoolWriter, lang: Lang) -> Result<Arc<Spooled>, Problem> {
-    let (spooled, on_disk) = spool.finish().await.map_err(|e| spool_failed(&e, lang))?;
-    tracing::debug!(on_disk, "batch spooled");
-    Ok(spooled)
-}
-
-/// The temporary folder could not take the batch (full, or not writable).
-fn spool_failed(error: &std::io::Error, lang: Lang) -> Problem {
-    tracing::error!(%error, "a batch could not be spooled to the temporary folder");
-    Problem::internal(lang)
+    };
+    Ok((vec![file], space))
 }
 
 /// Each zip of reports becomes its reports; a body that is no zip of reports is one file,
@@ -371,7 +355,7 @@ fn unpack(files: Vec<NamedInput>, limits: &crate::extract::Limits) -> Vec<NamedI
 }
 
 /// Checks the files a few at a time (one per core), sending each line as it is ready, then the
-/// summary. Holds the batch's in-flight permit and the memory of its spool until the end; each
+/// summary. Holds the batch's in-flight permit, the memory and space of its spool until the end; each
 /// report takes its own share of the memory budget when its check begins, waiting for room as
 /// long as a check may take.
 async fn check_all(
@@ -379,7 +363,7 @@ async fn check_all(
     options: CheckOptions,
     state: Arc<AppState>,
     lines: mpsc::Sender<BatchLine>,
-    _holding: (tokio::sync::OwnedSemaphorePermit, Share),
+    _holding: (tokio::sync::OwnedSemaphorePermit, Share, Share),
 ) {
     let parallel = Arc::new(Semaphore::new(
         std::thread::available_parallelism().map_or(2, |n| n.get()),

@@ -10,7 +10,7 @@ use actix_web::{HttpRequest, web};
 use futures_util::{Stream, StreamExt};
 
 use crate::lang::Lang;
-use crate::server::memory::Share;
+use crate::server::budget::Share;
 use crate::server::problem::Problem;
 use crate::server::routes::media_types;
 
@@ -142,13 +142,14 @@ pub async fn read_body(
     Ok(body.freeze())
 }
 
-/// Seconds a client refused for memory is asked to wait.
-const RETRY_AFTER_MEMORY: u32 = 2;
+/// Seconds a client refused for want of memory or space is asked to wait.
+const RETRY_AFTER_BUDGET: u32 = 2;
 
 /// `share` grown to hold at least `bytes`, or the 503 that says the service is busy.
 pub async fn hold(share: &mut Share, bytes: usize, lang: Lang) -> Result<(), Problem> {
     share.cover(bytes as u64).await.map_err(|_| {
-        tracing::warn!(bytes, "request refused: the memory budget is full");
-        Problem::memory_busy(RETRY_AFTER_MEMORY, lang)
+        let budget = share.holds();
+        tracing::warn!(bytes, ?budget, "request refused: the budget is full");
+        Problem::budget_full(budget, RETRY_AFTER_BUDGET, lang)
     })
 }

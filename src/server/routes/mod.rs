@@ -10,6 +10,7 @@ pub mod health;
 pub mod media_types;
 pub mod page;
 pub mod problems;
+pub mod rule_pages;
 pub mod rules;
 pub mod spooling;
 
@@ -23,7 +24,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::engine::Engine;
 use crate::lang::Lang;
-use crate::server::memory::MemoryBudget;
+use crate::server::budget::ByteBudget;
 use crate::server::metrics::Metrics;
 use crate::server::problem::Problem;
 
@@ -42,9 +43,11 @@ pub struct AppState {
     pub idle_timeout: Duration,
     pub metrics: Arc<Metrics>,
     /// The process's memory budget, which bodies, extraction and answers draw on.
-    pub memory: MemoryBudget,
+    pub memory: ByteBudget,
     /// A batch body past this many bytes is spooled to a temporary file.
     pub spool_threshold: usize,
+    /// The temporary folder's space for spooled batches.
+    pub spool_space: ByteBudget,
 }
 
 impl AppState {
@@ -96,6 +99,14 @@ pub const PLAIN_ROUTES: &[PlainRoute] = &[
     PlainRoute {
         path: "/assets/{name}",
         route: || web::get().to(page::asset),
+    },
+    PlainRoute {
+        path: "/favicon.ico",
+        route: || web::get().to(page::favicon),
+    },
+    PlainRoute {
+        path: "/rules",
+        route: || web::get().to(rule_pages::page),
     },
     PlainRoute {
         path: "/docs",

@@ -18,7 +18,7 @@ use crate::engine::Input;
 use crate::extract::media_type_parameter;
 use crate::lang::Lang;
 use crate::rules::CheckOptions;
-use crate::server::memory::Share;
+use crate::server::budget::Share;
 use crate::server::problem::{FieldError, Problem};
 use crate::server::routes::body::{Body, hold, json_limit, multipart_problem, read_body};
 use crate::server::routes::{form, media_types};

@@ -23,7 +23,7 @@ use crate::report::CheckReport;
 use crate::rules::Profile;
 use crate::rules::{CheckOptions, RuleId};
 use crate::ruleset::IssuerKind;
-use crate::server::memory::Share;
+use crate::server::budget::Share;
 use crate::server::metrics::Metrics;
 use crate::server::openapi::examples;
 use crate::server::problem::{Problem, ProblemBody, request_lang};
@@ -134,7 +134,7 @@ pub struct ReportText(String);
         (status = 422, description = "A field or parameter fails validation (blank text, year out of range, a date that is not YYYY-MM-DD, a value that is not one of the choices, an unknown JSON field or rule id; `errors` names each), or the document cannot be read: damaged, encrypted, a scan without text.", body = ProblemBody, content_type = "application/problem+json"),
         (status = 408, description = "The request body was not received within the client time-out (30 s by default).", body = ProblemBody, content_type = "application/problem+json"),
         (status = 500, description = "An internal error; the report was not checked.", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 503, description = "Too many checks in progress; try again after `Retry-After` seconds.", body = ProblemBody, content_type = "application/problem+json",
+        (status = 503, description = "Too many checks in progress, or the service's memory budget has no room for this report now; try again after `Retry-After` seconds.", body = ProblemBody, content_type = "application/problem+json",
             headers(("Retry-After" = u32, description = "Seconds to wait before trying again.")))
     )
 )]

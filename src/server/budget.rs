@@ -1,10 +1,12 @@
-//! One memory budget for the whole process. Request bodies being read, documents being extracted
-//! and answers being built each hold a share of it; a request whose share does not fit waits a
-//! little for others to finish, then is refused with 503, so that many large requests at once
-//! slow the service down instead of taking the process past its container's limit.
+//! Budgets of bytes for the whole process: its memory, and the temporary folder's space for
+//! spooled batches. Request bodies being read, documents being extracted and answers being built
+//! each hold a share of the memory budget, a spooled batch a share of the space; a request whose
+//! share does not fit waits a little for others to finish, then is refused with 503, so that many
+//! large requests at once slow the service down instead of taking the process past its
+//! container's limits (memory, and the size of its `/tmp`).
 //!
 //! Shares are estimates of the bytes held (a body's length; a document's footprint, see
-//! `extract::footprint`), taken before the memory is, and given back when the work ends.
+//! `extract::footprint`), taken before the bytes are, and given back when the work ends.
 //! First fit, not first come: a small check does not queue behind a large one that waits.
 
 use std::sync::Arc;
@@ -14,14 +16,15 @@ use std::time::Duration;
 use prometheus_client::metrics::counter::Counter;
 use tokio::sync::Notify;
 
-/// The process's budget; cheap to clone, every clone the same budget.
+/// A budget of bytes; cheap to clone, every clone the same budget.
 #[derive(Debug, Clone)]
-pub struct MemoryBudget {
+pub struct ByteBudget {
     inner: Arc<Inner>,
 }
 
 #[derive(Debug)]
 struct Inner {
+    holds: Budgeted,
     total: u64,
     used: AtomicU64,
     released: Notify,
@@ -31,6 +34,13 @@ struct Inner {
     refused: Counter,
 }
 
+/// What a budget holds, for the sentence that says it is full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Budgeted {
+    Memory,
+    SpoolSpace,
+}
+
 /// The budget had no room within the wait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Exhausted;
@@ -38,11 +48,12 @@ pub struct Exhausted;
 /// A body without a declared length is held a megabyte at a time as it comes.
 const GROWTH_STEP: u64 = 1024 * 1024;
 
-impl MemoryBudget {
-    /// A budget of `total` bytes, whose shares wait up to `wait` for room.
-    pub fn new(total: u64, wait: Duration) -> Self {
+impl ByteBudget {
+    /// A budget of `total` bytes of what it `holds`, whose shares wait up to `wait` for room.
+    pub fn new(holds: Budgeted, total: u64, wait: Duration) -> Self {
         Self {
             inner: Arc::new(Inner {
+                holds,
                 total,
                 used: AtomicU64::new(0),
                 released: Notify::new(),
@@ -101,6 +112,11 @@ pub struct Share {
 }
 
 impl Share {
+    /// What the bytes are of.
+    pub fn holds(&self) -> Budgeted {
+        self.inner.holds
+    }
+
     /// Bytes held.
     pub fn bytes(&self) -> u64 {
         self.bytes
@@ -153,8 +169,8 @@ impl Drop for Share {
 mod tests {
     use super::*;
 
-    fn budget(total: u64) -> MemoryBudget {
-        MemoryBudget::new(total, Duration::ZERO)
+    fn budget(total: u64) -> ByteBudget {
+        ByteBudget::new(Budgeted::Memory, total, Duration::ZERO)
     }
 
     #[actix_web::test]
