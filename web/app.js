@@ -27,7 +27,7 @@ function el(tag, attrs = {}, ...children) {
 }
 
 /** Text from the report (its title, its headings, words to write in it), marked as Chinese. */
-const reportText = (text, tag = "span", attrs = {}) => el(tag, { ...attrs, lang: "zh-CN" }, text);
+const reportText = (text) => el("span", { lang: "zh-CN" }, text);
 
 /** A message with the report's words (“…”, 《…》) marked as Chinese inside it. */
 function message(text) {
@@ -162,7 +162,6 @@ async function check(event) {
     if ($("api_key").value.trim()) sessionStorage.setItem(KEY_STORE, $("api_key").value.trim());
     lastResult = { sub, reports: { [lang]: body }, text: body.text ?? sub.text };
     await titles;
-    await loadRuleTitles(lang);
     render();
     result.scrollIntoView({ block: "start" });
     result.focus({ preventScroll: true });
