@@ -24,7 +24,7 @@ pub mod cli;
 pub mod server;
 
 pub use engine::{Engine, Input, NamedInput, Region, Spool, Spooled};
-pub use export::{DOCX_MEDIA_TYPE, Sheet, XLSX_MEDIA_TYPE, batch_sheets, csv, xlsx};
+pub use export::{DOCX_MEDIA_TYPE, Fixed, Sheet, XLSX_MEDIA_TYPE, batch_sheets, csv, xlsx};
 pub use extract::isolated::{WORKER_ARG, serve_job as serve_extraction_job};
 pub use extract::{Cancel, CancelOnDrop, ExtractError, Extracted, Format, Limits, Source, extract};
 pub use lang::Lang;

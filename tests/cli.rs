@@ -547,3 +547,105 @@ fn a_directory_becomes_a_spreadsheet_or_a_csv_for_the_collecting_office() {
     assert_eq!(zhuangshi[1], "庄市街道", "the issuer column");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn fix_writes_the_corrected_report_and_a_second_check_finds_none_of_those_slips() {
+    let dir = std::env::temp_dir().join(format!("nianbao-fix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        ("fixable/slips-town-2024.txt", "fixed.txt"),
+        ("documents/wuxing-2024.typed.docx", "fixed.docx"),
+    ];
+    for (source, fixed) in cases {
+        let out = dir.join(fixed);
+        let output = nianbao(&[
+            "check",
+            "--format",
+            "json",
+            "--fix",
+            out.to_str().unwrap(),
+            &path(source),
+        ]);
+        assert!(output.status.code().is_some_and(|c| c < 2), "{output:?}");
+        let before = stdout_json(&output);
+        let fixes: Vec<&Value> = before["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| !f["fix"].is_null())
+            .collect();
+        assert!(!fixes.is_empty(), "{source}: no fix to make");
+        let again = stdout_json(&nianbao(&[
+            "check",
+            "--format",
+            "json",
+            out.to_str().unwrap(),
+        ]));
+        let left: Vec<&Value> = again["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| !f["fix"].is_null())
+            .collect();
+        assert!(
+            left.is_empty(),
+            "{source}: still to fix after --fix: {left:?}"
+        );
+        // Nothing else changed: the findings without a fix are the same.
+        let unfixed = |report: &Value| {
+            let mut rules: Vec<String> = report["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["fix"].is_null())
+                .map(|f| f["rule"].as_str().unwrap().to_owned())
+                .collect();
+            rules.sort();
+            rules
+        };
+        assert_eq!(unfixed(&again), unfixed(&before), "{source}");
+    }
+    let text = std::fs::read_to_string(dir.join("fixed.txt")).unwrap();
+    let original = std::fs::read_to_string(fixture_path("fixable/slips-town-2024.txt")).unwrap();
+    let expected = original
+        .replace("截止目前", "截至目前")
+        .replace("布署", "部署")
+        .replace("法制宣传", "法治宣传")
+        .replace("发发挥", "发挥");
+    assert_eq!(text, expected);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn revisions_give_each_fix_as_a_tracked_change_beside_its_comment() {
+    let out = std::env::temp_dir().join(format!("nianbao-revisions-{}.docx", std::process::id()));
+    let output = nianbao(&[
+        "check",
+        "--annotate",
+        out.to_str().unwrap(),
+        "--revisions",
+        &path("documents/wuxing-2024.typed.docx"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let document = zip_part(&std::fs::read(&out).unwrap(), "word/document.xml");
+    assert!(
+        document.contains(r#"w:author="nianbao"><w:r>"#) && document.contains("<w:delText"),
+        "{document}"
+    );
+    assert!(
+        document.contains("截至目前"),
+        "the correction is in the document"
+    );
+    let comments = zip_part(&std::fs::read(&out).unwrap(), "word/comments.xml");
+    assert!(
+        comments.contains("截止目前"),
+        "the comment stays beside the revision"
+    );
+    std::fs::remove_file(&out).unwrap();
+    let without = nianbao(&["check", "--revisions", &path("wuxing-2024.txt")]);
+    assert_eq!(
+        without.status.code(),
+        Some(2),
+        "--revisions needs --annotate"
+    );
+}

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 use super::{EXIT_USAGE, LangArg, text};
 use crate::engine::{Input, NamedInput};
+use crate::export::Fixed;
 use crate::extract::{self, Cancel, ExtractError, Extracted, Limits};
 use crate::facts::year::YEARS;
 use crate::report::batch::{BatchLine, BatchSummary};
@@ -54,6 +55,14 @@ pub struct CheckArgs {
     /// it was, or a new one of the extracted text); one report file only.
     #[arg(long, value_name = "OUT.docx")]
     annotate: Option<PathBuf>,
+    /// With --annotate: each certain correction as a tracked revision beside its comment, for
+    /// the drafter to accept or reject in Word or WPS.
+    #[arg(long, requires = "annotate")]
+    revisions: bool,
+    /// Also write the report with every certain correction made (a finding's `fix`): a .docx
+    /// for a .docx, the corrected text for any other format; one report file only.
+    #[arg(long, value_name = "OUT", conflicts_with = "annotate")]
+    fix: Option<PathBuf>,
     #[command(flatten)]
     ruleset: RuleSetSource,
 }
@@ -159,8 +168,12 @@ fn check_all(args: &CheckArgs) -> Result<Vec<BatchLine>, String> {
             paths.push((path.clone(), false));
         }
     }
-    if args.annotate.is_some() && !matches!(paths.as_slice(), [(_, false)]) {
+    let one_file = matches!(paths.as_slice(), [(_, false)]);
+    if args.annotate.is_some() && !one_file {
         return Err("--annotate takes one report file, not a directory or several files".into());
+    }
+    if args.fix.is_some() && !one_file {
+        return Err("--fix takes one report file, not a directory or several files".into());
     }
     let mut lines = Vec::with_capacity(paths.len());
     for (path, in_directory) in paths {
@@ -180,22 +193,30 @@ fn check_all(args: &CheckArgs) -> Result<Vec<BatchLine>, String> {
         };
         let inputs = named.unpack(engine.limits());
         let unpacked = !matches!(inputs.as_slice(), [only] if only.name == name);
-        if unpacked && args.annotate.is_some() {
+        if unpacked && (args.annotate.is_some() || args.fix.is_some()) {
             return Err(format!(
-                "--annotate takes one report, and {name} is a zip of reports"
+                "--annotate and --fix take one report, and {name} is a zip of reports"
             ));
         }
         for NamedInput { name, input } in inputs {
-            let checked = match &args.annotate {
-                Some(out) => match engine.check_annotated(input, &options, &Cancel::default()) {
-                    Ok((report, docx)) => {
-                        std::fs::write(out, docx)
-                            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-                        Ok(report)
+            let cancel = Cancel::default();
+            let checked = if let Some(out) = &args.annotate {
+                match engine.check_annotated(input, &options, &cancel, args.revisions) {
+                    Ok((report, docx)) => write_file(out, &docx).map(|()| Ok(report))?,
+                    Err(error) => Err(error),
+                }
+            } else if let Some(out) = &args.fix {
+                match engine.check_fixed(input, &options, &cancel) {
+                    Ok((report, Fixed::Docx(docx))) => {
+                        write_file(out, &docx).map(|()| Ok(report))?
+                    }
+                    Ok((report, Fixed::Text(text))) => {
+                        write_file(out, text.as_bytes()).map(|()| Ok(report))?
                     }
                     Err(error) => Err(error),
-                },
-                None => engine.check_input(input, &options),
+                }
+            } else {
+                engine.check_input(input, &options)
             };
             let outcome = match checked {
                 Ok(report) => Ok(report),
@@ -208,6 +229,10 @@ fn check_all(args: &CheckArgs) -> Result<Vec<BatchLine>, String> {
         }
     }
     Ok(lines)
+}
+
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// The report files under a directory, at any depth.

@@ -87,12 +87,14 @@ impl Engine {
     }
 
     /// The same, and the report as a Word document with a comment on each finding: the .docx
-    /// as sent, or a new one of the extracted text for any other format.
+    /// as sent, or a new one of the extracted text for any other format; with `revisions`, each
+    /// certain correction as a tracked revision too.
     pub fn check_annotated(
         &self,
         input: Input,
         options: &CheckOptions,
         cancel: &Cancel,
+        revisions: bool,
     ) -> Result<(CheckReport, Vec<u8>), ExtractError> {
         let original = input.original_bytes();
         let extracted = input.extract(&self.limits, cancel)?;
@@ -103,8 +105,24 @@ impl Engine {
             &report,
             options.lang,
             &self.limits,
+            revisions,
         )?;
         Ok((report, docx))
+    }
+
+    /// The same, and the report with every certain correction made: a .docx for a .docx, the
+    /// corrected text for any other format.
+    pub fn check_fixed(
+        &self,
+        input: Input,
+        options: &CheckOptions,
+        cancel: &Cancel,
+    ) -> Result<(CheckReport, crate::export::Fixed), ExtractError> {
+        let original = input.original_bytes();
+        let extracted = input.extract(&self.limits, cancel)?;
+        let report = self.check_extracted(&extracted, options, cancel)?;
+        let fixed = crate::export::fixed(original.as_deref(), &extracted, &report, &self.limits)?;
+        Ok((report, fixed))
     }
 
     fn check_extracted(

@@ -4,6 +4,7 @@
 
 mod batch_table;
 mod comments;
+mod fixes;
 mod package;
 mod spreadsheet;
 mod text_docx;
@@ -21,7 +22,8 @@ use crate::extract::{ExtractError, Extracted, Format, Limits};
 use crate::lang::Lang;
 use crate::report::{CheckReport, OutlineNode};
 
-use comments::{Comment, ParagraphMap, annotate_docx};
+use comments::{Comment, Corrections, ParagraphMap, annotate_docx};
+use fixes::Edit;
 
 /// The header that says, beside a Word answer, whether the report complies.
 #[cfg_attr(not(feature = "server"), allow(dead_code))]
@@ -52,16 +54,72 @@ fn deflated() -> zip::write::SimpleFileOptions {
 const AUTHOR: &str = "nianbao";
 
 /// The report as a .docx with a comment on each finding that has a place: the .docx as it was
-/// sent (`original`), or for any other format a new one of the extracted text.
+/// sent (`original`), or for any other format a new one of the extracted text. With `revisions`,
+/// each certain correction is there too, as a tracked revision beside its comment.
 pub fn annotated(
     original: Option<&[u8]>,
     extracted: &Extracted,
     report: &CheckReport,
     lang: Lang,
     limits: &Limits,
+    revisions: bool,
+) -> Result<Vec<u8>, ExtractError> {
+    let comments = comments_of(report, lang);
+    let edits = if revisions {
+        fixes::edits(report, &extracted.text)
+    } else {
+        Vec::new()
+    };
+    write_docx(
+        original,
+        extracted,
+        report,
+        &comments,
+        (&edits, Corrections::Tracked),
+        limits,
+    )
+}
+
+/// The report with every certain correction made, without revisions or comments: a .docx for a
+/// .docx, else the corrected text (`None` for a .docx, which comes back as Word).
+pub fn fixed(
+    original: Option<&[u8]>,
+    extracted: &Extracted,
+    report: &CheckReport,
+    limits: &Limits,
+) -> Result<Fixed, ExtractError> {
+    let edits = fixes::edits(report, &extracted.text);
+    if extracted.source.format == Format::Docx && original.is_some() {
+        let docx = write_docx(
+            original,
+            extracted,
+            report,
+            &[],
+            (&edits, Corrections::InPlace),
+            limits,
+        )?;
+        return Ok(Fixed::Docx(docx));
+    }
+    Ok(Fixed::Text(fixes::apply(&extracted.text, &edits)))
+}
+
+/// A report with its corrections made.
+#[derive(Debug)]
+pub enum Fixed {
+    Docx(Vec<u8>),
+    Text(String),
+}
+
+/// The .docx as sent, or one made of the extracted text, with `comments` and `corrections`.
+fn write_docx(
+    original: Option<&[u8]>,
+    extracted: &Extracted,
+    report: &CheckReport,
+    comments: &[Comment],
+    corrections: (&[Edit], Corrections),
+    limits: &Limits,
 ) -> Result<Vec<u8>, ExtractError> {
     let limit = limits.max_unzipped_bytes;
-    let comments = comments_of(report, lang);
     let text = extracted.text.as_str();
     if let (Format::Docx, Some(bytes), Some(starts), Some(lines)) = (
         extracted.source.format,
@@ -74,7 +132,7 @@ pub fn annotated(
             paragraph_starts: starts,
             line_paragraphs: lines,
         };
-        return annotate_docx(bytes, &map, &comments, AUTHOR, limit);
+        return annotate_docx(bytes, &map, comments, corrections, AUTHOR, limit);
     }
     let docx = text_docx::text_docx(text, &heading_levels(&report.outline));
     let starts: Vec<usize> = std::iter::once(0)
@@ -91,7 +149,7 @@ pub fn annotated(
         paragraph_starts: &starts,
         line_paragraphs: &lines,
     };
-    annotate_docx(&docx, &map, &comments, AUTHOR, limit)
+    annotate_docx(&docx, &map, comments, corrections, AUTHOR, limit)
 }
 
 /// Each heading's line (from 0) and level, walked with a stack rather than recursion.

@@ -3,6 +3,7 @@
 table_rule!(
     BasisTitleInexact,
     about_report: false,
+    fixes: true,
     zh: "文件名称“{written}”与原文不一致，应为“{right}”。",
     en: "The document's title “{written}” differs from the original: “{right}”.",
 );

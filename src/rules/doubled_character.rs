@@ -11,6 +11,7 @@ const WINDOW_CHARS: usize = 8;
 
 impl Rule for DoubledCharacter {
     const ABOUT_REPORT: bool = false;
+    const FIXES: bool = true;
 
     fn check(analysis: &Analysis, out: &mut Findings) {
         let proofreading = &analysis.rules.data.proofreading;
@@ -42,7 +43,7 @@ impl Rule for DoubledCharacter {
                     format!("“{written}”重复了一个字，疑为笔误。"),
                     format!("“{written}” repeats a character; it looks like a slip."),
                 );
-                out.report(message).at(range).suggest(single).push();
+                out.report(message).at(range).replace_with(single).push();
             }
         }
     }

@@ -3,6 +3,7 @@
 table_rule!(
     EnumerationPunctuation,
     about_report: false,
+    fixes: true,
     zh: "“{written}”的标点位置有误，应为“{right}”。",
     en: "The punctuation of “{written}” is misplaced; it is “{right}”.",
 );

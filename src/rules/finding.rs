@@ -35,10 +35,23 @@ pub struct Finding {
     /// What to write, such as the heading to add.
     #[schema(example = "2023年推进法治政府建设存在的不足和原因")]
     pub suggestion: Option<String>,
+    /// The correction, when it is certain (a slip and its right form): replace the text at
+    /// `span` with `replacement`. `nianbao check --fix` applies it, and the Word answer with
+    /// `revisions=true` gives it as a tracked change. Rules whose `fixable` is true give one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
     /// The document that requires it.
     pub basis: Option<crate::ruleset::Basis>,
     /// For a .docx, the index (from 0) of the Word paragraph where it is.
     pub paragraph: Option<usize>,
+}
+
+/// A certain correction: what replaces the text at `span` (code points of the checked text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Fix {
+    pub span: Span,
+    #[schema(example = "截至目前")]
+    pub replacement: String,
 }
 
 /// Findings of one rule listed in a report; more are counted, not listed.
@@ -109,6 +122,7 @@ impl<'a> Findings<'a> {
             span: None,
             context: None,
             suggestion: None,
+            fix: None,
             basis: None,
             paragraph: None,
         };
@@ -179,6 +193,21 @@ impl FindingBuilder<'_, '_> {
     pub fn suggest(mut self, suggestion: impl Into<String>) -> Self {
         self.finding.suggestion = Some(suggestion.into());
         self
+    }
+
+    /// Suggests `replacement` for the text the finding is at; when the rule's corrections are
+    /// certain (`Rule::FIXES`), it is the finding's `fix` too.
+    pub fn replace_with(mut self, replacement: impl Into<String>) -> Self {
+        let replacement = replacement.into();
+        if self.out.rule.meta().fixes
+            && let Some(span) = self.finding.span
+        {
+            self.finding.fix = Some(Fix {
+                span,
+                replacement: replacement.clone(),
+            });
+        }
+        self.suggest(replacement)
     }
 
     pub fn push(self) {

@@ -15,11 +15,12 @@ pub type Message = fn(Lang, &str, &str) -> String;
 /// A rule over the table: its struct, whether it judges a report's content, and its message
 /// with `{written}` and `{right}`, in Chinese and English.
 macro_rules! table_rule {
-    ($rule:ident, about_report: $about:expr, zh: $zh:literal, en: $en:literal $(,)?) => {
+    ($rule:ident, about_report: $about:expr, fixes: $fixes:expr, zh: $zh:literal, en: $en:literal $(,)?) => {
         pub struct $rule;
 
         impl super::Rule for $rule {
             const ABOUT_REPORT: bool = $about;
+            const FIXES: bool = $fixes;
 
             fn check(analysis: &super::Analysis, out: &mut super::Findings) {
                 super::fixed_phrases::check(
@@ -77,7 +78,7 @@ pub fn check(analysis: &Analysis, out: &mut Findings, rule: RuleId, message: Mes
                 }
                 out.report(message(analysis.lang(), written, &right))
                     .at(range)
-                    .suggest(right)
+                    .replace_with(right)
                     .basis_of(entry.basis())
                     .push();
             }

@@ -17,6 +17,7 @@ const FULL_WIDTH: [(char, char); 6] = [
 
 impl Rule for HalfWidthPunctuation {
     const ABOUT_REPORT: bool = false;
+    const FIXES: bool = true;
 
     fn check(analysis: &Analysis, out: &mut Findings) {
         let document = analysis.document;
@@ -54,7 +55,7 @@ impl Rule for HalfWidthPunctuation {
                 );
                 out.report(message)
                     .at(TextRange::new(start, start + c.len_utf8()))
-                    .suggest(full.to_string())
+                    .replace_with(full.to_string())
                     .push();
             }
         }

@@ -17,7 +17,8 @@ use crate::lang::Lang;
     "description": "报告中既没有以该部分为题的一级标题，也没有在其他部分中报告该部分的内容。",
     "rationale": "《法治政府建设与责任落实督察工作规定》列明年度报告应当包括的内容……",
     "example": "一份2023年度报告只有“一、2023年工作总结”和“二、2024年工作思路”两部分……",
-    "fix": "在建议的位置按规定顺序补写该部分……"
+    "fix": "在建议的位置按规定顺序补写该部分……",
+    "fixable": false
 }))]
 pub struct RuleInfo {
     /// Stable id, used in findings and in `rules.enable` / `rules.disable`.
@@ -35,6 +36,9 @@ pub struct RuleInfo {
     pub example: String,
     /// How to fix what it finds.
     pub fix: String,
+    /// Whether its findings carry a certain correction (`fix`), which `nianbao check --fix`
+    /// applies and the Word answer with `revisions=true` gives as a tracked change.
+    pub fixable: bool,
 }
 
 impl RuleInfo {
@@ -60,6 +64,7 @@ impl RuleInfo {
             rationale: section(Section::Why),
             example: section(Section::Example),
             fix: section(Section::Fix),
+            fixable: meta.fixes,
         }
     }
 }

@@ -26,6 +26,8 @@ pub struct RuleMeta {
     pub needs: &'static [Need],
     /// Whether it judges a report's content, and so stays quiet on a document of another genre.
     pub about_report: bool,
+    /// Whether its suggestion is certain, and so a finding carries it as a `fix`.
+    pub fixes: bool,
 }
 
 /// Something a rule reads from the rule set by name; a rule set that lacks it is refused when
@@ -43,6 +45,9 @@ pub trait Rule {
     /// Proofreading rules read any text; the others judge a report and stay quiet on a
     /// document of another genre.
     const ABOUT_REPORT: bool = true;
+    /// Its suggestions are certain corrections (a slip and its right form), given as a `fix`
+    /// that a drafter accepts as it is; a suggestion to think about is never one.
+    const FIXES: bool = false;
     fn check(analysis: &Analysis, out: &mut Findings);
 }
 
@@ -71,6 +76,7 @@ macro_rules! registry {
                             doc: include_str!(concat!(stringify!($module), ".md")),
                             needs: <$module::$rule as Rule>::NEEDS,
                             about_report: <$module::$rule as Rule>::ABOUT_REPORT,
+                            fixes: <$module::$rule as Rule>::FIXES,
                         };
                         &META
                     })*

@@ -3,6 +3,7 @@
 table_rule!(
     WrongCharacter,
     about_report: false,
+    fixes: true,
     zh: "“{written}”疑为“{right}”之误。",
     en: "“{written}” looks like a slip for “{right}”.",
 );

@@ -128,3 +128,72 @@ async fn json_is_answered_unless_word_is_preferred_and_a_refusal_stays_a_problem
     let broken = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n".to_vec();
     problem(post(&app, "application/pdf", broken, DOCX).await, 422).await;
 }
+
+#[tokio::test]
+async fn with_revisions_each_certain_fix_is_a_tracked_change_and_the_rest_comments_alone() {
+    let app = spawn_app().await;
+    let text = crate::common::fixture("fixable/slips-town-2024.txt").into_bytes();
+    let json: Value = post(
+        &app,
+        "text/plain; charset=utf-8",
+        text.clone(),
+        "application/json",
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let fixes: Vec<&Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["fix"].is_null())
+        .collect();
+    assert!(fixes.len() >= 4, "{json}");
+    assert!(fixes.iter().all(|f| f["fix"]["span"] == f["span"]));
+
+    let response = app
+        .client
+        .post(app.url("/v1/checks?revisions=True"))
+        .header("content-type", "text/plain; charset=utf-8")
+        .header("accept", DOCX)
+        .body(text.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let docx = response.bytes().await.unwrap();
+    let document = String::from_utf8(part(&docx, "word/document.xml").unwrap()).unwrap();
+    assert_eq!(
+        document.matches(r#"<w:ins w:id="#).count(),
+        fixes.len(),
+        "{document}"
+    );
+    assert_eq!(document.matches("<w:delText").count(), fixes.len());
+    assert!(document.contains(r#"<w:t xml:space="preserve">截至目前</w:t></w:r></w:ins>"#));
+    let comments = String::from_utf8(part(&docx, "word/comments.xml").unwrap()).unwrap();
+    assert_eq!(
+        comments.matches("<w:comment ").count(),
+        placed_findings(&json)
+    );
+
+    // Without asking, the Word answer has comments only.
+    let plain = post(&app, "text/plain; charset=utf-8", text, DOCX).await;
+    let docx = plain.bytes().await.unwrap();
+    let document = String::from_utf8(part(&docx, "word/document.xml").unwrap()).unwrap();
+    assert!(!document.contains("<w:ins "), "{document}");
+
+    // The rules that fix say so.
+    let rules: Value = app.get("/v1/rules").await.json().await.unwrap();
+    let fixable = |id: &str| {
+        rules
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()["fixable"]
+            .clone()
+    };
+    assert_eq!(fixable("wrong-character"), true);
+    assert_eq!(fixable("shortcomings-without-reasons"), false);
+}

@@ -391,7 +391,7 @@ async fn check_all(
             let share = state
                 .memory
                 .share_waiting(state.engine.limits().time_budget);
-            let outcome = check_input(state, file.input, options, None, share, false)
+            let outcome = check_input(state, file.input, options, None, share, None)
                 .await
                 .map(|checked| checked.report);
             let line = BatchLine::of(file.name, outcome.map_err(|p| p.body().clone()));

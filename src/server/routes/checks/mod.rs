@@ -109,7 +109,7 @@ pub struct ReportText(String);
 /// report as Word, a comment on each finding, for the reviewer.
 #[utoipa::path(
     tag = "checks",
-    params(CheckQuery),
+    params(CheckQuery, ("revisions" = Option<bool>, Query, description = "With the Word answer: `true` gives each certain correction (a finding's `fix`) as a tracked revision by nianbao beside its comment, for the drafter to accept or reject in Word or WPS.")),
     request_body(
         description = "The report: JSON with its text or file and options, an upload form, or the document itself.",
         content(
@@ -158,7 +158,7 @@ pub async fn post_check(
     );
     // Held until the check itself ends, even past a time-out, so the count is of real work.
     let (submission, permit) = state.receive(receiving, header_lang).await.map_err(fail)?;
-    let annotate = wants_word(&request);
+    let annotate = wants_word(&request).then(|| revisions_asked(&request));
     let Checked {
         report,
         docx,
@@ -194,6 +194,15 @@ pub async fn post_check(
     })
 }
 
+/// `revisions=true` in the query: the Word answer carries the corrections as tracked revisions.
+/// Read as the other booleans are (`True`, `1`, `on`); anything else is no.
+fn revisions_asked(request: &HttpRequest) -> bool {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(request.query_string())
+        .unwrap_or_default()
+        .into_iter()
+        .any(|(key, value)| key == "revisions" && params::boolean(&value) == Some(true))
+}
+
 /// Whether the report should come back as Word with comments: `Accept` names the .docx media
 /// type and prefers it to JSON (a browser's `*/*` gets JSON).
 fn wants_word(request: &HttpRequest) -> bool {
@@ -214,14 +223,15 @@ pub struct Checked {
 /// outcome in the metrics. First `share` grows to the document's footprint (or the check is
 /// refused with 503 when the memory budget has no room for it in time). A permit, when given,
 /// and the share are held until the work really ends: the reading goes on in its thread after a
-/// time-out, bounded by the size limits, while the client is answered.
+/// time-out, bounded by the size limits, while the client is answered. `annotate` asks for the
+/// Word answer, with the corrections as tracked revisions or not.
 pub async fn check_input(
     state: Arc<AppState>,
     input: Input,
     options: Arc<CheckOptions>,
     permit: Option<OwnedSemaphorePermit>,
     mut share: Share,
-    annotate: bool,
+    annotate: Option<bool>,
 ) -> Result<Checked, Problem> {
     let lang = options.lang;
     let budget = state.engine.limits().time_budget;
@@ -239,10 +249,10 @@ pub async fn check_input(
     let cancel = waiting.0.clone();
     let work = web::block(move || {
         let _permit = permit;
-        let checked = if annotate {
+        let checked = if let Some(revisions) = annotate {
             state
                 .engine
-                .check_annotated(input, &options, &cancel)
+                .check_annotated(input, &options, &cancel, revisions)
                 .map(|(report, docx)| (report, Some(docx)))
         } else {
             state

@@ -112,7 +112,7 @@ fn choice(value: &str, choices: &[&str]) -> Option<usize> {
     choices.iter().position(|c| c.eq_ignore_ascii_case(value))
 }
 
-fn boolean(value: &str) -> Option<bool> {
+pub fn boolean(value: &str) -> Option<bool> {
     match value.to_ascii_lowercase().as_str() {
         "true" | "1" | "on" | "yes" => Some(true),
         "false" | "0" | "off" | "no" => Some(false),
