@@ -37,6 +37,7 @@ mod enumeration_punctuation;
 mod fazhi_formulation;
 mod first_responsible_shallow;
 mod half_width_punctuation;
+mod heading_numbering;
 mod measures_coverage;
 mod measures_without_figures;
 mod no_structure;
@@ -54,13 +55,22 @@ mod published_late;
 mod shortcoming_beyond_powers;
 mod shortcomings_too_few;
 mod shortcomings_without_reasons;
+mod sign_off_date_form;
 mod sign_off_missing;
 mod title_malformed;
 mod title_missing;
 mod unbalanced_punctuation;
+mod unfilled_blank;
 mod wrong_character;
 mod year_mismatch;
 mod year_unknown;
+
+// Rules on a report beside its previous report (`crate::comparison`): quiet without one.
+mod figure_repeated;
+mod plan_not_followed;
+mod previous_mismatch;
+mod reused_from_previous;
+mod shortcoming_repeated;
 
 registry! {
     NotAReport = "not-a-report" in not_a_report: Error, EVERY_PROFILE;
@@ -99,4 +109,14 @@ registry! {
     // Titles copied with ASCII brackets or dashes are common and harmless to a reader: the
     // collecting office's profile only.
     BasisTitleInexact = "basis-title-inexact" in basis_title_inexact: Warning, STRICT_ONLY;
+    // A report beside last year's: only when a previous report is given.
+    PreviousMismatch = "previous-mismatch" in previous_mismatch: Warning, EVERY_PROFILE;
+    ReusedFromPrevious = "reused-from-previous" in reused_from_previous: Warning, EVERY_PROFILE;
+    ShortcomingRepeated = "shortcoming-repeated" in shortcoming_repeated: Warning, EVERY_PROFILE;
+    PlanNotFollowed = "plan-not-followed" in plan_not_followed: Info, EVERY_PROFILE;
+    FigureRepeated = "figure-repeated" in figure_repeated: Info, EVERY_PROFILE;
+    // The report as a 公文 (GB/T 9704): its numbering, blanks left from a template, the date.
+    HeadingNumbering = "heading-numbering" in heading_numbering: Warning, EVERY_PROFILE;
+    UnfilledBlank = "unfilled-blank" in unfilled_blank: Warning, EVERY_PROFILE;
+    SignOffDateForm = "sign-off-date-form" in sign_off_date_form: Warning, EVERY_PROFILE;
 }

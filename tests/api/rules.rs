@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::helpers::{problem, spawn_app};
 
-const RULE_IDS: [&str; 33] = [
+const RULE_IDS: [&str; 36] = [
     "not-a-report",
     "part-missing",
     "part-embedded",
@@ -38,6 +38,9 @@ const RULE_IDS: [&str; 33] = [
     "wrong-character",
     "enumeration-punctuation",
     "basis-title-inexact",
+    "heading-numbering",
+    "unfilled-blank",
+    "sign-off-date-form",
 ];
 
 #[tokio::test]
