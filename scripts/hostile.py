@@ -300,6 +300,8 @@ def attacks():
         ("一、主要举措和成效\n" * 180_000).encode(), {**TEXT, **word}
     yield "1,000 findings' worth of slips, asked for as Word", "POST", "/v1/checks", \
         ("截止目前，县政府专题布署。\n" * 100_000).encode(), {**TEXT, **word}
+    yield "300,000 fixable slips, asked for as Word with revisions", "POST", "/v1/checks?revisions=true", \
+        ("截止目前已布署法制宣传。\n" * 100_000).encode(), {**TEXT, **word}
     parts = [(name, body) for name, body in hostile_pdfs()] + [("marker.docx", b"PK\x03\x04" + MARKER.encode())]
     form = b"".join(f'--b\r\ncontent-disposition: form-data; name="file"; filename="{i}.pdf"\r\n\r\n'.encode()
                     + body + b"\r\n" for i, (_, body) in enumerate(parts)) + b"--b--\r\n"
