@@ -6,6 +6,7 @@
 //! (`--no-default-features`); the `server` feature adds the HTTP service and the command line.
 
 mod cancel;
+mod comparison;
 mod document;
 mod engine;
 mod export;

@@ -8,6 +8,7 @@ mod spool;
 pub use input::{Input, NamedInput};
 pub use spool::{Region, Spool, Spooled};
 
+use crate::comparison;
 use crate::document::{Document, Normalizer, TextRange};
 use crate::extract::{Cancel, ExtractError, Extracted, Limits};
 use crate::facts::{Facts, Given};
@@ -82,8 +83,24 @@ impl Engine {
         options: &CheckOptions,
         cancel: &Cancel,
     ) -> Result<CheckReport, ExtractError> {
+        self.check_beside_until(input, None, options, cancel)
+    }
+
+    /// The same, beside the same issuer's previous report when one is given: the check report
+    /// then has a comparison, and the rules on it run. The previous report is read within the
+    /// same limits as the report.
+    pub fn check_beside_until(
+        &self,
+        input: Input,
+        previous: Option<Input>,
+        options: &CheckOptions,
+        cancel: &Cancel,
+    ) -> Result<CheckReport, ExtractError> {
         let extracted = input.extract(&self.limits, cancel)?;
-        self.check_extracted(&extracted, options, cancel)
+        let previous = previous
+            .map(|previous| previous.extract(&self.limits, cancel))
+            .transpose()?;
+        self.check_extracted(&extracted, previous.as_ref(), options, cancel)
     }
 
     /// The same, and the report as a Word document with a comment on each finding: the .docx
@@ -98,7 +115,7 @@ impl Engine {
     ) -> Result<(CheckReport, Vec<u8>), ExtractError> {
         let original = input.original_bytes();
         let extracted = input.extract(&self.limits, cancel)?;
-        let report = self.check_extracted(&extracted, options, cancel)?;
+        let report = self.check_extracted(&extracted, None, options, cancel)?;
         let docx = crate::export::annotated(
             original.as_deref(),
             &extracted,
@@ -120,14 +137,29 @@ impl Engine {
     ) -> Result<(CheckReport, crate::export::Fixed), ExtractError> {
         let original = input.original_bytes();
         let extracted = input.extract(&self.limits, cancel)?;
-        let report = self.check_extracted(&extracted, options, cancel)?;
+        let report = self.check_extracted(&extracted, None, options, cancel)?;
         let fixed = crate::export::fixed(original.as_deref(), &extracted, &report, &self.limits)?;
         Ok((report, fixed))
+    }
+
+    /// A text read into its document, outline and facts.
+    fn read(&self, extracted: &Extracted, given: Given) -> (Document, Outline, Facts) {
+        let rules = &self.rules;
+        let document = Document::new(
+            &extracted.text,
+            &self.normalizer,
+            rules.data.thresholds.traditional_min_share,
+        )
+        .with_heading_levels(&extracted.heading_levels);
+        let outline = Outline::parse(&document, rules);
+        let facts = Facts::read(&document, &outline, rules, given);
+        (document, outline, facts)
     }
 
     fn check_extracted(
         &self,
         extracted: &Extracted,
+        previous: Option<&Extracted>,
         options: &CheckOptions,
         cancel: &Cancel,
     ) -> Result<CheckReport, ExtractError> {
@@ -137,16 +169,6 @@ impl Engine {
         };
         let rules = &self.rules;
         let text = extracted.text.as_str();
-        let document = Document::new(
-            text,
-            &self.normalizer,
-            rules.data.thresholds.traditional_min_share,
-        )
-        .with_heading_levels(&extracted.heading_levels);
-        if cancel.is_cancelled() {
-            return Err(stopped());
-        }
-        let outline = Outline::parse(&document, rules);
         let given = Given {
             year: options.year,
             title: options.title.as_deref(),
@@ -154,7 +176,37 @@ impl Engine {
             issuer_kind: options.issuer_kind,
             lang: options.lang,
         };
-        let facts = Facts::read(&document, &outline, rules, given);
+        let (document, outline, facts) = self.read(extracted, given);
+        if cancel.is_cancelled() {
+            return Err(stopped());
+        }
+        let comparison = match previous {
+            Some(previous) => {
+                // What the request says is about this report, not the previous one.
+                let given = Given {
+                    year: None,
+                    title: None,
+                    published_on: None,
+                    issuer_kind: None,
+                    lang: options.lang,
+                };
+                let (document_before, outline_before, facts_before) = self.read(previous, given);
+                let before = comparison::Reading {
+                    title: title_of(&document_before, &outline_before),
+                    document: &document_before,
+                    outline: &outline_before,
+                    facts: &facts_before,
+                };
+                let now = comparison::Reading {
+                    title: None,
+                    document: &document,
+                    outline: &outline,
+                    facts: &facts,
+                };
+                Some(comparison::compare(&now, &before, rules))
+            }
+            None => None,
+        };
         if cancel.is_cancelled() {
             return Err(stopped());
         }
@@ -164,6 +216,7 @@ impl Engine {
             outline: &outline,
             facts: &facts,
             options,
+            comparison: comparison.as_ref(),
             formulation_hits: Default::default(),
         };
         let rules::Outcome {
@@ -178,16 +231,13 @@ impl Engine {
                     .and_then(|span| paragraphs.get(span.line - 1).copied());
             }
         }
-        let title = outline
-            .title(&document)
-            .map(|range| {
-                document
-                    .original_text(range)
-                    .lines()
-                    .map(str::trim)
-                    .collect()
-            })
-            .or_else(|| options.title.clone());
+        let title = title_of(&document, &outline).or_else(|| options.title.clone());
+        let parts = part_reports(&analysis);
+        let outline_tree = outline_nodes(
+            &analysis,
+            &mut analysis.outline.indexed_headings().peekable(),
+            1,
+        );
         Ok(CheckReport {
             schema_version: SCHEMA_VERSION.to_owned(),
             compliant: summary.error == 0,
@@ -208,17 +258,25 @@ impl Engine {
                 coverage: facts.coverage.clone(),
             },
             summary,
-            parts: part_reports(&analysis),
-            outline: outline_nodes(
-                &analysis,
-                &mut analysis.outline.indexed_headings().peekable(),
-                1,
-            ),
+            parts,
+            outline: outline_tree,
             findings,
             truncated,
             text: options.include_text.then(|| text.to_owned()),
+            comparison,
         })
     }
+}
+
+/// The title line as written, a title wrapped onto two lines read as one.
+fn title_of(document: &Document, outline: &Outline) -> Option<String> {
+    outline.title(document).map(|range| {
+        document
+            .original_text(range)
+            .lines()
+            .map(str::trim)
+            .collect()
+    })
 }
 
 fn part_reports(analysis: &Analysis) -> Vec<PartReport> {

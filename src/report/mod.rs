@@ -40,6 +40,9 @@ pub struct CheckReport {
     /// The text spans refer to (the extracted text of a file), when the request asks for it with
     /// `include_text`.
     pub text: Option<String>,
+    /// The report beside the same issuer's previous report; absent when none was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<crate::comparison::Comparison>,
 }
 
 /// The rule set a report was checked against.

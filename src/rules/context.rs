@@ -20,6 +20,8 @@ pub struct Analysis<'a> {
     pub outline: &'a Outline,
     pub facts: &'a Facts,
     pub options: &'a CheckOptions,
+    /// The report beside the same issuer's previous one, when one was given.
+    pub comparison: Option<&'a crate::comparison::Comparison>,
     /// The lines some formulation pattern matches, found once for the rules that share them.
     pub formulation_hits: OnceCell<Vec<FormulationHits>>,
 }

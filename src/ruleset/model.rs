@@ -24,6 +24,9 @@ pub struct RuleSetData {
     pub genres: Vec<GenreSpec>,
     pub coverage: Coverage,
     pub thresholds: Thresholds,
+    /// What comparing a report with another leaves out and how much reuse is reported.
+    #[serde(default)]
+    pub comparison: ComparisonWords,
     /// Fixed formulations reports write wrongly.
     #[serde(default)]
     pub formulations: Vec<Formulation>,
@@ -359,6 +362,31 @@ pub struct Thresholds {
     #[serde(default = "default_figures_min_chars")]
     pub figures_min_chars: usize,
     pub plan_retrospective_share: f64,
+}
+
+/// The rule set's data for comparing reports (`comparison` in the JSON).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ComparisonWords {
+    pub reuse_threshold: f64,
+    pub min_sentence_chars: usize,
+    pub set_phrases: Vec<String>,
+    pub remedy_words: Vec<String>,
+    pub generic_words: Vec<String>,
+    pub activity_words: Vec<String>,
+}
+
+impl Default for ComparisonWords {
+    fn default() -> Self {
+        Self {
+            reuse_threshold: 0.25,
+            min_sentence_chars: 12,
+            set_phrases: Vec::new(),
+            remedy_words: Vec::new(),
+            generic_words: Vec::new(),
+            activity_words: Vec::new(),
+        }
+    }
 }
 
 fn default_figures_min_chars() -> usize {

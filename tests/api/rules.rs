@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::helpers::{problem, spawn_app};
 
-const RULE_IDS: [&str; 36] = [
+const RULE_IDS: [&str; 41] = [
     "not-a-report",
     "part-missing",
     "part-embedded",
@@ -38,6 +38,11 @@ const RULE_IDS: [&str; 36] = [
     "wrong-character",
     "enumeration-punctuation",
     "basis-title-inexact",
+    "previous-mismatch",
+    "reused-from-previous",
+    "shortcoming-repeated",
+    "plan-not-followed",
+    "figure-repeated",
     "heading-numbering",
     "unfilled-blank",
     "sign-off-date-form",
