@@ -83,7 +83,7 @@ function submission() {
 }
 
 /** POST /v1/checks for a submission in `language`, answered as JSON or as `accept`. */
-function post(sub, language, accept) {
+function post(sub, language, accept, revisions = false) {
   const headers = accept ? { Accept: accept } : {};
   let body;
   if (sub.file) {
@@ -95,7 +95,8 @@ function post(sub, language, accept) {
     body = JSON.stringify({ text: sub.text, ...sub.choices, lang: language });
     headers["Content-Type"] = "application/json";
   }
-  return fetch("/v1/checks", { method: "POST", body, headers: withKey(headers) });
+  const path = revisions ? "/v1/checks?revisions=true" : "/v1/checks";
+  return fetch(path, { method: "POST", body, headers: withKey(headers) });
 }
 
 const KEY_STORE = "nianbao-api-key";
@@ -264,6 +265,9 @@ function verdict(report) {
   download.addEventListener("click", () => saveJson(report));
   const word = el("button", { type: "button", class: "download", id: "word" }, t("word"));
   word.addEventListener("click", () => saveWord(word));
+  const fixes = report.findings.some((f) => f.fix);
+  const revised = fixes ? el("button", { type: "button", class: "download", id: "word-revisions" }, t("wordRevisions")) : null;
+  revised?.addEventListener("click", () => saveWord(revised, true));
   const print = el("button", { type: "button", class: "download" }, t("print"));
   print.addEventListener("click", () => window.print());
   return el("div", { class: "card" },
@@ -275,7 +279,7 @@ function verdict(report) {
     el("p", { class: "meta" }, info.title ? reportText(info.title) : t("titleNone"), " · ", t("chars", { n: info.chars })),
     el("p", { class: "meta" }, t("verdictNote")),
     readFacts(info, lastResult.sub.choices),
-    el("div", { class: "actions" }, download, word, print));
+    el("div", { class: "actions" }, download, word, revised, print));
 }
 
 /** Beside the verdict, the errors that make it: the drafter need not look for them below. */
@@ -416,13 +420,40 @@ function tip(finding) {
 
 function findingList(findings) {
   if (!findings.length) return el("p", {}, t("noFindings"));
-  return el("ol", { class: "findings", id: "findings" }, ...findings.map((f, index) =>
+  const list = el("ol", { class: "findings", id: "findings" }, ...findings.map((f, index) =>
     el("li", { class: f.severity, "data-rule": f.rule },
       el("span", { class: "rule" }, `${t(f.severity)} · ${ruleTitle(f.rule)}`), el("br"),
       message(f.message), " ",
       f.span ? el("a", { href: "#f-" + index }, t("goTo")) : null,
       f.suggestion ? el("span", { class: "fix" }, t("fix"), suggestion(f.suggestion)) : null,
+      f.fix && !lastResult.sub.file ? acceptButton(f.fix) : null,
       el("small", { class: "support" }, t("ruleId"), el("a", { href: `/rules?lang=${lang}#${f.rule}`, target: "_blank" }, f.rule)))));
+  const fixes = findings.map((f) => f.fix).filter(Boolean);
+  if (!fixes.length || lastResult.sub.file) return list;
+  const all = el("button", { type: "button", id: "accept-all" }, t("acceptAll"));
+  all.addEventListener("click", () => applyFixes(fixes));
+  const copy = el("button", { type: "button", id: "copy-text" }, t("copyText"));
+  copy.addEventListener("click", () => {
+    $("text").select();
+    document.execCommand("copy");
+  });
+  return el("div", {}, el("div", { class: "actions" }, all, copy), list);
+}
+
+/** Makes `fixes` in the pasted text (the earlier finding's where two overlap) and checks it again. */
+function applyFixes(fixes) {
+  const chars = Array.from($("text").value);
+  const taken = [];
+  for (const fix of fixes) {
+    const { start, end } = fix.span;
+    if (taken.some((o) => start < Math.max(o.end, o.start + 1) && o.start < Math.max(end, start + 1))) continue;
+    taken.push({ start, end, replacement: fix.replacement });
+  }
+  for (const fix of taken.sort((a, b) => b.start - a.start)) {
+    chars.splice(fix.start, fix.end - fix.start, fix.replacement);
+  }
+  $("text").value = chars.join("");
+  $("form").requestSubmit();
 }
 
 function saveJson(report) {
@@ -431,18 +462,26 @@ function saveJson(report) {
 
 const WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** The same report again, answered as Word with a comment on each finding. */
-async function saveWord(button) {
+/** A finding's certain correction, made in the pasted text, which is then checked again. */
+function acceptButton(fix) {
+  const button = el("button", { type: "button", class: "accept" }, t("accept"));
+  button.addEventListener("click", () => applyFixes([fix]));
+  return button;
+}
+
+/** The same report again, answered as Word with a comment on each finding, and with
+ * `revisions` each certain correction as a tracked change the drafter accepts in Word. */
+async function saveWord(button, revisions = false) {
   if (!lastResult) return;
   button.disabled = true;
   try {
-    const response = await post(lastResult.sub, lang, WORD);
+    const response = await post(lastResult.sub, lang, WORD, revisions);
     if (!response.ok) {
       showError(problemSentence(await response.json().catch(() => null), response.status));
       return;
     }
     const name = (lastResult.sub.file?.name ?? "report").replace(/\.[^.]*$/, "");
-    saveBlob(await response.blob(), `${name}-${t("wordName")}.docx`);
+    saveBlob(await response.blob(), `${name}-${t(revisions ? "revisionsName" : "wordName")}.docx`);
   } catch {
     showError(t("network"));
   } finally {

@@ -475,3 +475,36 @@ test("清空 clears the report, the options and the batch's files", async () => 
   assert.equal(await page.locator("#result").textContent(), "");
   assert.equal(await page.locator("#hint-issuer_kind").textContent(), "留空则从报告中读取");
 });
+
+test("a pasted report's certain fixes are accepted one by one or all at once, and come as revisions in Word", async () => {
+  const { page, requests, problems } = await openPage();
+  const text = readFileSync(join(fixtures, "fixable/slips-town-2024.txt"), "utf8");
+  await page.locator("#text").fill(text);
+  await page.getByRole("button", { name: "检查" }).click();
+  await page.locator("#verdict").waitFor();
+  // The Word answer with revisions: each fix a tracked change by nianbao.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载带修订的 Word" }).click(),
+  ]);
+  const saved = join(shots, "slips-revisions.docx");
+  await download.saveAs(saved);
+  assert.ok(requests.some((url) => url.endsWith("/v1/checks?revisions=true")));
+  assert.ok(statSync(saved).size > 1000);
+  // One fix accepted: the text changes there, and the check runs again without that slip.
+  const slip = page.locator("#findings li[data-rule=wrong-character]").first();
+  await slip.getByRole("button", { name: "采纳" }).click();
+  await page.waitForFunction(() => document.querySelector("#text").value.includes("截至目前"));
+  await page.locator("#findings, #result p").first().waitFor();
+  await page.waitForFunction(() => !document.querySelector("#result[aria-busy=true]"));
+  assert.ok(!(await page.locator("#text").inputValue()).includes("截止目前"));
+  await page.screenshot({ path: join(shots, "slips-accepted.png"), fullPage: true });
+  // The rest at once: no certain fix is left, nothing else in the text changed.
+  await page.getByRole("button", { name: "全部采纳（确定的更正）" }).click();
+  await page.waitForFunction(() => !document.querySelector("#text").value.includes("法制宣传"));
+  await page.waitForFunction(() => !document.querySelector("#result[aria-busy=true]") && !document.querySelector("#accept-all"));
+  const fixed = await page.locator("#text").inputValue();
+  assert.equal(fixed, text.replace("截止目前", "截至目前").replace("布署", "部署").replace("法制宣传", "法治宣传").replace("发发挥", "发挥"));
+  assertSameOrigin(requests);
+  assert.deepEqual(problems, []);
+});
