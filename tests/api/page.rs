@@ -78,6 +78,14 @@ async fn the_rules_page_renders_every_rule_from_its_doc_in_either_language() {
             html.contains(&format!("<h2>{}</h2>", rule["title"].as_str().unwrap())),
             "{id}"
         );
+        // A rule that fixes says so in its heading line, and only such a rule.
+        let start = html.find(&format!("id=\"{id}\">")).unwrap();
+        let meta_line = &html[start..start + html[start..].find("</p>").unwrap()];
+        assert_eq!(
+            meta_line.contains("给出确定的更正"),
+            rule["fixable"] == true,
+            "{id}"
+        );
     }
     assert!(html.contains("<h3>如何修改</h3>"));
     let english = app.get("/rules?lang=en").await.text().await.unwrap();

@@ -62,7 +62,7 @@ fn section(rule: &RuleInfo, lang: Lang) -> String {
         .collect();
     format!(
         "<section class=\"card rule-doc\" id=\"{id}\">\n<h2>{title}</h2>\n\
-         <p class=\"meta\"><span class=\"badge {severity_class}\">{severity}</span> {runs} · <code>{id}</code></p>\n{body}</section>\n",
+         <p class=\"meta\"><span class=\"badge {severity_class}\">{severity}</span> {runs}{fixes} · <code>{id}</code></p>\n{body}</section>\n",
         id = rule.id,
         title = escape(&rule.title),
         severity_class = match rule.default_severity {
@@ -72,6 +72,14 @@ fn section(rule: &RuleInfo, lang: Lang) -> String {
         },
         severity = severity_name(rule.default_severity, lang),
         runs = profiles_sentence(&rule.profiles, lang),
+        fixes = if rule.fixable {
+            lang.pick(
+                " · 给出确定的更正，可一键采纳或作为修订接受",
+                " · gives a certain correction, accepted in one click or as a tracked change",
+            )
+        } else {
+            ""
+        },
     )
 }
 
