@@ -649,3 +649,50 @@ fn revisions_give_each_fix_as_a_tracked_change_beside_its_comment() {
         "--revisions needs --annotate"
     );
 }
+
+#[test]
+fn every_rule_that_fixes_gives_its_fix_and_the_fixed_copy_has_them_all() {
+    let rules = stdout_json(&nianbao(&["rules", "--format", "json"]));
+    let mut fixing: Vec<&str> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|rule| rule["fixable"] == true)
+        .map(|rule| rule["id"].as_str().unwrap())
+        .collect();
+    fixing.sort();
+    let source = path("fixable/every-kind-town-2024.txt");
+    let out = std::env::temp_dir().join(format!("nianbao-every-fix-{}.txt", std::process::id()));
+    let output = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        "--profile",
+        "strict",
+        "--enable",
+        "half-width-punctuation",
+        "--fix",
+        out.to_str().unwrap(),
+        &source,
+    ]);
+    let report = stdout_json(&output);
+    let mut fixed_by: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["fix"].is_null())
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    fixed_by.sort();
+    fixed_by.dedup();
+    assert_eq!(
+        fixed_by, fixing,
+        "the fixture has a slip of every kind that fixes"
+    );
+    let fixed = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        fixed.contains("在镇党委、政府的坚强领导下，深入贯彻《法治政府建设实施纲要（2021—2025年）》，截至目前已部署专项工作，深化法治宣传，充分发挥法律顾问作用，全年召开会议26次。"),
+        "{fixed}"
+    );
+    std::fs::remove_file(&out).unwrap();
+}
