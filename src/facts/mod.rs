@@ -1,6 +1,7 @@
 //! The facts read once from a document, before any rule runs: which headings are which part,
 //! the report year, the dates it carries, the issuer's level and what its measures cover.
 
+pub mod back_half;
 pub mod coverage;
 pub mod dates;
 pub mod genre;

@@ -4,9 +4,10 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::document::{Document, TextRange};
+use crate::facts::back_half;
 use crate::facts::year::years_named;
 use crate::outline::{HeadingIndex, Outline, Paragraph, words_text};
-use crate::ruleset::{Mention, Part, PartIndex, RuleSet};
+use crate::ruleset::{Facet, Mention, Part, PartIndex, RuleSet};
 use crate::text::sentences;
 
 /// Whether a part of the rule set is in the report.
@@ -36,6 +37,10 @@ pub struct Parts {
     placements: Vec<PartPlacement>,
     /// For each heading, the parts it is assigned to (empty below the top level).
     of_heading: Vec<Vec<PartIndex>>,
+    /// The plans' part, and for each top-level section shared by the plans and another part,
+    /// where the plans begin in it.
+    plan: Option<PartIndex>,
+    plan_starts: Vec<(HeadingIndex, usize)>,
 }
 
 impl Parts {
@@ -51,6 +56,17 @@ impl Parts {
         }
         apply_catch_all(outline, rules, &mut of_heading);
         let mentions = mentions(document, outline, rules, &of_heading);
+        let plan = rules.plan_part();
+        let plan_starts = outline
+            .top_level()
+            .filter(|(index, _)| {
+                let of = &of_heading[index.get()];
+                of.len() > 1 && plan.is_some_and(|plan| of.contains(&plan))
+            })
+            .filter_map(|(index, _)| {
+                back_half::plan_start(document, outline, rules, index, year).map(|at| (index, at))
+            })
+            .collect();
         let placements = rules
             .indexed_parts()
             .zip(mentions)
@@ -77,6 +93,8 @@ impl Parts {
         Self {
             placements,
             of_heading,
+            plan,
+            plan_starts,
         }
     }
 
@@ -158,7 +176,22 @@ impl Parts {
                 }
                 _ => Some(p.range),
             })
+            .filter_map(|range| self.share(part, range, outline))
+            .filter(|range| !document.text(*range).trim().is_empty())
             .collect()
+    }
+
+    /// The share of a body range that is the part's in a section it shares with the plans.
+    fn share(&self, part: PartIndex, range: TextRange, outline: &Outline) -> Option<TextRange> {
+        let cut = self
+            .plan_starts
+            .iter()
+            .find(|(h, _)| outline.heading(*h).contains(range.start()))
+            .filter(|(h, _)| self.of_heading(*h).contains(&part));
+        match cut {
+            Some(&(_, at)) => back_half::clip(range, at, self.plan == Some(part)),
+            None => Some(range),
+        }
     }
 
     /// Where to point at a part: its first heading, else its first mention.
@@ -285,7 +318,14 @@ fn mentions(
         }
         let opening = opening(document, outline, paragraph, rules);
         let text = document.text(opening);
-        if plan.is_some_and(|plan| rules.part_at(plan).opening_words.is_match(text)) {
+        if let Some(plan) = plan.filter(|&plan| rules.part_at(plan).opening_words.is_match(text)) {
+            // Next steps closing the part on shortcomings are the plans, there; elsewhere a
+            // plan to do something is no report on it.
+            if closes_shortcomings(rules, &host)
+                && back_half::opens_with(&rules.part_at(plan).opening_words, text)
+            {
+                found[plan.get()].push(opening);
+            }
             continue;
         }
         let mut reported = false;
@@ -316,6 +356,12 @@ fn mentions(
         }
     }
     found
+}
+
+/// Whether a section is the part on shortcomings, where a paragraph of next steps is the plans.
+fn closes_shortcomings(rules: &RuleSet, host: &[PartIndex]) -> bool {
+    host.iter()
+        .any(|&p| rules.part_at(p).facet(Facet::Shortcomings).is_some())
 }
 
 /// The first sentence or enumeration item of a paragraph that reports on a part anywhere in it

@@ -2,6 +2,7 @@
 
 use memchr::memmem;
 
+use crate::document::TextRange;
 use crate::text::sentences;
 
 use super::{Analysis, Findings, Need, Rule};
@@ -30,7 +31,8 @@ impl Rule for PlanRestatesYear {
         };
         let document = analysis.document;
         let mut sentences_of_plan = Vec::new();
-        for range in analysis.part_body(plan) {
+        let plan_body = analysis.part_body(plan);
+        for &range in &plan_body {
             let text = document.text(range);
             for sentence in sentences::split(text) {
                 let words = text[sentence.clone()].trim();
@@ -40,12 +42,19 @@ impl Rule for PlanRestatesYear {
             }
         }
         // Plans copied from this year's report: each of the plan's few sentences is looked for
-        // in the other parts' text, which is never split or hashed.
+        // in the other parts' text, which is never split or hashed. A section the plans share
+        // (or a paragraph they are embedded in) is not another part's text.
+        let overlaps = |r: &TextRange| {
+            plan_body
+                .iter()
+                .any(|p| p.start() < r.end() && r.start() < p.end())
+        };
         let elsewhere: Vec<&str> = analysis
             .rules
             .indexed_parts()
             .filter(|&(p, _)| p != plan)
             .flat_map(|(p, _)| analysis.part_body(p))
+            .filter(|r| !overlaps(r))
             .map(|range| document.text(range))
             .collect();
         // A finder costs in proportion to its needle: the sentence's head is looked for, and the

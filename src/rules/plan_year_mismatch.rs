@@ -42,15 +42,32 @@ impl Rule for PlanYearMismatch {
 /// sentence of each section's first paragraph.
 fn places_naming_years(analysis: &Analysis, plan: PartIndex) -> Vec<(TextRange, bool)> {
     let outline = analysis.outline;
+    // The plans' own text: in a section shared with the shortcomings, from where the plans begin.
+    let body = analysis.part_body(plan);
     let mut places = Vec::new();
     for &index in &analysis.parts().placement(plan).sections {
         let top = outline.heading(index);
         places.push((top.words(), analysis.parts().of_heading(index).len() > 1));
-        places.extend(outline.sub_headings(index).map(|h| (h.words(), false)));
-        let body = analysis.document.trimmed(top.body());
-        let first = analysis.document.text(body);
-        let sentence = first.find(['。', '\n', ',', ';']).unwrap_or(first.len());
-        places.push((body.sub(0..sentence), false));
+        places.extend(
+            outline
+                .sub_headings(index)
+                .filter(|h| body.iter().any(|r| r.contains(h.range.start())))
+                .map(|h| (h.words(), false)),
+        );
+        let Some(&first) = body.iter().find(|r| top.contains(r.start())) else {
+            continue;
+        };
+        // A sub-heading opening the plans is looked at above.
+        if outline
+            .sub_headings(index)
+            .any(|h| first.contains(h.range.start()))
+        {
+            continue;
+        }
+        let first = analysis.document.trimmed(first);
+        let text = analysis.document.text(first);
+        let sentence = text.find(['。', '\n', ',', ';']).unwrap_or(text.len());
+        places.push((first.sub(0..sentence), false));
     }
     places
 }

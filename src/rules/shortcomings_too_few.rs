@@ -88,3 +88,97 @@ rule_cases!(
     flags: report_with("一是部分单位依法行政意识有待增强，个别执法人员程序意识不强。二是基层法治力量较为薄弱，乡镇法治审核人员不足。", "基层法治力量较为薄弱。") => 1,
     silent: REPORT,
 );
+
+#[cfg(test)]
+/// The back half merged (“三、存在的不足和下一步打算”) or closing with the plans: see
+/// `facts::back_half`.
+mod back_half {
+    use crate::facts::parts::PartStatus;
+    use crate::rules::testing::{REPORT, assert_findings, check};
+    use crate::rules::{CheckOptions, RuleId};
+
+    /// [`REPORT`] with its parts two and four merged into one, as township reports often do.
+    fn merged(shortcomings: &str, plans: &str) -> String {
+        let second = REPORT.find("二、2024年推进").unwrap();
+        let signed = REPORT.find("青山县人民政府\n2025").unwrap();
+        let third = REPORT.find("三、党政主要负责人").unwrap();
+        let fourth = REPORT.find("四、2025年").unwrap();
+        format!(
+            "{}二、{}\n三、存在的不足和下一步打算\n{shortcomings}\n{plans}\n\n{}",
+            &REPORT[..second],
+            &REPORT[third + "三、".len()..fourth].trim_end(),
+            &REPORT[signed..]
+        )
+    }
+
+    const PLANS: &str = "2025年，我县将重点做好以下工作：一是深入学习贯彻习近平法治思想；二是严格落实重大行政决策程序；三是深化行政执法监督；四是加强基层法治力量；五是推进数字法治政府建设。";
+
+    #[test]
+    fn the_plans_items_are_no_shortcomings_and_the_shortcomings_year_no_plan_year() {
+        let text = merged(
+            "2024年，我县法治政府建设虽取得一定成效，但还存在一些不足，主要是基层法治力量有待加强。",
+            PLANS,
+        );
+        assert_findings(&text, RuleId::ShortcomingsTooFew, 1);
+        assert_findings(&text, RuleId::PlanYearMismatch, 0);
+        assert_findings(&text, RuleId::PlanRestatesYear, 0);
+    }
+
+    #[test]
+    fn two_shortcomings_with_their_causes_before_the_plans_are_enough() {
+        let text = merged(
+            "一是部分乡镇合法性审查能力不足，主要原因是审核人员多为兼职。二是执法案卷文书不规范，究其原因是执法监督没有跟上。",
+            &PLANS.replace("2025年，我县将", "下一步，我县将"),
+        );
+        assert_findings(&text, RuleId::ShortcomingsTooFew, 0);
+        assert_findings(&text, RuleId::PlanYearMismatch, 0);
+        assert_findings(&text, RuleId::PlanRestatesYear, 0);
+        // A plan naming the wrong year is still one.
+        let wrong = merged(
+            "（一）存在的问题\n一是部分乡镇合法性审查能力不足，主要原因是审核人员多为兼职。",
+            &format!("（二）2024年工作打算\n{}", PLANS.replace("2025年，", "")),
+        );
+        assert_findings(&wrong, RuleId::PlanYearMismatch, 1);
+    }
+
+    fn plan_status(text: &str) -> PartStatus {
+        check(text, &CheckOptions::default())
+            .parts
+            .iter()
+            .find(|p| p.part == "next_year_plan")
+            .unwrap()
+            .status
+    }
+
+    #[test]
+    fn next_steps_closing_the_shortcomings_are_the_plans_embedded_there() {
+        let no_part_four = |closing: &str| {
+            let fourth = REPORT.find("四、2025年").unwrap();
+            let signed = REPORT.find("青山县人民政府\n2025").unwrap();
+            let third = REPORT.find("三、党政主要负责人").unwrap();
+            let second = REPORT.find("二、2024年推进").unwrap();
+            // Shortcomings last, so the closing paragraph is theirs.
+            format!(
+                "{}二、{}三、{}\n{closing}\n\n{}",
+                &REPORT[..second],
+                &REPORT[third + "三、".len()..fourth],
+                &REPORT[second + "二、".len()..third].trim_end(),
+                &REPORT[signed..]
+            )
+        };
+        let embedded = no_part_four(
+            "下一步，我县将针对上述不足，一是配齐乡镇法治审核人员；二是开展执法人员轮训。",
+        );
+        assert_eq!(plan_status(&embedded), PartStatus::Embedded);
+        assert_findings(&embedded, RuleId::PartMissing, 0);
+        assert_findings(&embedded, RuleId::PartEmbedded, 1);
+        assert_findings(&embedded, RuleId::PlanRestatesYear, 0);
+        // Next steps inside the measures are no plan part.
+        let measures_only = no_part_four("").replacen(
+            "全面推行行政执法三项制度。",
+            "全面推行行政执法三项制度。\n下一步，我县将继续开展执法人员轮训。",
+            1,
+        );
+        assert_eq!(plan_status(&measures_only), PartStatus::Missing);
+    }
+}
