@@ -651,6 +651,68 @@ fn revisions_give_each_fix_as_a_tracked_change_beside_its_comment() {
 }
 
 #[test]
+fn a_report_beside_last_years_with_previous() {
+    let pair = |name: &str| path(&format!("comparison/{name}"));
+    let output = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        &pair("hetang-2024.txt"),
+        "--previous",
+        &pair("hetang-2023.txt"),
+    ]);
+    let report = stdout_json(&output);
+    let comparison = &report["comparison"];
+    assert_eq!(comparison["previous"]["year"], 2023);
+    assert_eq!(
+        comparison["repeated_shortcomings"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let rules: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"shortcoming-repeated") && rules.contains(&"plan-not-followed"));
+
+    // The clerk's text shows last year's plans with ✓ or ✗.
+    let output = nianbao(&[
+        "check",
+        &pair("hetang-2024.txt"),
+        "--previous",
+        &pair("hetang-2023.txt"),
+    ]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("与上一年度报告比对"), "{text}");
+    let compared = text.split("与上一年度报告比对").nth(1).unwrap();
+    let compared = compared.split("发现的问题").next().unwrap();
+    assert_eq!(compared.matches("    ✓ ").count(), 3, "{text}");
+    assert_eq!(text.matches("未见落实").count(), 2, "{text}");
+
+    // One report only; an unreadable previous report is a usage error naming it.
+    let output = nianbao(&[
+        "check",
+        &pair("hetang-2024.txt"),
+        &pair("liuxi-2024.txt"),
+        "--previous",
+        &pair("hetang-2023.txt"),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = nianbao(&[
+        "check",
+        &pair("hetang-2024.txt"),
+        "--previous",
+        &pair("no-such-file.txt"),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no-such-file.txt"));
+}
+
+#[test]
 fn every_rule_that_fixes_gives_its_fix_and_the_fixed_copy_has_them_all() {
     let rules = stdout_json(&nianbao(&["rules", "--format", "json"]));
     let mut fixing: Vec<&str> = rules

@@ -35,6 +35,10 @@ pub struct CheckArgs {
     /// The day the reports were published (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     published_on: Option<NaiveDate>,
+    /// The day the reports were submitted to the level above (YYYY-MM-DD), checked against the
+    /// submission deadline (departments 1 March).
+    #[arg(long, value_name = "DATE")]
+    submitted_on: Option<NaiveDate>,
     /// Who issues the reports; departments may have an earlier deadline (read from each
     /// report's title and sign-off when not given).
     #[arg(long, value_enum)]
@@ -63,6 +67,10 @@ pub struct CheckArgs {
     /// for a .docx, the corrected text for any other format; one report file only.
     #[arg(long, value_name = "OUT", conflicts_with = "annotate")]
     fix: Option<PathBuf>,
+    /// The same issuer's report of the year before, to compare one report file with: the
+    /// check report then has a `comparison` (read within the same limits as the report).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["annotate", "fix"])]
+    previous: Option<PathBuf>,
     #[command(flatten)]
     ruleset: RuleSetSource,
 }
@@ -129,6 +137,7 @@ impl CheckArgs {
         OptionValues {
             year: self.year,
             published_on: self.published_on,
+            submitted_on: self.submitted_on,
             issuer_kind: self.issuer_kind.map(|kind| match kind {
                 IssuerArg::Government => IssuerKind::Government,
                 IssuerArg::Department => IssuerKind::Department,
@@ -175,6 +184,13 @@ fn check_all(args: &CheckArgs) -> Result<Vec<BatchLine>, String> {
     if args.fix.is_some() && !one_file {
         return Err("--fix takes one report file, not a directory or several files".into());
     }
+    if args.previous.is_some() && !one_file {
+        return Err("--previous takes one report file, not a directory or several files".into());
+    }
+    let mut previous = match &args.previous {
+        Some(path) => Some(Input::bytes(read_bytes(path)?)),
+        None => None,
+    };
     let mut lines = Vec::with_capacity(paths.len());
     for (path, in_directory) in paths {
         let name = path.display().to_string();
@@ -216,14 +232,21 @@ fn check_all(args: &CheckArgs) -> Result<Vec<BatchLine>, String> {
                     Err(error) => Err(error),
                 }
             } else {
-                engine.check_input(input, &options)
+                engine.check_beside_until(input, previous.take(), &options, &cancel)
             };
             let outcome = match checked {
                 Ok(report) => Ok(report),
                 Err(error) if in_directory || unpacked => {
                     Err(ProblemBody::unreadable(&error, lang))
                 }
-                Err(error) => return Err(unreadable_message(&name, &error)),
+                Err(error) => {
+                    // Either file may be the one that cannot be read: name both.
+                    let name = match &args.previous {
+                        Some(path) => format!("{name} (or --previous {})", path.display()),
+                        None => name,
+                    };
+                    return Err(unreadable_message(&name, &error));
+                }
             };
             lines.push(BatchLine::of(name, outcome));
         }

@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use crate::comparison::Comparison;
 use crate::facts::parts::PartStatus;
 use crate::lang::Lang;
 use crate::report::{CheckReport, Severity};
@@ -68,6 +69,9 @@ pub fn render(file: &str, report: &CheckReport, lang: Lang) -> String {
         };
         let _ = writeln!(out, "    {mark} {}  {place}", part.short_name);
     }
+    if let Some(comparison) = &report.comparison {
+        compared(&mut out, comparison, lang);
+    }
     if !report.findings.is_empty() {
         let _ = writeln!(out, "  {}", lang.pick("发现的问题：", "Findings:"));
     }
@@ -93,6 +97,42 @@ pub fn render(file: &str, report: &CheckReport, lang: Lang) -> String {
     }
     out.push('\n');
     out
+}
+
+/// What the report repeats of last year's, and last year's plans with ✓ or ✗.
+fn compared(out: &mut String, comparison: &Comparison, lang: Lang) {
+    let previous = &comparison.previous;
+    let title = previous
+        .title
+        .as_deref()
+        .unwrap_or(lang.pick("（无标题）", "(no title)"));
+    let _ = writeln!(
+        out,
+        "  {}{title}",
+        lang.pick("与上一年度报告比对：", "Beside last year's report: ")
+    );
+    let percent = (comparison.reused_share * 100.0).round();
+    let (passages, shortcomings) = (
+        comparison.reused.len(),
+        comparison.repeated_shortcomings.len(),
+    );
+    let _ = writeln!(
+        out,
+        "    {}",
+        lang.pick(
+            format!("重复上年文字约{percent}%（{passages}段），重复所列不足{shortcomings}条"),
+            format!(
+                "about {percent}% repeated ({passages} passage(s)), {shortcomings} shortcoming(s) listed again"
+            ),
+        )
+    );
+    for item in &comparison.plan_follow_up {
+        let (mark, place) = match item.span {
+            Some(span) => ("✓", line_label(span.line, lang)),
+            None => ("✗", lang.pick("未见落实", "no trace").to_owned()),
+        };
+        let _ = writeln!(out, "    {mark} {}  {place}", item.opening);
+    }
 }
 
 fn line_label(line: usize, lang: Lang) -> String {

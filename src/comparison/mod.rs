@@ -32,6 +32,17 @@ pub struct Reading<'a> {
 
 /// What this report repeats of the previous one and what became of last year's plans.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "previous": {"title": "石桥镇人民政府关于2023年度法治政府建设情况的报告", "year": 2023, "issuer": "石桥镇人民政府"},
+    "reused": [{"span": {"start": 130, "end": 412, "line": 6, "column": 1}, "previous_span": {"start": 128, "end": 410, "line": 6, "column": 1}}],
+    "reused_share": 0.31,
+    "repeated_shortcomings": [{"span": {"start": 905, "end": 951, "line": 13, "column": 1}, "previous_span": {"start": 890, "end": 936, "line": 13, "column": 1}, "remedied": false}],
+    "plan_follow_up": [
+        {"previous_span": {"start": 1010, "end": 1052, "line": 16, "column": 1}, "followed": true, "span": {"start": 220, "end": 281, "line": 7, "column": 1}},
+        {"previous_span": {"start": 1052, "end": 1080, "line": 16, "column": 43}, "followed": false, "span": null}
+    ],
+    "repeated_figures": [{"label": "办理行政复议案件", "value": "23件", "span": {"start": 520, "end": 532, "line": 9, "column": 14}, "previous_span": {"start": 498, "end": 510, "line": 9, "column": 14}}]
+}))]
 pub struct Comparison {
     pub previous: PreviousReport,
     /// The passages of this report that repeat the previous one (sentences whose own words are
@@ -219,7 +230,8 @@ impl Reading<'_> {
 /// The first characters of a text, for a message.
 fn opening(text: &str) -> String {
     const CHARS: usize = 30;
-    let text = text.trim();
+    // Without the item's closing mark: the openings are listed with marks of their own.
+    let text = text.trim().trim_end_matches(['；', ';', '。', '，', ',']);
     match text.char_indices().nth(CHARS) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),

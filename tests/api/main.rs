@@ -8,6 +8,7 @@ mod annotate;
 mod batch;
 mod checks;
 mod clients;
+mod comparison;
 mod documents;
 mod errors;
 mod helpers;

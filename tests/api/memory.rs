@@ -100,7 +100,7 @@ async fn a_batch_spooled_to_disk_answers_as_one_held_in_memory() {
 }
 
 /// Holds `bytes` of the budget: a check that declares a body of that length and sends it slowly.
-async fn slow_large_sender(app: &TestApp, bytes: usize) -> TcpStream {
+pub(crate) async fn slow_large_sender(app: &TestApp, bytes: usize) -> TcpStream {
     let address = app.address.trim_start_matches("http://");
     let mut stream = TcpStream::connect(address).await.unwrap();
     let head = format!(

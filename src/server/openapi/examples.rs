@@ -13,6 +13,9 @@ use crate::ruleset::DEFAULT_RULESET_JSON;
 /// is missing.
 const EXAMPLE_REPORT: &str = include_str!("example-report.txt");
 const EXAMPLE_PUBLISHED_ON: &str = "2026-03-20";
+/// The same county's report of the year before, 420 characters: one shortcoming is listed
+/// again, and one of its three plans is never mentioned.
+const EXAMPLE_PREVIOUS: &str = include_str!("example-previous.txt");
 
 pub fn report_text() -> Value {
     Value::String(EXAMPLE_REPORT.to_owned())
@@ -22,8 +25,14 @@ pub fn check_request() -> Value {
     json!({
         "text": EXAMPLE_REPORT,
         "published_on": EXAMPLE_PUBLISHED_ON,
-        "issuer_kind": "government"
+        "issuer_kind": "government",
+        "previous": previous_upload()
     })
+}
+
+/// Last year's report beside this year's.
+pub fn previous_upload() -> Value {
+    json!({ "text": EXAMPLE_PREVIOUS })
 }
 
 /// The same report sent as a file inside JSON, so the example decodes to a real report.
@@ -41,7 +50,12 @@ pub fn check_report() -> Value {
         ..CheckOptions::default()
     };
     let report = Engine::default()
-        .check_input(Input::Text(EXAMPLE_REPORT.to_owned()), &options)
+        .check_beside_until(
+            Input::Text(EXAMPLE_REPORT.to_owned()),
+            Some(Input::Text(EXAMPLE_PREVIOUS.to_owned())),
+            &options,
+            &crate::extract::Cancel::default(),
+        )
         .expect("a text can always be checked");
     serde_json::to_value(report).expect("a check report serialises")
 }

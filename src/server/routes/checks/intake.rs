@@ -28,6 +28,8 @@ const FIELD_LIMIT: usize = 4096;
 
 pub struct Submission {
     pub input: Input,
+    /// The same issuer's report of the year before, to compare with.
+    pub previous: Option<Input>,
     pub options: CheckOptions,
 }
 
@@ -71,6 +73,7 @@ pub async fn receive(
                     bytes,
                     media_type: content_type,
                 },
+                previous: None,
                 options: validate(query.values(), OptionSource::Parameters, lang)?,
             })
         }
@@ -155,7 +158,48 @@ fn from_json(
     if let Err(wrong) = &options {
         errors.extend(option_field_errors(wrong, OptionSource::Body, lang));
     }
-    let input = match (request.text, request.file) {
+    let input = json_input(request.text, request.file, "", limit, lang, &mut errors)?;
+    let previous = match request.previous {
+        Some(previous) => {
+            errors.extend(
+                field_errors(validator::Validate::validate(&previous), lang)
+                    .into_iter()
+                    .map(|(field, detail)| {
+                        FieldError::at_pointer(format!("/previous/{field}"), detail)
+                    }),
+            );
+            json_input(
+                previous.text,
+                previous.file,
+                "/previous",
+                limit,
+                lang,
+                &mut errors,
+            )?
+        }
+        None => None,
+    };
+    match (input, options) {
+        (Some(input), Ok(options)) if errors.is_empty() => Ok(Submission {
+            input,
+            previous,
+            options,
+        }),
+        _ => Err(Problem::validation(errors, lang)),
+    }
+}
+
+/// A report given in JSON as `text` or `file` (under `at`: the report's own, or `/previous`);
+/// what is wrong is added to `errors`, a file past the limit refused at once.
+fn json_input(
+    text: Option<String>,
+    file: Option<super::FileUpload>,
+    at: &str,
+    limit: usize,
+    lang: Lang,
+    errors: &mut Vec<FieldError>,
+) -> Result<Option<Input>, Problem> {
+    Ok(match (text, file) {
         (Some(text), None) => Some(Input::Text(text)),
         (None, Some(file)) => match decode_base64(&file.content_base64) {
             Ok(bytes) if bytes.len() > limit => {
@@ -167,24 +211,23 @@ fn from_json(
                     "文件内容不是有效的 base64 编码。",
                     "The file content is not valid base64.",
                 );
-                errors.push(FieldError::at_pointer("/file/content_base64", detail));
+                errors.push(FieldError::at_pointer(
+                    format!("{at}/file/content_base64"),
+                    detail,
+                ));
                 None
             }
         },
         (text, _) => {
-            let pointer = if text.is_some() { "/file" } else { "/text" };
+            let pointer = if text.is_some() { "file" } else { "text" };
             let detail = lang.pick(
                 "请给出 text（报告全文）或 file（报告文件）二者之一。",
                 "Give either text (the report's text) or file (the report as a file), not both or neither.",
             );
-            errors.push(FieldError::at_pointer(pointer, detail));
+            errors.push(FieldError::at_pointer(format!("{at}/{pointer}"), detail));
             None
         }
-    };
-    match (input, options) {
-        (Some(input), Ok(options)) if errors.is_empty() => Ok(Submission { input, options }),
-        _ => Err(Problem::validation(errors, lang)),
-    }
+    })
 }
 
 /// Parts a check form may have: the file and every option, with room for repeated lists.
@@ -203,6 +246,7 @@ async fn from_form(
     let query_values = query.values();
     validate(query_values.clone(), OptionSource::Parameters, lang)?;
     let mut file: Option<(Vec<u8>, Option<String>)> = None;
+    let mut previous: Option<(Vec<u8>, Option<String>)> = None;
     let mut text: Option<String> = None;
     let mut fields = Vec::new();
     let mut total = 0usize;
@@ -219,7 +263,7 @@ async fn from_form(
         let has_file_name = part
             .content_disposition()
             .is_some_and(|d| d.get_filename().is_some() || d.get_filename_ext().is_some());
-        let is_file = name == "file" || (has_file_name && file.is_none());
+        let is_file = name == "file" || (has_file_name && file.is_none() && name != "previous");
         let media_type = part.content_type().map(|m| m.to_string());
         let mut bytes = Vec::new();
         let mut overlong = false;
@@ -231,13 +275,18 @@ async fn from_form(
             }
             hold(share, total, lang).await?;
             // A field of the sender's own longer than any option: not ours, dropped.
-            overlong |= !is_file && name != "text" && bytes.len() + chunk.len() > FIELD_LIMIT;
+            overlong |= !is_file
+                && name != "text"
+                && name != "previous"
+                && bytes.len() + chunk.len() > FIELD_LIMIT;
             if !overlong {
                 bytes.extend_from_slice(&chunk);
             }
         }
         match name.as_str() {
             _ if is_file => file = Some((bytes, media_type)),
+            // Last year's report: a file, or its text typed into the field.
+            "previous" => previous = Some((bytes, media_type)),
             _ if overlong => {}
             "text" => {
                 text = Some(String::from_utf8(bytes).map_err(|_| Problem::invalid_utf8(lang))?)
@@ -266,6 +315,7 @@ async fn from_form(
     };
     Ok(Submission {
         input,
+        previous: previous.map(|(bytes, media_type)| Input::Bytes { bytes, media_type }),
         options: validate(values, OptionSource::Parameters, lang)?,
     })
 }

@@ -40,12 +40,19 @@ pub struct CheckForm {
     /// The report: .docx, PDF, HTML, OFD or a text file in any common encoding.
     #[schema(value_type = String, format = Binary)]
     file: Vec<u8>,
+    /// The same issuer's report of the year before (a file, or its text), read within the same
+    /// limits as the report: the answer then has a `comparison`.
+    #[schema(value_type = Option<String>, format = Binary, nullable = false)]
+    previous: Option<Vec<u8>>,
     /// The year the report covers (2000 to 2100).
     #[schema(minimum = 2000, maximum = 2100, nullable = false)]
     year: Option<i32>,
     /// The day it was published, YYYY-MM-DD.
     #[schema(value_type = Option<String>, format = Date, nullable = false)]
     published_on: Option<String>,
+    /// The day it was submitted to the level above, YYYY-MM-DD.
+    #[schema(value_type = Option<String>, format = Date, nullable = false)]
+    submitted_on: Option<String>,
     /// `government` or `department`; read from the issuer's name in the title or sign-off when absent.
     #[schema(nullable = false)]
     issuer_kind: Option<IssuerKind>,
@@ -165,7 +172,10 @@ pub async fn post_check(
         share: _answer_share,
     } = check_input(
         state.into_inner(),
-        submission.input,
+        Pair {
+            report: submission.input,
+            previous: submission.previous,
+        },
         Arc::new(submission.options),
         Some(permit),
         share,
@@ -219,6 +229,21 @@ pub struct Checked {
     pub share: Share,
 }
 
+/// A report and, when given, the same issuer's report of the year before.
+pub struct Pair {
+    pub report: Input,
+    pub previous: Option<Input>,
+}
+
+impl From<Input> for Pair {
+    fn from(report: Input) -> Self {
+        Self {
+            report,
+            previous: None,
+        }
+    }
+}
+
 /// Reads and checks one document on the blocking pool within the time budget, counting the
 /// outcome in the metrics. First `share` grows to the document's footprint (or the check is
 /// refused with 503 when the memory budget has no room for it in time). A permit, when given,
@@ -227,7 +252,7 @@ pub struct Checked {
 /// Word answer, with the corrections as tracked revisions or not.
 pub async fn check_input(
     state: Arc<AppState>,
-    input: Input,
+    input: impl Into<Pair>,
     options: Arc<CheckOptions>,
     permit: Option<OwnedSemaphorePermit>,
     mut share: Share,
@@ -236,8 +261,14 @@ pub async fn check_input(
     let lang = options.lang;
     let budget = state.engine.limits().time_budget;
     let metrics = state.metrics.clone();
-    // Told from the bytes in memory, or from a spooled file's first kilobyte and zip directory.
-    let footprint = input.footprint(state.engine.limits());
+    let Pair { report, previous } = input.into();
+    // Told from the bytes in memory, or from a spooled file's first kilobyte and zip directory;
+    // last year's report is held in the same share.
+    let limits = state.engine.limits();
+    let footprint = report.footprint(limits)
+        + previous
+            .as_ref()
+            .map_or(0, |previous| previous.footprint(limits));
     body::hold(
         &mut share,
         usize::try_from(footprint).unwrap_or(usize::MAX),
@@ -252,12 +283,12 @@ pub async fn check_input(
         let checked = if let Some(revisions) = annotate {
             state
                 .engine
-                .check_annotated(input, &options, &cancel, revisions)
+                .check_annotated(report, &options, &cancel, revisions)
                 .map(|(report, docx)| (report, Some(docx)))
         } else {
             state
                 .engine
-                .check_input_until(input, &options, &cancel)
+                .check_beside_until(report, previous, &options, &cancel)
                 .map(|report| (report, None))
         };
         (checked, share)

@@ -39,6 +39,10 @@ pub struct CheckRequest {
     /// The day the report was published (YYYY-MM-DD), checked against the deadline.
     #[schema(example = "2025-03-28")]
     pub published_on: Option<NaiveDate>,
+    /// The day the report was submitted to the level above (YYYY-MM-DD), as an office system
+    /// knows it: checked against the submission deadline of the issuer's kind (departments 1 March).
+    #[schema(example = "2025-02-26")]
+    pub submitted_on: Option<NaiveDate>,
     /// Who issues the report; departments may have an earlier deadline. When absent, read from
     /// the issuer's name in the title or sign-off (局, 委员会 …: a department), else `government`.
     pub issuer_kind: Option<IssuerKind>,
@@ -49,6 +53,25 @@ pub struct CheckRequest {
     pub rules: Option<RuleSelection>,
     /// Language of messages; `Accept-Language` is used when absent.
     pub lang: Option<Lang>,
+    /// The same issuer's report of the year before, as `{text}` or `{file}` like the report
+    /// itself and within the same limits: the check report then has a `comparison`.
+    pub previous: Option<PreviousUpload>,
+}
+
+/// Last year's report sent inside JSON: its text or its file, one of the two.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = examples::previous_upload)]
+pub struct PreviousUpload {
+    /// The previous report's full text.
+    #[validate(
+        custom(function = "not_blank"),
+        length(max = 2_000_000, code = "too_long")
+    )]
+    #[schema(min_length = 1, max_length = 2_000_000)]
+    pub text: Option<String>,
+    /// The previous report as a file, as `file` is sent.
+    pub file: Option<FileUpload>,
 }
 
 /// A file sent inside JSON.
@@ -95,6 +118,9 @@ pub struct CheckQuery {
     /// The day the report was published (YYYY-MM-DD).
     #[param(value_type = Option<String>, format = Date, example = "2025-03-28")]
     pub published_on: Option<NaiveDate>,
+    /// The day the report was submitted to the level above (YYYY-MM-DD).
+    #[param(value_type = Option<String>, format = Date, example = "2025-02-26")]
+    pub submitted_on: Option<NaiveDate>,
     /// `government` or `department`; read from the issuer's name in the title or sign-off when absent.
     pub issuer_kind: Option<IssuerKind>,
     /// `default` (for drafters) or `strict` (for the collecting office).
@@ -152,6 +178,7 @@ impl CheckQuery {
             title: None,
             year: self.year,
             published_on: self.published_on,
+            submitted_on: self.submitted_on,
             issuer_kind: self.issuer_kind,
             profile: self.profile,
             lang: self.lang,
@@ -171,6 +198,7 @@ impl CheckRequest {
             title: self.title.take(),
             year: self.year,
             published_on: self.published_on,
+            submitted_on: self.submitted_on,
             issuer_kind: self.issuer_kind,
             profile: self.profile,
             lang: self.lang,
@@ -287,7 +315,7 @@ pub fn data_error_detail(pointer: &str, serde_message: &str, lang: Lang) -> Stri
             format!("不认识这个字段。{message}"),
             format!("Unknown field. {message}"),
         )
-    } else if pointer == "/published_on" {
+    } else if pointer == "/published_on" || pointer == "/submitted_on" {
         lang.pick(
             "日期应为 YYYY-MM-DD 格式的真实日期，如 2025-03-28。",
             "The date must be a real date written YYYY-MM-DD, e.g. 2025-03-28.",

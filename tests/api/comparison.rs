@@ -1,0 +1,166 @@
+//! Last year's report beside this year's over HTTP: as JSON text or file, as a multipart part,
+//! and a previous report that is a bomb refused as the report itself would be.
+
+use base64::Engine as _;
+use reqwest::multipart::{Form, Part};
+use serde_json::{Value, json};
+
+use crate::helpers::{problem, spawn_app};
+
+fn pair(name: &str) -> String {
+    let path = crate::common::fixture_path("comparison").join(name);
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn rules_found(report: &Value) -> Vec<&str> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn last_years_report_as_text_or_file_in_json_gives_a_comparison() {
+    let app = spawn_app().await;
+    let as_text = app
+        .check(json!({
+            "text": pair("shiqiao-2024-copied.txt"),
+            "previous": {"text": pair("shiqiao-2023.txt")}
+        }))
+        .await;
+    let comparison = &as_text["comparison"];
+    assert_eq!(comparison["previous"]["year"], 2023);
+    assert!(comparison["reused_share"].as_f64().unwrap() > 0.75);
+    assert!(rules_found(&as_text).contains(&"reused-from-previous"));
+
+    let encoded =
+        base64::engine::general_purpose::STANDARD.encode(pair("shiqiao-2023.txt").as_bytes());
+    let as_file = app
+        .check(json!({
+            "text": pair("shiqiao-2024-copied.txt"),
+            "previous": {"file": {"name": "2023.txt", "content_base64": encoded}}
+        }))
+        .await;
+    assert_eq!(as_file["comparison"], as_text["comparison"]);
+
+    // Without it, no comparison at all.
+    let alone = app.check_text(&pair("shiqiao-2024-copied.txt")).await;
+    assert!(alone.get("comparison").is_none());
+    assert!(!rules_found(&alone).contains(&"reused-from-previous"));
+}
+
+#[tokio::test]
+async fn a_previous_report_that_is_neither_text_nor_file_is_named_in_the_problem() {
+    let app = spawn_app().await;
+    let response = app
+        .post_json(&json!({"text": pair("liuxi-2024.txt"), "previous": {}}))
+        .await;
+    let body = problem(response, 422).await;
+    let pointers: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["pointer"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(pointers, ["/previous/text"]);
+}
+
+#[tokio::test]
+async fn last_years_report_as_a_form_part() {
+    let app = spawn_app().await;
+    let form = Form::new()
+        .part(
+            "file",
+            Part::bytes(pair("hetang-2024.txt").into_bytes()).file_name("2024.txt"),
+        )
+        .part(
+            "previous",
+            Part::bytes(pair("hetang-2023.txt").into_bytes()).file_name("2023.txt"),
+        );
+    let response = app.post_form("/v1/checks", form).await;
+    assert_eq!(response.status(), 200);
+    let report: Value = response.json().await.unwrap();
+    let plans = report["comparison"]["plan_follow_up"].as_array().unwrap();
+    let followed = plans.iter().filter(|p| p["followed"] == true).count();
+    assert_eq!((plans.len(), followed), (5, 3));
+    assert_eq!(report["report"]["year"], 2024);
+    // The previous part, sent first, is not taken for the report.
+    let form = Form::new()
+        .part(
+            "previous",
+            Part::bytes(pair("hetang-2023.txt").into_bytes()).file_name("2023.txt"),
+        )
+        .part(
+            "file",
+            Part::bytes(pair("hetang-2024.txt").into_bytes()).file_name("2024.txt"),
+        );
+    let report: Value = app
+        .post_form("/v1/checks", form)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(report["report"]["year"], 2024);
+    assert_eq!(report["comparison"]["previous"]["year"], 2023);
+}
+
+#[tokio::test]
+async fn a_bomb_as_the_previous_report_gets_the_same_4xx_as_the_report() {
+    let app = spawn_app().await;
+    let bomb =
+        std::fs::read(crate::common::fixture_path("documents/hostile").join("bomb.docx")).unwrap();
+    let as_report = problem(
+        app.post_raw(crate::common::media_type("x.docx"), bomb.clone())
+            .await,
+        413,
+    )
+    .await;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(&bomb);
+    let response = app
+        .post_json(&json!({
+            "text": pair("liuxi-2024.txt"),
+            "previous": {"file": {"name": "bomb.docx", "content_base64": encoded}}
+        }))
+        .await;
+    let as_previous = problem(response, 413).await;
+    assert_eq!(as_previous["type"], as_report["type"]);
+    let form = Form::new()
+        .part(
+            "file",
+            Part::bytes(pair("liuxi-2024.txt").into_bytes()).file_name("2024.txt"),
+        )
+        .part("previous", Part::bytes(bomb).file_name("bomb.docx"));
+    let in_form = problem(app.post_form("/v1/checks", form).await, 413).await;
+    assert_eq!(in_form["type"], as_report["type"]);
+    // The service goes on.
+    let fine = app.check_text(&pair("liuxi-2024.txt")).await;
+    assert_eq!(fine["report"]["year"], 2024);
+}
+
+#[tokio::test]
+async fn last_years_report_is_held_in_the_same_share_of_the_memory_budget() {
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.memory_budget = 2 * 1024 * 1024;
+        s.client_idle_timeout = 30;
+    })
+    .await;
+    // 1.5 MiB held by a slow sender: about 512 KiB left.
+    let sender = crate::memory::slow_large_sender(&app, 1536 * 1024).await;
+    // Some 70 KB of text: its footprint (six times its bytes) fits alone, not twice over.
+    let long = |name: &str| pair(name).repeat(30);
+    let alone = app
+        .post_json(&json!({"text": long("liuxi-2024.txt")}))
+        .await;
+    assert_eq!(alone.status(), 200);
+    let beside = app
+        .post_json(&json!({
+            "text": long("liuxi-2024.txt"),
+            "previous": {"text": long("liuxi-2023.txt")}
+        }))
+        .await;
+    let body = problem(beside, 503).await;
+    assert_eq!(body["type"], "/problems/overloaded");
+    drop(sender);
+}
