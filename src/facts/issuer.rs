@@ -119,6 +119,7 @@ mod tests {
     use crate::engine::{Engine, Input};
     use crate::report::CheckReport;
     use crate::rules::{CheckOptions, RuleId};
+    use crate::ruleset::IssuerKind;
 
     /// A report on 2024 under the page's metadata rows, its title naming no issuer.
     fn report(metadata: &str, title: &str) -> CheckReport {
@@ -153,10 +154,17 @@ mod tests {
             "2024年法治政府建设年度报告",
         );
         assert_eq!(checked.report.issuer.as_deref(), Some("青山县司法局"));
-        assert!(late(&checked), "a department's deadline is 1 March");
+        assert_eq!(checked.report.issuer_kind, IssuerKind::Department);
+        // A department publishes by 1 April, like a government (督察规定).
+        assert!(!late(&checked), "published on 15 March, in time");
         let unnamed = report("发布日期：2025-03-15", "2024年法治政府建设年度报告");
         assert_eq!(unnamed.report.issuer, None);
-        assert!(!late(&unnamed), "a government's deadline is 1 April");
+        assert_eq!(unnamed.report.issuer_kind, IssuerKind::Government);
+        let department_late = report(
+            "发文机关：青山县司法局\n发布日期：2025-04-10",
+            "2024年法治政府建设年度报告",
+        );
+        assert!(late(&department_late), "published on 10 April, late");
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub struct CheckOptions {
     pub title: Option<String>,
     pub year: Option<i32>,
     pub published_on: Option<NaiveDate>,
+    /// The day the report went to the level above, as an office system knows it.
+    pub submitted_on: Option<NaiveDate>,
     /// `None`: read from the report's title and sign-off.
     pub issuer_kind: Option<IssuerKind>,
     pub profile: Profile,
@@ -45,6 +47,7 @@ pub struct OptionValues {
     pub title: Option<String>,
     pub year: Option<i32>,
     pub published_on: Option<NaiveDate>,
+    pub submitted_on: Option<NaiveDate>,
     pub issuer_kind: Option<IssuerKind>,
     pub profile: Option<Profile>,
     pub lang: Option<Lang>,
@@ -113,6 +116,7 @@ impl OptionValues {
             title: self.title.or(fallback.title),
             year: self.year.or(fallback.year),
             published_on: self.published_on.or(fallback.published_on),
+            submitted_on: self.submitted_on.or(fallback.submitted_on),
             issuer_kind: self.issuer_kind.or(fallback.issuer_kind),
             profile: self.profile.or(fallback.profile),
             lang: self.lang.or(fallback.lang),
@@ -162,6 +166,7 @@ impl OptionValues {
             title: self.title,
             year: self.year,
             published_on: self.published_on,
+            submitted_on: self.submitted_on,
             issuer_kind: self.issuer_kind,
             profile: self.profile.unwrap_or_default(),
             enable,

@@ -7,7 +7,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::model::{Facet, GenreSpec, IssuerKind, IssuerLevel, MentionSpec, PartSpec, RuleSetData};
+use super::model::{
+    Act, Facet, GenreSpec, IssuerKind, IssuerLevel, MentionSpec, PartSpec, RuleSetData,
+};
 use super::words::WordSet;
 use super::{DEFAULT_RULESET_JSON, RULESET_SCHEMA_JSON};
 
@@ -163,6 +165,8 @@ pub struct RuleSet {
     pub formulations: Vec<super::formulations::CompiledFormulation>,
     pub events: Vec<super::formulations::CompiledEvent>,
     pub event_words: super::formulations::EventWords,
+    /// How a Word document is laid out (GB/T 9704-2012 unless another profile is given).
+    pub format: crate::format::FormatProfile,
 }
 
 /// The title's word lists, compiled.
@@ -203,6 +207,12 @@ impl RuleSet {
     /// The rule set embedded in the binary.
     pub fn embedded() -> Self {
         Self::from_json_str(DEFAULT_RULESET_JSON).expect("the embedded rule set is valid")
+    }
+
+    /// The same rule set with another format profile.
+    pub fn with_format_profile(mut self, profile: crate::format::FormatProfile) -> Self {
+        self.format = profile;
+        self
     }
 
     pub fn from_file(path: &Path) -> Result<Self, LoadError> {
@@ -260,6 +270,7 @@ impl RuleSet {
             .unzip();
         let (formulations, events) = super::formulations::compile(&data);
         Self {
+            format: crate::format::FormatProfile::embedded(),
             event_words: super::formulations::event_words(&data),
             formulations,
             events,
@@ -356,11 +367,12 @@ impl RuleSet {
         self.data.basis.iter().find(|b| b.id == id)
     }
 
-    /// The last day to publish a report on `year`.
-    pub fn deadline(&self, kind: IssuerKind, year: i32) -> NaiveDate {
+    /// The last day to publish (or submit) a report on `year`.
+    pub fn deadline(&self, act: Act, kind: IssuerKind, year: i32) -> NaiveDate {
+        let table = self.data.deadlines.of(act);
         let month_day = match kind {
-            IssuerKind::Government => &self.data.deadlines.government,
-            IssuerKind::Department => &self.data.deadlines.department,
+            IssuerKind::Government => &table.government,
+            IssuerKind::Department => &table.department,
         };
         month_day_in(month_day, year + 1)
             .or_else(|| NaiveDate::from_ymd_opt(year + 1, 3, 1))
@@ -474,9 +486,12 @@ fn consistency_violations(data: &RuleSetData) -> Vec<Violation> {
             );
         }
     }
+    let (publication, submission) = (&data.deadlines.publication, &data.deadlines.submission);
     for (kind, month_day) in [
-        ("government", &data.deadlines.government),
-        ("department", &data.deadlines.department),
+        ("publication/government", &publication.government),
+        ("publication/department", &publication.department),
+        ("submission/government", &submission.government),
+        ("submission/department", &submission.department),
     ] {
         if month_day_in(month_day, 2000).is_none() {
             flag(
@@ -542,9 +557,12 @@ mod tests {
     #[test]
     fn impossible_deadline_is_rejected() {
         let mut json = default_json();
-        json["deadlines"]["department"] = Value::String("02-31".into());
+        json["deadlines"]["submission"]["department"] = Value::String("02-31".into());
         let err = RuleSet::from_json_str(&json.to_string()).unwrap_err();
-        assert!(err.to_string().contains("/deadlines/department"), "{err}");
+        assert!(
+            err.to_string().contains("/deadlines/submission/department"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -597,14 +615,21 @@ mod tests {
     }
 
     #[test]
-    fn deadline_depends_on_issuer_kind() {
+    fn deadline_depends_on_the_act_and_the_issuer_kind() {
         let rule_set = RuleSet::embedded();
+        let deadline = |act, kind| rule_set.deadline(act, kind, 2024).to_string();
+        // 督察规定: governments and departments alike publish by 1 April ...
         assert_eq!(
-            rule_set.deadline(IssuerKind::Government, 2024).to_string(),
+            deadline(Act::Publication, IssuerKind::Government),
             "2025-04-01"
         );
         assert_eq!(
-            rule_set.deadline(IssuerKind::Department, 2024).to_string(),
+            deadline(Act::Publication, IssuerKind::Department),
+            "2025-04-01"
+        );
+        // ... and departments submit theirs by 1 March.
+        assert_eq!(
+            deadline(Act::Submission, IssuerKind::Department),
             "2025-03-01"
         );
     }

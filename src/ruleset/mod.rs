@@ -11,7 +11,7 @@ mod model;
 pub mod words;
 
 pub use load::{Level, LoadError, Mention, Part, PartIndex, RuleSet, Violation};
-pub use model::{Basis, Facet, IssuerKind};
+pub use model::{Act, Basis, Facet, IssuerKind};
 
 /// The default rule set, embedded at build time.
 pub const DEFAULT_RULESET_JSON: &str = include_str!("../../schemas/required-sections.json");

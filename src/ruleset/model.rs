@@ -293,10 +293,34 @@ pub struct CatchAll {
     pub before: Vec<String>,
 }
 
+/// Two acts, two deadlines: publication and submission upward.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Deadlines {
+    pub publication: DeadlineTable,
+    pub submission: DeadlineTable,
+}
+
+impl Deadlines {
+    pub fn of(&self, act: Act) -> &DeadlineTable {
+        match act {
+            Act::Publication => &self.publication,
+            Act::Submission => &self.submission,
+        }
+    }
+}
+
+/// Month and day of the following year, per issuer kind.
+#[derive(Debug, Clone, Deserialize)]
+pub struct DeadlineTable {
     pub government: String,
     pub department: String,
+}
+
+/// What a deadline is for: the report's publication, or its submission to the level above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Publication,
+    Submission,
 }
 
 /// Who issues the report; departments may have an earlier deadline.

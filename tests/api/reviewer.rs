@@ -166,9 +166,25 @@ async fn dates_in_the_text_are_held_to_the_deadline_and_the_year_end() {
             .starts_with("成文日期2025-12-20")
     );
 
-    // A department's sign-off after its 1 March deadline.
+    // A department signs on 20 March and publishes by 1 April, as a government does; it
+    // submits by 1 March, which only the office system's date tells.
     let report = check(&app, SOUND, json!({"issuer_kind": "department"})).await;
-    assert_eq!(findings(&report, "published-late").len(), 1);
+    assert_eq!(findings(&report, "published-late").len(), 0);
+    let report = check(
+        &app,
+        SOUND,
+        json!({"issuer_kind": "department", "submitted_on": "2026-03-05"}),
+    )
+    .await;
+    let late = findings(&report, "published-late");
+    assert_eq!(late.len(), 1, "{late:?}");
+    assert!(
+        late[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("报送日期2026-03-05晚于2025年度报告的报送期限2026-03-01")
+    );
+    assert_eq!(late[0]["basis"]["id"], "ducha");
 }
 
 #[tokio::test]

@@ -242,7 +242,8 @@ async fn publication_dates_are_checked_against_the_deadline_and_the_year_end() {
         ("2025-03-28", "government", None),
         ("2025-04-01", "government", None),
         ("2025-04-02", "government", Some("published-late")),
-        ("2025-03-02", "department", Some("published-late")),
+        ("2025-03-15", "department", None),
+        ("2025-04-02", "department", Some("published-late")),
         ("2024-12-31", "government", Some("published-early")),
     ];
     for (date, kind, rule) in cases {

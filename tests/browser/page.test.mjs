@@ -352,17 +352,18 @@ test("a department's report: the page sends no choice it was not given, and show
   });
   await checkFile(page, department);
   assert.deepEqual(await sentFields(), { lang: "zh", include_text: "true" }, "nothing the drafter left empty is sent");
-  // Read from the sign-off 某某市司法局: a department, whose deadline (1 March) is past on 15 March.
+  // Read from the sign-off 某某市司法局: a department, whose publication deadline (1 April, as a
+  // government's) is past on 10 April.
   assert.deepEqual(await shownReport(page), expectedShown(await apiCheck(department)));
   assert.equal(await page.locator("#verdict").textContent(), "不符合");
   assert.ok(await inView(page, "#verdict"), "the verdict is in view");
   // Why, beside the verdict: the deadline the sign-off date missed.
-  assert.match(await page.locator("#reasons").textContent(), /落款日期2025-03-15晚于2024年度报告的公开期限2025-03-01/);
+  assert.match(await page.locator("#reasons").textContent(), /落款日期2025-04-10晚于2024年度报告的公开期限2025-04-01/);
   assert.ok(await inView(page, "#reasons"), "the reasons are in view");
   const issuer = page.locator("#read [data-field=issuer_kind] dd");
   assert.match(await issuer.textContent(), /^政府部门 · 某某市司法局从报告中读取$/);
   assert.match(await page.locator("#read [data-field=year] dd").textContent(), /2024年度读自标题/);
-  assert.match(await page.locator("#read [data-field=published_on] dd").textContent(), /2025-03-15/);
+  assert.match(await page.locator("#read [data-field=published_on] dd").textContent(), /2025-04-10/);
   assert.equal(await page.locator("#hint-issuer_kind").textContent(), "读到：政府部门");
   await page.screenshot({ path: join(shots, "department-read-1366.png") });
   // The drafter corrects it: the choice is sent, and the page agrees with the API given it.
@@ -372,7 +373,8 @@ test("a department's report: the page sends no choice it was not given, and show
   await checkFile(page, department);
   assert.deepEqual(await sentFields(), { issuer_kind: "government", lang: "zh", include_text: "true" }, "the choice is sent");
   assert.deepEqual(await shownReport(page), expectedShown(await apiCheck(department, { issuer_kind: "government" })));
-  assert.equal(await page.locator("#verdict").textContent(), "符合");
+  // Late for a government too: one publication deadline for both kinds (督察规定).
+  assert.equal(await page.locator("#verdict").textContent(), "不符合");
   assert.match(await issuer.textContent(), /按您的选择$/);
   assert.deepEqual(problems, []);
 });

@@ -64,8 +64,9 @@ pub fn read(
                     "The year must be four digits, e.g. 2024.".to_owned(),
                 )),
             },
-            "published_on" => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-                Ok(date) => query.published_on = Some(date),
+            "published_on" | "submitted_on" => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+                Ok(date) if key == "published_on" => query.published_on = Some(date),
+                Ok(date) => query.submitted_on = Some(date),
                 Err(_) => wrong(lang.pick(
                     "日期应为 YYYY-MM-DD 格式的真实日期，如 2025-03-28。".to_owned(),
                     "The date must be a real date written YYYY-MM-DD, e.g. 2025-03-28.".to_owned(),
