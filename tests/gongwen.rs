@@ -11,7 +11,6 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use nianbao::{CheckOptions, Engine, Input};
-use serde_json::Value;
 
 const RULES: [&str; 3] = ["heading-numbering", "unfilled-blank", "sign-off-date-form"];
 
@@ -40,7 +39,7 @@ fn each_text_gets_the_findings_a_reviewer_marks() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .filter(|f| f["rule"] == Value::from(rule))
+                .filter(|f| f["rule"] == rule)
                 .count();
             let want = wanted.get(rule).copied().unwrap_or(0);
             let tally = tallies.entry(rule).or_default();

@@ -420,14 +420,22 @@ function tip(finding) {
 
 function findingList(findings) {
   if (!findings.length) return el("p", {}, t("noFindings"));
-  const list = el("ol", { class: "findings", id: "findings" }, ...findings.map((f, index) =>
+  // The Word format's findings (GB/T 9704) come as a group of their own after the content's.
+  const isFormat = (f) => f.rule.startsWith("format-");
+  const item = (f, index) =>
     el("li", { class: f.severity, "data-rule": f.rule },
       el("span", { class: "rule" }, `${t(f.severity)} · ${ruleTitle(f.rule)}`), el("br"),
       message(f.message), " ",
       f.span ? el("a", { href: "#f-" + index }, t("goTo")) : null,
       f.suggestion ? el("span", { class: "fix" }, t("fix"), suggestion(f.suggestion)) : null,
       f.fix && !lastResult.sub.file ? acceptButton(f.fix) : null,
-      el("small", { class: "support" }, t("ruleId"), el("a", { href: `/rules?lang=${lang}#${f.rule}`, target: "_blank" }, f.rule)))));
+      el("small", { class: "support" }, t("ruleId"), el("a", { href: `/rules?lang=${lang}#${f.rule}`, target: "_blank" }, f.rule)));
+  const entries = findings.map((f, index) => ({ f, index }));
+  const items = (format) => entries.filter(({ f }) => isFormat(f) === format).map(({ f, index }) => item(f, index));
+  const formats = items(true);
+  const list = el("div", {},
+    el("ol", { class: "findings", id: "findings" }, ...items(false)),
+    formats.length ? el("section", { id: "format-findings" }, el("h4", {}, t("formatGroup")), el("ol", { class: "findings" }, ...formats)) : null);
   const fixes = findings.map((f) => f.fix).filter(Boolean);
   if (!fixes.length || lastResult.sub.file) return list;
   const all = el("button", { type: "button", id: "accept-all" }, t("acceptAll"));

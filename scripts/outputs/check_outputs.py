@@ -139,6 +139,7 @@ def check_batch(base, fixtures):
                 "published on": info["published_on"],
                 "late": None if info["published_on"] is None else ("yes" if late else "no"),
                 "errors": r["summary"]["error"], "warnings": r["summary"]["warning"], "notes": r["summary"]["info"],
+                "format findings": sum(f["rule"].startswith("format-") for f in r["findings"]),
             }
             for part in r["parts"]:
                 if part["required"]:

@@ -99,6 +99,8 @@ pub struct Document {
     lines: Vec<Line>,
     /// Levels the source format gives some lines (Word heading styles): line → level from 1.
     heading_levels: std::collections::HashMap<usize, usize>,
+    /// A Word document's format; `None` for every other format.
+    word_format: Option<crate::format::WordFormat>,
 }
 
 impl Document {
@@ -117,7 +119,19 @@ impl Document {
             normalized_offsets,
             lines,
             heading_levels: std::collections::HashMap::new(),
+            word_format: None,
         }
+    }
+
+    /// Gives the document the format its Word file showed.
+    pub fn with_word_format(mut self, format: Option<crate::format::WordFormat>) -> Self {
+        self.word_format = format;
+        self
+    }
+
+    /// The format of a Word document, as Word shows it.
+    pub fn word_format(&self) -> Option<&crate::format::WordFormat> {
+        self.word_format.as_ref()
     }
 
     /// Marks lines the source format styles as headings, with their level (1 = top); lines are

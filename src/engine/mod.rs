@@ -150,7 +150,8 @@ impl Engine {
             &self.normalizer,
             rules.data.thresholds.traditional_min_share,
         )
-        .with_heading_levels(&extracted.heading_levels);
+        .with_heading_levels(&extracted.heading_levels)
+        .with_word_format(extracted.word_format.clone());
         let outline = Outline::parse(&document, rules);
         let facts = Facts::read(&document, &outline, rules, given);
         (document, outline, facts)
@@ -232,6 +233,15 @@ impl Engine {
             }
         }
         let title = title_of(&document, &outline).or_else(|| options.title.clone());
+        let trace = comparison::trace(
+            &comparison::Reading {
+                title: None,
+                document: &document,
+                outline: &outline,
+                facts: &facts,
+            },
+            rules,
+        );
         let parts = part_reports(&analysis);
         let outline_tree = outline_nodes(
             &analysis,
@@ -264,6 +274,7 @@ impl Engine {
             truncated,
             text: options.include_text.then(|| text.to_owned()),
             comparison,
+            trace,
         })
     }
 }

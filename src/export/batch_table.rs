@@ -41,13 +41,14 @@ pub fn batch_sheets(lines: &[BatchLine], lang: Lang) -> [Sheet; 2] {
         t("错误", "errors"),
         t("警告", "warnings"),
         t("提示", "notes"),
+        t("格式问题", "format findings"),
         t("无法读取的原因", "why it could not be read"),
     ]);
     let mut reports = Vec::new();
     let mut findings = Vec::new();
     for line in lines {
         match line {
-            BatchLine::Checked { file, report } => {
+            BatchLine::Checked { file, report, .. } => {
                 reports.push(report_row(file, report, &parts, lang));
                 findings.extend(report.findings.iter().map(|finding| {
                     vec![
@@ -67,7 +68,7 @@ pub fn batch_sheets(lines: &[BatchLine], lang: Lang) -> [Sheet; 2] {
                     Cell::Empty,
                 ];
                 row.push(t("无法读取", "unreadable").into());
-                row.extend(std::iter::repeat_n(Cell::Empty, parts.len() + 5));
+                row.extend(std::iter::repeat_n(Cell::Empty, parts.len() + 6));
                 row.push(error.detail.clone().into());
                 reports.push(row);
             }
@@ -138,9 +139,19 @@ fn report_row(
         Cell::from(report.summary.error),
         Cell::from(report.summary.warning),
         Cell::from(report.summary.info),
+        Cell::from(format_findings(report)),
         Cell::Empty,
     ]);
     row
+}
+
+/// The findings on the Word document's format (GB/T 9704), which a .docx alone has.
+fn format_findings(report: &CheckReport) -> usize {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule.as_str().starts_with("format-"))
+        .count()
 }
 
 fn status(status: PartStatus, lang: Lang) -> &'static str {

@@ -89,7 +89,10 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
             line_paragraphs.push(index);
         }
     }
+    let mut format = super::docx_format::read(&mut container, &document)?;
+    format.lines = line_paragraphs.clone();
     let mut extracted = Extracted::new(text, Format::Docx);
+    extracted.word_format = Some(format);
     extracted.heading_levels = heading_levels;
     extracted.line_paragraphs = Some(line_paragraphs);
     extracted.paragraph_starts = Some(paragraph_starts);

@@ -8,6 +8,7 @@
 pub mod archive;
 mod detect;
 mod docx;
+mod docx_format;
 pub mod footprint;
 mod html;
 pub mod isolated;
@@ -56,6 +57,9 @@ pub struct Extracted {
     /// after the number Word shows before it: where its comments are anchored.
     #[serde(default)]
     pub paragraph_starts: Option<Vec<usize>>,
+    /// A Word document's format as Word shows it; `None` for every other format.
+    #[serde(default)]
+    pub word_format: Option<crate::format::WordFormat>,
 }
 
 /// Why a document could not be read; each becomes a 4xx problem naming the format.
@@ -234,6 +238,7 @@ impl Extracted {
             heading_levels: Vec::new(),
             line_paragraphs: None,
             paragraph_starts: None,
+            word_format: None,
         }
     }
 }

@@ -44,6 +44,9 @@ pub struct Finding {
     pub basis: Option<crate::ruleset::Basis>,
     /// For a .docx, the index (from 0) of the Word paragraph where it is.
     pub paragraph: Option<usize>,
+    /// For a finding about many paragraphs of a .docx (one kind of format deviation), every
+    /// paragraph it covers, `paragraph` first; empty for any other finding.
+    pub paragraphs: Vec<usize>,
 }
 
 /// A certain correction: what replaces the text at `span` (code points of the checked text).
@@ -125,6 +128,7 @@ impl<'a> Findings<'a> {
             fix: None,
             basis: None,
             paragraph: None,
+            paragraphs: Vec::new(),
         };
         FindingBuilder { out: self, finding }
     }
@@ -187,6 +191,12 @@ impl FindingBuilder<'_, '_> {
     /// A basis that is not one of the rule set's documents (a formulation's source).
     pub fn basis_of(mut self, basis: crate::ruleset::Basis) -> Self {
         self.finding.basis = Some(basis);
+        self
+    }
+
+    /// The Word paragraphs a finding covers (indexes from 0), the first where it is placed.
+    pub fn paragraphs(mut self, paragraphs: Vec<usize>) -> Self {
+        self.finding.paragraphs = paragraphs;
         self
     }
 

@@ -36,6 +36,11 @@ mod doubled_character;
 mod enumeration_punctuation;
 mod fazhi_formulation;
 mod first_responsible_shallow;
+mod format_body;
+mod format_headings;
+mod format_page;
+mod format_page_number;
+mod format_title;
 mod half_width_punctuation;
 mod heading_numbering;
 mod measures_coverage;
@@ -61,6 +66,7 @@ mod title_malformed;
 mod title_missing;
 mod unbalanced_punctuation;
 mod unfilled_blank;
+mod word_format;
 mod wrong_character;
 mod year_mismatch;
 mod year_unknown;
@@ -119,4 +125,11 @@ registry! {
     HeadingNumbering = "heading-numbering" in heading_numbering: Warning, EVERY_PROFILE;
     UnfilledBlank = "unfilled-blank" in unfilled_blank: Warning, EVERY_PROFILE;
     SignOffDateForm = "sign-off-date-form" in sign_off_date_form: Warning, EVERY_PROFILE;
+    // A Word document's format against the format profile (GB/T 9704-2012 by default); quiet
+    // on every other format, which has none.
+    FormatPage = "format-page" in format_page: Warning, EVERY_PROFILE;
+    FormatTitle = "format-title" in format_title: Warning, EVERY_PROFILE;
+    FormatBody = "format-body" in format_body: Warning, EVERY_PROFILE;
+    FormatHeadings = "format-headings" in format_headings: Warning, EVERY_PROFILE;
+    FormatPageNumber = "format-page-number" in format_page_number: Warning, EVERY_PROFILE;
 }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::engine::Engine;
 use crate::extract::Limits;
+use crate::format::FormatProfile;
 use crate::ruleset::{LoadError, RuleSet};
 
 /// Where the rule set comes from.
@@ -13,15 +14,24 @@ pub struct RuleSetSource {
     /// the embedded default.
     #[arg(long, env = "NIANBAO_RULESET", value_name = "FILE")]
     pub ruleset: Option<PathBuf>,
+    /// A format profile for Word documents (JSON, validated against
+    /// schemas/format-profile.schema.json) instead of the embedded GB/T 9704-2012.
+    #[arg(long, env = "NIANBAO_FORMAT_PROFILE", value_name = "FILE")]
+    pub format_profile: Option<PathBuf>,
 }
 
 impl RuleSetSource {
     /// The engine for this rule set under `limits`, or why the rule set cannot be used.
     pub fn engine(&self, limits: Limits) -> Result<Engine, LoadError> {
-        let engine = match &self.ruleset {
-            Some(path) => Engine::new(RuleSet::from_file(path)?)?,
-            None => Engine::default(),
+        let rules = match &self.ruleset {
+            Some(path) => RuleSet::from_file(path)?,
+            None => RuleSet::embedded(),
         };
+        let rules = match &self.format_profile {
+            Some(path) => rules.with_format_profile(FormatProfile::from_file(path)?),
+            None => rules,
+        };
+        let engine = Engine::new(rules)?;
         Ok(engine.with_limits(limits))
     }
 }

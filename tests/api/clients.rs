@@ -346,6 +346,7 @@ async fn fields_that_do_not_apply_are_null_not_left_out() {
                 "context",
                 "message",
                 "paragraph",
+                "paragraphs",
                 "part",
                 "rule",
                 "severity",

@@ -7,9 +7,9 @@ use crate::common::{findings, fixture, spanned};
 use crate::helpers::{TestApp, spawn_app};
 
 /// A short but complete district report that every rule accepts, even in the strict profile.
-const SOUND: &str = "××区2025年度法治政府建设情况报告
+const SOUND: &str = "某某区2025年度法治政府建设情况报告
 市委、市政府：
-2025年，××区坚持以习近平法治思想为指导，深入推进依法行政。现将2025年法治政府建设情况报告如下。
+2025年，某某区坚持以习近平法治思想为指导，深入推进依法行政。现将2025年法治政府建设情况报告如下。
 一、2025年推进法治政府建设的主要举措和成效
 （一）深化行政执法改革。全面落实行政执法三项制度，全年办理行政处罚案件1260件，开展执法监督检查32次。
 （二）规范重大行政决策。坚持重大行政决策合法性审查，审查决策事项48件，法律顾问参与论证56次。
@@ -22,7 +22,7 @@ const SOUND: &str = "××区2025年度法治政府建设情况报告
 区委书记、区长带头学法，主持区委常委会会议、区政府常务会议专题研究法治工作6次，区长出庭应诉2次。
 四、2026年推进法治政府建设的主要安排
 一是深化行政执法规范化建设；二是加强法治队伍建设；三是推进矛盾纠纷多元化解。
-××区人民政府
+某某区人民政府
 2026年3月20日";
 
 /// The sound report with one passage replaced.
@@ -61,8 +61,8 @@ async fn a_sound_report_passes_every_check_in_both_profiles() {
 async fn a_title_without_year_called_a_work_summary_gets_one_finding_per_gap() {
     let app = spawn_app().await;
     let text = with(
-        "××区2025年度法治政府建设情况报告",
-        "××区法治政府建设工作总结",
+        "某某区2025年度法治政府建设情况报告",
+        "某某区法治政府建设工作总结",
     );
     let report = check(&app, &text, json!({"year": 2025})).await;
     let found = findings(&report, "title-malformed");
@@ -71,13 +71,13 @@ async fn a_title_without_year_called_a_work_summary_gets_one_finding_per_gap() {
     assert!(found[1]["message"].as_str().unwrap().contains("工作总结"));
     assert_eq!(
         spanned(&text, &found[0]["span"]),
-        "××区法治政府建设工作总结"
+        "某某区法治政府建设工作总结"
     );
     assert_eq!(found[0]["suggestion"], "××2025年度法治政府建设情况报告");
 
     // A title given in the request is checked the same way.
-    let body = SOUND.replacen("××区2025年度法治政府建设情况报告\n", "", 1);
-    let report = check(&app, &body, json!({"title": "××区2025年度工作报告"})).await;
+    let body = SOUND.replacen("某某区2025年度法治政府建设情况报告\n", "", 1);
+    let report = check(&app, &body, json!({"title": "某某区2025年度工作报告"})).await;
     let found = findings(&report, "title-malformed");
     assert_eq!(found.len(), 1);
     assert!(
@@ -92,8 +92,8 @@ async fn a_title_without_year_called_a_work_summary_gets_one_finding_per_gap() {
 #[tokio::test]
 async fn a_missing_title_or_sign_off_matters_only_to_the_strict_profile() {
     let app = spawn_app().await;
-    let text =
-        with("××区2025年度法治政府建设情况报告\n", "").replace("××区人民政府\n2026年3月20日", "");
+    let text = with("某某区2025年度法治政府建设情况报告\n", "")
+        .replace("某某区人民政府\n2026年3月20日", "");
     let drafter = check(&app, &text, json!({})).await;
     assert!(findings(&drafter, "title-missing").is_empty());
     assert!(findings(&drafter, "sign-off-missing").is_empty());
@@ -106,7 +106,7 @@ async fn a_missing_title_or_sign_off_matters_only_to_the_strict_profile() {
     );
 
     // A sign-off with a date but no issuer.
-    let text = with("××区人民政府\n", "");
+    let text = with("某某区人民政府\n", "");
     let office = check(&app, &text, json!({"profile": "strict", "lang": "en"})).await;
     let found = findings(&office, "sign-off-missing");
     assert_eq!(found[0]["message"], "The sign-off lacks the issuer.");
@@ -282,8 +282,8 @@ async fn a_sub_district_claiming_a_legislative_weakness_is_found() {
     );
 
     let sub_district = district
-        .replace("××区2025年度", "××街道2025年度")
-        .replace("××区人民政府\n", "××区人民政府××街道办事处\n");
+        .replace("某某区2025年度", "某某街道2025年度")
+        .replace("某某区人民政府\n", "某某区人民政府某某街道办事处\n");
     let report = check(&app, &sub_district, json!({})).await;
     // One finding for the one sentence, at the first word beyond its powers.
     let found = findings(&report, "shortcoming-beyond-powers");

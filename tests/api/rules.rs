@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::helpers::{problem, spawn_app};
 
-const RULE_IDS: [&str; 41] = [
+const RULE_IDS: [&str; 46] = [
     "not-a-report",
     "part-missing",
     "part-embedded",
@@ -46,6 +46,11 @@ const RULE_IDS: [&str; 41] = [
     "heading-numbering",
     "unfilled-blank",
     "sign-off-date-form",
+    "format-page",
+    "format-title",
+    "format-body",
+    "format-headings",
+    "format-page-number",
 ];
 
 #[tokio::test]

@@ -47,12 +47,13 @@ pub fn assert_outcome(name: &str, report: &Value, expected: &Value) {
             "{name}: status of {id}"
         );
     }
-    let mut rules: Vec<&str> = report["findings"]
+    let (format, mut rules): (Vec<&str>, Vec<&str>) = report["findings"]
         .as_array()
         .unwrap()
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
-        .collect();
+        .partition(|rule| rule.starts_with("format-"));
+    assert_word_format(name, report, format);
     rules.sort();
     let want: Vec<&str> = expected["findings"]
         .as_array()
@@ -61,6 +62,28 @@ pub fn assert_outcome(name: &str, report: &Value, expected: &Value) {
         .map(|r| r.as_str().unwrap())
         .collect();
     assert_eq!(rules, want, "{name}: findings");
+}
+
+/// The format findings a reviewer expects of a corpus report: a Word document typed in Word's
+/// (python-docx's) defaults has Letter paper with 1-inch margins, body text in a 小四 serif with
+/// 1.15 spacing and no indent, and no page number; any other format has no Word format at all.
+fn assert_word_format(name: &str, report: &Value, mut format: Vec<&str>) {
+    let word = matches!(
+        report["report"]["source"]["format"].as_str(),
+        Some("docx" | "doc" | "wps" | "rtf")
+    );
+    if !word {
+        assert_eq!(
+            format,
+            Vec::<&str>::new(),
+            "{name}: a format finding outside Word"
+        );
+        return;
+    }
+    format.dedup();
+    for rule in ["format-page", "format-body", "format-page-number"] {
+        assert!(format.contains(&rule), "{name}: {rule} in {format:?}");
+    }
 }
 
 /// A part's entry in a check report.
