@@ -608,6 +608,7 @@ fn fix_writes_the_corrected_report_and_a_second_check_finds_none_of_those_slips(
     let text = std::fs::read_to_string(dir.join("fixed.txt")).unwrap();
     let original = std::fs::read_to_string(fixture_path("fixable/slips-town-2024.txt")).unwrap();
     let expected = original
+        .replace("（一）、", "（一）")
         .replace("截止目前", "截至目前")
         .replace("布署", "部署")
         .replace("法制宣传", "法治宣传")
@@ -753,8 +754,9 @@ fn every_rule_that_fixes_gives_its_fix_and_the_fixed_copy_has_them_all() {
     );
     let fixed = std::fs::read_to_string(&out).unwrap();
     assert!(
-        fixed.contains("在镇党委、政府的坚强领导下，深入贯彻《法治政府建设实施纲要（2021—2025年）》，截至目前已部署专项工作，深化法治宣传，充分发挥法律顾问作用，全年召开会议26次。"),
+        fixed.contains("在镇党委、政府的坚强领导下，深入贯彻《法治政府建设实施纲要（2021—2025年）》，截至目前已部署专项工作，深化法治宣传，充分发挥法律顾问作用，全年召开会议26次。\n二、存在的不足和原因"),
         "{fixed}"
     );
+    assert!(fixed.ends_with("青石镇人民政府\n2025年3月18日\n"), "{fixed}");
     std::fs::remove_file(&out).unwrap();
 }

@@ -19,6 +19,8 @@ struct Numbered<'a> {
 }
 
 impl Rule for HeadingNumbering {
+    const FIXES: bool = true;
+
     fn check(analysis: &Analysis, out: &mut Findings) {
         // Heading styles of a .docx set levels the numbers need not follow.
         if analysis
@@ -123,11 +125,10 @@ enum Problem {
 }
 
 fn flag(analysis: &Analysis, out: &mut Findings, item: &Numbered, right: &str, problem: Problem) {
-    let written = analysis
-        .document
-        .original_text(item.heading.numbering())
-        .trim_end()
-        .to_owned();
+    let number = analysis.document.original_text(item.heading.numbering());
+    let written = number.trim_end().to_owned();
+    // The space after the number, if any, stays as it was.
+    let space_after = &number[written.len()..];
     let lang = analysis.lang();
     let message = match problem {
         Problem::Form => lang.pick(
@@ -157,14 +158,11 @@ fn flag(analysis: &Analysis, out: &mut Findings, item: &Numbered, right: &str, p
             format!("The heading “{written}” has no heading of the level above before it."),
         ),
     };
-    let suggestion = match problem {
-        Problem::NoParent => None,
-        _ => Some(right.to_owned()),
-    };
     let builder = out.report(message).at(item.heading.numbering());
-    match suggestion {
-        Some(s) => builder.suggest(s).push(),
-        None => builder.push(),
+    match problem {
+        // Where the heading above is missing, what to write is for the drafter to decide.
+        Problem::NoParent => builder.push(),
+        _ => builder.replace_with(format!("{right}{space_after}")).push(),
     }
 }
 

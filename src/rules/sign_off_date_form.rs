@@ -9,6 +9,8 @@ use super::{Analysis, Findings, Rule};
 pub struct SignOffDateForm;
 
 impl Rule for SignOffDateForm {
+    const FIXES: bool = true;
+
     fn check(analysis: &Analysis, out: &mut Findings) {
         let document = analysis.document;
         let Some(sign_off) = analysis.outline.layout.sign_off_range(document) else {
@@ -30,7 +32,7 @@ impl Rule for SignOffDateForm {
                     "The date “{written}” should be in Arabic numerals with 年月日 and no leading zeros."
                 ),
             );
-            out.report(message).at(range).suggest(wanted).push();
+            out.report(message).at(range).replace_with(wanted).push();
         }
         if let Some(issuer) = issuer_below(&text[at.end..]) {
             let message = lang.pick(

@@ -506,7 +506,8 @@ test("a pasted report's certain fixes are accepted one by one or all at once, an
   await page.waitForFunction(() => !document.querySelector("#text").value.includes("法制宣传"));
   await page.waitForFunction(() => !document.querySelector("#result[aria-busy=true]") && !document.querySelector("#accept-all"));
   const fixed = await page.locator("#text").inputValue();
-  assert.equal(fixed, text.replace("截止目前", "截至目前").replace("布署", "部署").replace("法制宣传", "法治宣传").replace("发发挥", "发挥"));
+  assert.equal(fixed, text.replace("（一）、", "（一）").replace("截止目前", "截至目前").replace("布署", "部署")
+    .replace("法制宣传", "法治宣传").replace("发发挥", "发挥"));
   assertSameOrigin(requests);
   assert.deepEqual(problems, []);
 });
