@@ -34,6 +34,8 @@ impl Rule for FirstResponsibleShallow {
                 continue;
             }
             let texts: Vec<&str> = ranges.iter().map(|r| analysis.document.text(*r)).collect();
+            // A duty quoted as a slogan (落实“重要工作亲自部署……”要求) reports nothing done.
+            let acts: Vec<String> = texts.iter().map(|t| unquoted(t)).collect();
             let names = |facet: Facet| {
                 spec.facet(facet)
                     .is_some_and(|words| texts.iter().any(|t| words.is_match(t)))
@@ -61,7 +63,10 @@ impl Rule for FirstResponsibleShallow {
                 });
             }
             let units = &analysis.rules.data.coverage.figure_units;
-            let did_something = names(WHAT) || texts.iter().any(|t| figures::count(t, units) > 0);
+            let did_something = spec
+                .facet(WHAT)
+                .is_some_and(|words| acts.iter().any(|t| words.is_match(t)))
+                || texts.iter().any(|t| figures::count(t, units) > 0);
             if !did_something {
                 problems.push(lang.pick(
                     "只重申了第一责任人职责，没有写亲自部署、专题研究、会前学法、述法、出庭应诉等具体履职情况和次数",
@@ -85,9 +90,64 @@ impl Rule for FirstResponsibleShallow {
     }
 }
 
+/// The text without what stands between “ and ”.
+fn unquoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '“' => depth += 1,
+            '”' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 rule_cases!(
     FirstResponsibleShallow,
     flags: report_with("县委书记、县长认真履行推进法治建设第一责任人职责，坚持重要工作亲自部署、重大问题亲自过问。县政府常务会议专题研究法治政府建设工作4次，开展会前学法12次，县长带头述法，出庭应诉2次。", "县委、县政府高度重视法治建设，切实履行推进法治建设第一责任人职责。") => 1,
     silent: REPORT,
 );
+
+#[cfg(test)]
+mod depth {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{assert_findings, report_with};
+
+    const PART: &str = "县委书记、县长认真履行推进法治建设第一责任人职责，坚持重要工作亲自部署、重大问题亲自过问。县政府常务会议专题研究法治政府建设工作4次，开展会前学法12次，县长带头述法，出庭应诉2次。";
+
+    #[test]
+    fn slogans_alone_report_nothing_done() {
+        let slogans = report_with(
+            PART,
+            "县委、县政府把法治建设作为“一把手”工程，落实“重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办”要求，抓住“关键少数”。",
+        );
+        assert_findings(&slogans, RuleId::FirstResponsibleShallow, 1);
+        // The same slogans beside what the heads did.
+        let acts = report_with(
+            PART,
+            "县委、县政府落实“重要工作亲自部署、重大问题亲自过问”要求。县委书记主持县委常委会会议专题研究法治建设3次，县长带头述法。",
+        );
+        assert_findings(&acts, RuleId::FirstResponsibleShallow, 0);
+    }
+
+    #[test]
+    fn heads_named_by_their_office_are_named() {
+        let province = report_with(PART, "省委书记主持省委常委会会议专题研究法治建设6次。省长主持省政府常务会议12次，会前学法12次。")
+            .replace("青山县", "青山省");
+        assert_findings(&province, RuleId::FirstResponsibleShallow, 0);
+        // A department has one head to name.
+        let department = report_with(
+            PART,
+            "厅长主持厅务会议专题研究法治工作5次，带头出庭应诉1次。",
+        )
+        .replacen("青山县2024年", "青山省交通运输厅2024年", 1);
+        assert_findings(&department, RuleId::FirstResponsibleShallow, 0);
+        // A government names both.
+        let one_head = report_with(PART, "县长主持县政府常务会议专题研究法治工作5次。");
+        assert_findings(&one_head, RuleId::FirstResponsibleShallow, 1);
+    }
+}

@@ -84,6 +84,7 @@ pub struct Mention {
     together: Vec<WordSet>,
     context: WordSet,
     unless: WordSet,
+    of_others: WordSet,
 }
 
 impl Mention {
@@ -93,6 +94,7 @@ impl Mention {
             together: spec.together.iter().map(|w| WordSet::new(w)).collect(),
             context: WordSet::new(&spec.context),
             unless: WordSet::new(&spec.unless),
+            of_others: WordSet::new(&spec.of_others),
         }
     }
 
@@ -100,13 +102,16 @@ impl Mention {
     pub fn is_in(&self, sentence: &str) -> bool {
         let together =
             !self.together.is_empty() && self.together.iter().all(|w| w.is_match(sentence));
-        (self.words.is_match(sentence) || together) && self.context.is_match(sentence)
+        (self.words.is_match(sentence) || together)
+            && self.context.is_match(sentence)
+            && !self.of_others.is_match(sentence)
     }
 
     /// Whether a text that seems to report on the part is about another duty of the same name
     /// (安全生产第一责任人).
     pub fn is_elsewhere(&self, text: &str) -> bool {
-        self.unless.is_match(text) && !self.context.is_match(text)
+        (self.unless.is_match(text) && !self.context.is_match(text))
+            || self.of_others.is_match(text)
     }
 }
 

@@ -250,6 +250,10 @@ pub struct MentionSpec {
     /// with one of these does not report on the part, whatever it opens with.
     #[serde(default)]
     pub unless: Vec<String>,
+    /// Duties the issuer organises for others (a justice bureau organising all principal
+    /// leaders' 述法): a sentence with one of these is not the issuer's own duty.
+    #[serde(default)]
+    pub of_others: Vec<String>,
 }
 
 /// A named word list of a part that a rule reads.
