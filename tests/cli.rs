@@ -365,7 +365,7 @@ fn a_directory_is_checked_recursively_with_a_line_per_report_and_a_summary() {
     assert_eq!(lines[2]["report"]["compliant"], false);
     assert_eq!(
         lines[3]["summary"],
-        json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1})
+        json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1, "similar": []})
     );
 
     let text = String::from_utf8(nianbao(&["check", dir.to_str().unwrap()]).stdout).unwrap();
@@ -416,7 +416,7 @@ fn a_zip_of_reports_is_checked_like_a_directory() {
     assert_eq!(lines[2]["error"]["type"], "/problems/unreadable-document");
     assert_eq!(
         lines[3]["summary"],
-        json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1})
+        json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1, "similar": []})
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -446,7 +446,7 @@ fn a_document_refused_as_a_bomb_is_one_failed_line_of_a_directory_run() {
     assert_eq!(lines[2]["report"]["compliant"], false);
     assert_eq!(
         lines[3]["summary"],
-        json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1})
+        json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1, "similar": []})
     );
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
@@ -757,6 +757,69 @@ fn every_rule_that_fixes_gives_its_fix_and_the_fixed_copy_has_them_all() {
         fixed.contains("在镇党委、政府的坚强领导下，深入贯彻《法治政府建设实施纲要（2021—2025年）》，截至目前已部署专项工作，深化法治宣传，充分发挥法律顾问作用，全年召开会议26次。\n二、存在的不足和原因"),
         "{fixed}"
     );
-    assert!(fixed.ends_with("青石镇人民政府\n2025年3月18日\n"), "{fixed}");
+    assert!(
+        fixed.ends_with("青石镇人民政府\n2025年3月18日\n"),
+        "{fixed}"
+    );
     std::fs::remove_file(&out).unwrap();
+}
+
+#[test]
+fn a_directory_of_townships_with_a_roster() {
+    let folder = path("collection");
+    let roster = path("collection/roster.csv");
+    let output = nianbao(&["check", "--format", "ndjson", &folder, "--roster", &roster]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    let summary: Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    let summary = &summary["summary"];
+    let template = ["baisha-2024.txt", "xinqiao-2024.txt", "zaolin-2024.txt"];
+    let similar = summary["similar"].as_array().unwrap();
+    assert_eq!(similar.len(), 3, "{summary}");
+    for pair in similar {
+        for file in pair["files"].as_array().unwrap() {
+            let file = file.as_str().unwrap();
+            assert!(template.iter().any(|t| file.ends_with(t)), "{file}");
+        }
+    }
+    assert_eq!(
+        summary["not_received"],
+        json!(["石门乡人民政府", "龙潭镇人民政府"])
+    );
+    assert_eq!(summary["unexpected"].as_array().unwrap().len(), 1);
+
+    // The clerk's text: a section of similar reports and the roster's gaps.
+    let output = nianbao(&["check", &folder, "--roster", &roster]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    let section = text
+        .split("雷同（不同单位的报告大段相同）：")
+        .nth(1)
+        .unwrap();
+    assert_eq!(section.matches(" ~ ").count(), 3, "{text}");
+    assert!(
+        text.contains("名单中未收到报告：石门乡人民政府、龙潭镇人民政府"),
+        "{text}"
+    );
+
+    // The spreadsheet: a sheet 雷同 with the three pairs, and a row per unit of the roster.
+    let xlsx = std::env::temp_dir().join(format!("nianbao-collection-{}.xlsx", std::process::id()));
+    let out = xlsx.display().to_string();
+    nianbao(&[
+        "check", "--format", "xlsx", "--output", &out, &folder, "--roster", &roster,
+    ]);
+    let package = std::fs::read(&xlsx).unwrap();
+    std::fs::remove_file(&xlsx).unwrap();
+    assert!(zip_part(&package, "xl/workbook.xml").contains("雷同"));
+    let similar = zip_part(&package, "xl/worksheets/sheet3.xml");
+    assert_eq!(
+        similar.matches("<row ").count(),
+        4,
+        "a header and three pairs"
+    );
+    let units = zip_part(&package, "xl/worksheets/sheet4.xml");
+    assert_eq!(
+        units.matches("<row ").count(),
+        10,
+        "a header and nine units"
+    );
+    assert_eq!(units.matches("未收到").count(), 2);
 }

@@ -12,7 +12,7 @@ use crate::engine::{Input, NamedInput};
 use crate::export::Fixed;
 use crate::extract::{self, Cancel, ExtractError, Extracted, Limits};
 use crate::facts::year::YEARS;
-use crate::report::batch::{BatchLine, BatchSummary};
+use crate::report::batch::{BatchLine, BatchSummary, Collection, Roster};
 use crate::report::problem::ProblemBody;
 use crate::rules::{OptionValues, Profile};
 use crate::ruleset::IssuerKind;
@@ -71,6 +71,10 @@ pub struct CheckArgs {
     /// check report then has a `comparison` (read within the same limits as the report).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["annotate", "fix"])]
     previous: Option<PathBuf>,
+    /// The units expected to report, one a line (text or CSV, first column): the summary then
+    /// lists those with no report and the reports of units not on it.
+    #[arg(long, value_name = "FILE")]
+    roster: Option<PathBuf>,
     #[command(flatten)]
     ruleset: RuleSetSource,
 }
@@ -111,8 +115,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
         return ExitCode::from(EXIT_USAGE);
     }
     match check_all(&args) {
-        Ok(lines) => {
-            if let Err(message) = print(&args, &lines) {
+        Ok((lines, summary)) => {
+            if let Err(message) = print(&args, &lines, &summary) {
                 eprintln!("nianbao: {message}");
                 return ExitCode::from(EXIT_USAGE);
             }
@@ -156,7 +160,7 @@ impl CheckArgs {
 
 /// One line per report: files named on the command line that cannot be read stop the run; a
 /// file found in a directory or a zip that cannot be read is a line of its own.
-fn check_all(args: &CheckArgs) -> Result<Vec<BatchLine>, String> {
+fn check_all(args: &CheckArgs) -> Result<(Vec<BatchLine>, BatchSummary), String> {
     let lang = args.lang.into();
     let options = args.values().validate(lang).map_err(|errors| {
         let messages: Vec<String> = errors.iter().map(|e| e.message(lang)).collect();
@@ -191,6 +195,11 @@ fn check_all(args: &CheckArgs) -> Result<Vec<BatchLine>, String> {
         Some(path) => Some(Input::bytes(read_bytes(path)?)),
         None => None,
     };
+    let roster = match &args.roster {
+        Some(path) => Some(read_roster(path)?),
+        None => None,
+    };
+    let mut collection = Collection::default();
     let mut lines = Vec::with_capacity(paths.len());
     for (path, in_directory) in paths {
         let name = path.display().to_string();
@@ -248,10 +257,26 @@ fn check_all(args: &CheckArgs) -> Result<Vec<BatchLine>, String> {
                     return Err(unreadable_message(&name, &error));
                 }
             };
-            lines.push(BatchLine::of(name, outcome));
+            lines.push(BatchLine::of(name, outcome).collected(&mut collection));
         }
     }
-    Ok(lines)
+    let mut summary = BatchSummary::default();
+    for line in &lines {
+        summary.count(line);
+    }
+    summary.close(collection, roster.as_ref());
+    Ok((lines, summary))
+}
+
+/// The roster file, read up to a bound no county's list of units comes near.
+fn read_roster(path: &PathBuf) -> Result<Roster, String> {
+    use std::io::Read;
+    const MAX_BYTES: u64 = 8 * 1024 * 1024;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_BYTES).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(Roster::parse(&String::from_utf8_lossy(&bytes)))
 }
 
 fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
@@ -307,11 +332,12 @@ fn unreadable_message(name: &str, error: &ExtractError) -> String {
     }
 }
 
-fn print(args: &CheckArgs, lines: &[BatchLine]) -> Result<(), String> {
+fn print(args: &CheckArgs, lines: &[BatchLine], summary: &BatchSummary) -> Result<(), String> {
     let lang = args.lang.into();
     match args.format {
         CheckFormat::Xlsx | CheckFormat::Csv => {
-            let sheets = crate::export::batch_sheets(lines, lang);
+            let mut sheets = crate::export::batch_sheets(lines, lang).to_vec();
+            sheets.extend(crate::export::collection_sheets(summary, lang));
             let bytes = match args.format {
                 CheckFormat::Xlsx => crate::export::xlsx(&sheets),
                 _ => crate::export::csv(&sheets[0]),
@@ -330,12 +356,11 @@ fn print(args: &CheckArgs, lines: &[BatchLine]) -> Result<(), String> {
                 _ => lines
                     .iter()
                     .map(|line| match line {
-                        BatchLine::Checked { file, report } => {
-                            serde_json::to_value(report).map(|mut value| {
+                        BatchLine::Checked { file, report, .. } => serde_json::to_value(report)
+                            .map(|mut value| {
                                 value["file"] = json!(file);
                                 value
-                            })
-                        }
+                            }),
                         other => serde_json::to_value(other),
                     })
                     .collect::<Result<Vec<Value>, _>>()
@@ -348,17 +373,16 @@ fn print(args: &CheckArgs, lines: &[BatchLine]) -> Result<(), String> {
             );
         }
         CheckFormat::Ndjson => {
-            let mut summary = BatchSummary::default();
             for line in lines {
-                summary.count(line);
                 print!("{}", line.to_ndjson());
             }
+            let summary = summary.clone();
             print!("{}", BatchLine::Summary { summary }.to_ndjson());
         }
         CheckFormat::Text => {
             for line in lines {
                 match line {
-                    BatchLine::Checked { file, report } => {
+                    BatchLine::Checked { file, report, .. } => {
                         print!("{}", text::render(file, report, lang))
                     }
                     BatchLine::Failed { file, error } => println!(
@@ -371,13 +395,14 @@ fn print(args: &CheckArgs, lines: &[BatchLine]) -> Result<(), String> {
             }
             if lines.len() > 1 {
                 let rows = lines.iter().filter_map(|line| match line {
-                    BatchLine::Checked { file, report } => {
+                    BatchLine::Checked { file, report, .. } => {
                         Some((file.as_str(), Some(report.as_ref())))
                     }
                     BatchLine::Failed { file, .. } => Some((file.as_str(), None)),
                     BatchLine::Summary { .. } => None,
                 });
                 print!("{}", text::summary_table(rows, lang));
+                print!("{}", text::collection(summary, lang));
             }
         }
     }

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use crate::comparison::Comparison;
 use crate::facts::parts::PartStatus;
 use crate::lang::Lang;
+use crate::report::batch::BatchSummary;
 use crate::report::{CheckReport, Severity};
 
 pub fn severity_label(severity: Severity, lang: Lang) -> &'static str {
@@ -173,6 +174,59 @@ pub fn summary_table<'a>(
                 lang.pick("无法读取", "unreadable")
             ),
         };
+    }
+    out
+}
+
+/// What the reports of a run share across units, and the roster's gaps.
+pub fn collection(summary: &BatchSummary, lang: Lang) -> String {
+    let mut out = String::new();
+    if !summary.similar.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "\n雷同（不同单位的报告大段相同）：",
+                "\nSimilar reports of different units:"
+            )
+        );
+        for pair in &summary.similar {
+            let [a, b] = &pair.files;
+            let percent = (pair.shared_share * 100.0).round();
+            let _ = writeln!(
+                out,
+                "  {a} ~ {b}  {percent}%  ({} {})",
+                pair.example.file,
+                line_label(pair.example.span.line, lang)
+            );
+        }
+    }
+    if let Some(missing) = &summary.not_received {
+        let _ = writeln!(
+            out,
+            "{}{}",
+            lang.pick("\n名单中未收到报告：", "\nOn the roster, no report: "),
+            if missing.is_empty() {
+                lang.pick("无", "none").to_owned()
+            } else {
+                missing.join("、")
+            }
+        );
+    }
+    if let Some(unexpected) = summary.unexpected.as_ref().filter(|u| !u.is_empty()) {
+        let listed: Vec<String> = unexpected
+            .iter()
+            .map(|u| match &u.issuer {
+                Some(issuer) => format!("{} ({issuer})", u.file),
+                None => u.file.clone(),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}{}",
+            lang.pick("不在名单中的报告：", "Reports of units not on the roster: "),
+            listed.join("、")
+        );
     }
     out
 }

@@ -45,11 +45,23 @@ pub struct Fingerprinter {
 
 impl Fingerprinter {
     pub fn new(rules: &RuleSet) -> Self {
+        Self::leaving_out(rules, &[])
+    }
+
+    /// The same, leaving out `names` too (a unit's own, which a template has swapped in).
+    pub fn leaving_out(rules: &RuleSet, names: &[String]) -> Self {
         let words = &rules.data.comparison;
-        let phrases = (!words.set_phrases.is_empty()).then(|| {
+        let left_out: Vec<&str> = words
+            .set_phrases
+            .iter()
+            .chain(names)
+            .map(String::as_str)
+            .filter(|phrase| !phrase.is_empty())
+            .collect();
+        let phrases = (!left_out.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
-                .build(&words.set_phrases)
+                .build(&left_out)
                 .expect("the set phrases are plain strings")
         });
         Self {
@@ -94,6 +106,13 @@ pub fn hash(core: &str) -> u64 {
     // SipHash with fixed keys: the same fingerprint in every process, for every report.
     let mut hasher = DefaultHasher::new();
     core.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// One digest of a report's sorted fingerprints.
+pub fn hash_keys(keys: &[u64]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    keys.hash(&mut hasher);
     hasher.finish()
 }
 

@@ -20,12 +20,16 @@ pub fn core(name: &str) -> String {
     name
 }
 
+/// A name too bare to tell one unit from another: 县, 镇 alone.
+pub fn is_bare(core: &str) -> bool {
+    core.chars().count() < 2 || BARE.contains(&core)
+}
+
 /// Whether two names are one unit's: equal once their endings are dropped, or one the other's
 /// end (the county's name put before the township's); `None` when either is too bare to tell.
 pub fn same(a: &str, b: &str) -> Option<bool> {
     let (a, b) = (core(a), core(b));
-    let bare = |name: &str| name.chars().count() < 2 || BARE.contains(&name);
-    if bare(&a) || bare(&b) {
+    if is_bare(&a) || is_bare(&b) {
         return None;
     }
     Some(a == b || a.ends_with(&b) || b.ends_with(&a))

@@ -2,11 +2,13 @@
 //! listed again, last year's plans and what became of them, the figures given twice. Runs after
 //! both are read into facts and before the rules, which report what it found.
 
+pub mod collection;
 mod figures;
 pub mod fingerprint;
 pub mod issuer;
 mod plan;
 mod reuse;
+pub mod roster;
 mod shortcomings;
 
 use serde::Serialize;
@@ -127,6 +129,45 @@ pub struct Mismatch {
     pub issuers: Option<(String, String)>,
     /// This report's year and the previous report's, when that is not the year before.
     pub years: Option<(i32, i32)>,
+}
+
+/// What a collection keeps of a report: its issuer, year and the fingerprints of its own
+/// sentences, its unit's name left out (a template's names swapped in are no difference).
+pub fn trace(reading: &Reading, rules: &RuleSet) -> collection::Trace {
+    /// Sentences of one report kept at most.
+    const MAX_SENTENCES: usize = 5_000;
+    let issuer = reading.facts.issuer.clone();
+    let names: Vec<String> = issuer
+        .iter()
+        .flat_map(|name| {
+            let core = issuer::core(name);
+            // 石桥镇 and 石桥: "石桥村" and "石桥法治文化广场" are the unit's too.
+            let stem = core
+                .trim_end_matches(['镇', '乡', '县', '区', '市'])
+                .trim_end_matches("街道")
+                .to_owned();
+            [name.clone(), core, stem]
+        })
+        .filter(|name| name.chars().count() >= 2)
+        .collect();
+    let prints = Fingerprinter::leaving_out(rules, &names);
+    let mut seen = std::collections::HashSet::new();
+    let keys = reading
+        .body_sentences()
+        .into_iter()
+        .filter_map(|s| {
+            let key = prints.key(reading.document.text(s.range))?;
+            let text = reading.document.original_text(s.range);
+            seen.insert(key)
+                .then(|| (key, reading.document.span(s.range), opening(text).into()))
+        })
+        .take(MAX_SENTENCES)
+        .collect();
+    collection::Trace {
+        issuer,
+        year: reading.facts.year.as_ref().map(|y| y.year),
+        keys,
+    }
 }
 
 /// Compares `current` with `previous`.

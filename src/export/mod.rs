@@ -3,6 +3,9 @@
 //! collecting office.
 
 mod batch_table;
+// Written by the batch and the command line, which come with the server.
+#[cfg(feature = "server")]
+mod collection_sheets;
 mod comments;
 mod fixes;
 mod package;
@@ -10,6 +13,8 @@ mod spreadsheet;
 mod text_docx;
 
 pub use batch_table::batch_sheets;
+#[cfg(feature = "server")]
+pub use collection_sheets::collection_sheets;
 pub use spreadsheet::{Sheet, csv, xlsx};
 
 /// The media type of a spreadsheet.

@@ -6,6 +6,8 @@ use utoipa::ToSchema;
 
 use super::CheckReport;
 use super::problem::ProblemBody;
+pub use crate::comparison::collection::{Collection, Similar};
+pub use crate::comparison::roster::{Roster, Unexpected};
 
 /// One line of a batch: a report's check, a report that could not be read, or the summary.
 #[derive(Debug, Serialize, ToSchema)]
@@ -16,6 +18,10 @@ pub enum BatchLine {
         /// The file's name in the form or the directory, or its path in a zip of reports.
         file: String,
         report: Box<CheckReport>,
+        /// Files of other units checked before it in this batch that share much of its text
+        /// (the summary's `similar` has every pair); absent when there are none.
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        similar_to: Vec<String>,
     },
     #[schema(title = "BatchErrorLine")]
     Failed { file: String, error: ProblemBody },
@@ -23,13 +29,25 @@ pub enum BatchLine {
     Summary { summary: BatchSummary },
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, ToSchema)]
 pub struct BatchSummary {
     pub files: usize,
     pub compliant: usize,
     pub not_compliant: usize,
     /// Files that could not be read.
     pub failed: usize,
+    /// Pairs of reports of different units that share much of their own text (quotations,
+    /// set phrases, figures and each unit's name aside), most alike first; at most 1,000.
+    pub similar: Vec<Similar>,
+    /// With a roster: the units on it with no report read for them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_received: Option<Vec<String>>,
+    /// With a roster: the reports of units not on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unexpected: Option<Vec<Unexpected>>,
+    /// With a roster: each unit on it and the file received from it, for the spreadsheet.
+    #[serde(skip)]
+    pub roster: Option<Vec<(String, Option<String>)>>,
 }
 
 impl BatchLine {
@@ -39,6 +57,7 @@ impl BatchLine {
             Ok(report) => BatchLine::Checked {
                 file,
                 report: Box::new(report),
+                similar_to: Vec::new(),
             },
             Err(error) => BatchLine::Failed { file, error },
         }
@@ -52,7 +71,34 @@ impl BatchLine {
     }
 }
 
+impl BatchLine {
+    /// The same line, with the report's trace added to the collection and the files it
+    /// resembles named.
+    pub fn collected(mut self, collection: &mut Collection) -> Self {
+        if let BatchLine::Checked {
+            file,
+            report,
+            similar_to,
+        } = &mut self
+        {
+            *similar_to = collection.add(file.clone(), std::mem::take(&mut report.trace));
+        }
+        self
+    }
+}
+
 impl BatchSummary {
+    /// Adds what the collection found across its reports, and the roster's gaps.
+    pub fn close(&mut self, collection: Collection, roster: Option<&Roster>) {
+        let (similar, check) = collection.finish(roster);
+        self.similar = similar;
+        if let Some(check) = check {
+            self.not_received = Some(check.not_received);
+            self.unexpected = Some(check.unexpected);
+            self.roster = Some(check.units);
+        }
+    }
+
     /// Counts one file's line.
     pub fn count(&mut self, line: &BatchLine) {
         match line {

@@ -43,6 +43,9 @@ pub struct CheckReport {
     /// The report beside the same issuer's previous report; absent when none was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<crate::comparison::Comparison>,
+    /// What a batch keeps of the report to compare it with the others: never sent.
+    #[serde(skip)]
+    pub trace: crate::comparison::collection::Trace,
 }
 
 /// The rule set a report was checked against.

@@ -53,7 +53,7 @@ async fn every_report_gets_a_line_and_a_bad_file_does_not_fail_the_batch() {
     );
     assert_eq!(
         lines[3]["summary"],
-        serde_json::json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1})
+        serde_json::json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1, "similar": []})
     );
 }
 
@@ -119,7 +119,7 @@ async fn a_zip_of_reports_is_checked_report_by_report() {
     assert_eq!(lines[0]["error"]["type"], "/problems/unreadable-document");
     assert_eq!(
         summary,
-        json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1})
+        json!({"files": 3, "compliant": 1, "not_compliant": 1, "failed": 1, "similar": []})
     );
 
     // A zip among the files of a form is unpacked too, its reports named after it.
@@ -291,4 +291,85 @@ async fn the_spreadsheet_has_a_sheet_of_reports_and_one_of_findings() {
         .await;
     let body = problem(refused, 422).await;
     assert_eq!(body["errors"][0]["parameter"], "format");
+}
+
+/// Eight townships of one county, three of them filing one template with their names swapped
+/// in, and the county's roster with two units that sent nothing.
+#[tokio::test]
+async fn a_collection_names_the_template_group_and_the_rosters_gaps() {
+    let app = spawn_app().await;
+    let folder = crate::common::fixture_path("collection");
+    let mut form = Form::new();
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".txt"))
+        .collect();
+    names.sort();
+    for name in &names {
+        form = form.part(
+            "file",
+            part(name, std::fs::read(folder.join(name)).unwrap()),
+        );
+    }
+    let roster = std::fs::read(folder.join("roster.csv")).unwrap();
+    form = form.part("roster", Part::bytes(roster).file_name("roster.csv"));
+    let (lines, summary) = lines_of(app.post_form("/v1/checks/batch", form).await).await;
+    assert_eq!(lines.len(), 8);
+    assert_eq!(summary["files"], 8);
+    let mut pairs: Vec<Vec<&str>> = summary["similar"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|pair| {
+            let mut files: Vec<&str> = pair["files"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.as_str().unwrap())
+                .collect();
+            files.sort();
+            files
+        })
+        .collect();
+    pairs.sort();
+    assert_eq!(
+        pairs,
+        [
+            ["baisha-2024.txt", "xinqiao-2024.txt"],
+            ["baisha-2024.txt", "zaolin-2024.txt"],
+            ["xinqiao-2024.txt", "zaolin-2024.txt"]
+        ]
+    );
+    for pair in summary["similar"].as_array().unwrap() {
+        assert!(pair["shared_share"].as_f64().unwrap() > 0.8, "{pair}");
+        assert!(
+            pair["files"]
+                .as_array()
+                .unwrap()
+                .contains(&pair["example"]["file"])
+        );
+    }
+    // Each template report's line names those before it; the others name none.
+    let named = |file: &str| {
+        lines.iter().find(|l| l["file"] == file).unwrap()["similar_to"]
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    assert_eq!(
+        named("liuxi-2024.txt") + named("hetang-2024.txt") + named("yunling-2024.txt"),
+        0
+    );
+    assert_eq!(
+        named("baisha-2024.txt") + named("xinqiao-2024.txt") + named("zaolin-2024.txt"),
+        3
+    );
+    assert_eq!(
+        summary["not_received"],
+        json!(["石门乡人民政府", "龙潭镇人民政府"])
+    );
+    assert_eq!(
+        summary["unexpected"],
+        json!([{"file": "qingshui-2024.txt", "issuer": "清水镇人民政府"}])
+    );
 }

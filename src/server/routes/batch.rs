@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 
 use crate::engine::{Input, NamedInput, Region};
 use crate::lang::Lang;
-use crate::report::batch::{BatchLine, BatchSummary};
+use crate::report::batch::{BatchLine, BatchSummary, Collection, Roster};
 use crate::rules::CheckOptions;
 use crate::server::budget::Share;
 use crate::server::problem::{FieldError, Problem, ProblemBody, request_lang};
@@ -36,6 +36,10 @@ pub struct BatchForm {
     /// The reports, each a .docx, PDF, HTML, OFD or text file; repeat the part for each.
     #[schema(value_type = Vec<String>, format = Binary, min_items = 1)]
     file: Vec<Vec<u8>>,
+    /// The units expected to report, one a line (text, or CSV whose first column names them;
+    /// at most 100,000 lines): the summary then has `not_received` and `unexpected`.
+    #[schema(value_type = Option<String>, format = Binary, nullable = false)]
+    roster: Option<Vec<u8>>,
 }
 
 /// Check many reports
@@ -45,7 +49,11 @@ pub struct BatchForm {
 /// at a time. A zip in a form is unpacked too; its reports are named `archive.zip/path/in/it`.
 /// Streams `application/x-ndjson`: one line per report as it is done (`{"file", "report"}` or
 /// `{"file", "error"}` with a problem), in the order they finish, then
-/// `{"summary": {files, compliant, not_compliant, failed}}`. With `format=xlsx` (or `Accept`
+/// `{"summary": {files, compliant, not_compliant, failed, similar}}`: `similar` lists the pairs of
+/// reports of different units that share much of their own text (a template with the names
+/// swapped in; quotations, set phrases and figures aside), and each report's line names in
+/// `similar_to` those checked before it. With a `roster` part, the summary also has
+/// `not_received` and `unexpected`. With `format=xlsx` (or `Accept`
 /// naming the spreadsheet type) the answer is instead the collecting office's spreadsheet, once
 /// every report is checked: a row per report (file, issuer, title, year, verdict, each required
 /// part, publication date and whether late, counts; an unreadable file is a row with its
@@ -106,12 +114,14 @@ pub async fn post_batch(
             .iter()
             .any(|zip| media_type.starts_with(zip))
         {
-            spool_body(payload, &request, spool, limit, lang).await
+            spool_body(payload, &request, spool, limit, lang)
+                .await
+                .map(|(files, space)| (files, space, None))
         } else {
             Err(Problem::unsupported_media_type(Some(&media_type), lang))
         }
     };
-    let ((uploaded, space), permit) = state.receive(reading, lang).await.map_err(fail)?;
+    let ((uploaded, space, roster), permit) = state.receive(reading, lang).await.map_err(fail)?;
     let engine = state.engine.clone();
     // Listing a zip reads its directory, from the disk when the batch was spooled.
     let files = web::block(move || unpack(uploaded, engine.limits()))
@@ -135,6 +145,7 @@ pub async fn post_batch(
     let holding = (permit, share, space);
     actix_web::rt::spawn(check_all(
         files,
+        roster,
         options,
         state.into_inner(),
         lines,
@@ -157,7 +168,10 @@ pub async fn post_batch(
     while let Some(line) = receiver.recv().await {
         checked.push(line);
     }
-    let sheets = crate::export::batch_sheets(&checked, lang);
+    let mut sheets = crate::export::batch_sheets(&checked, lang).to_vec();
+    if let Some(BatchLine::Summary { summary }) = checked.last() {
+        sheets.extend(crate::export::collection_sheets(summary, lang));
+    }
     Ok(match table {
         Table::Xlsx => HttpResponse::Ok()
             .content_type(crate::export::XLSX_MEDIA_TYPE)
@@ -246,8 +260,9 @@ async fn spool_files(
     mut spool: SpoolWriter,
     limit: usize,
     lang: Lang,
-) -> Result<(Vec<NamedInput>, Share), Problem> {
+) -> Result<(Vec<NamedInput>, Share, Option<Region>), Problem> {
     let mut parts = Vec::new();
+    let mut roster: Option<SpooledPart> = None;
     let mut total = 0usize;
     let mut seen = 0;
     while let Some(part) = form.next().await {
@@ -256,6 +271,25 @@ async fn spool_files(
             return Err(Problem::too_many_parts(2 * MAX_FILES, lang));
         }
         let mut part = part.map_err(|e| multipart_problem(&e, lang))?;
+        // The roster of units expected to report: kept beside the reports, not one of them.
+        if part.name() == Some("roster") {
+            let offset = spool.len();
+            while let Some(chunk) = part.next().await {
+                let chunk = chunk.map_err(|e| multipart_problem(&e, lang))?;
+                total += chunk.len();
+                if total > limit {
+                    return Err(Problem::payload_too_large(limit, lang));
+                }
+                spool.write(&chunk).await?;
+            }
+            roster = Some(SpooledPart {
+                name: "roster".into(),
+                media_type: None,
+                offset,
+                len: spool.len() - offset,
+            });
+            continue;
+        }
         // A report is a part with a file name, or a `file` field without one (some clients send
         // it so); it is then named by its place in the form.
         let Some(name) = part.content_disposition().and_then(|d| {
@@ -296,6 +330,7 @@ async fn spool_files(
         ));
     }
     let (spooled, space) = spool.finish().await?;
+    let roster = roster.map(|part| Region::new(spooled.clone(), part.offset, part.len));
     let files = parts
         .into_iter()
         .map(|part| NamedInput {
@@ -306,7 +341,7 @@ async fn spool_files(
             },
         })
         .collect();
-    Ok((files, space))
+    Ok((files, space, roster))
 }
 
 /// A zip of reports sent as the body, written to the spool.
@@ -360,6 +395,7 @@ fn unpack(files: Vec<NamedInput>, limits: &crate::extract::Limits) -> Vec<NamedI
 /// long as a check may take.
 async fn check_all(
     files: Vec<NamedInput>,
+    roster: Option<Region>,
     options: CheckOptions,
     state: Arc<AppState>,
     lines: mpsc::Sender<BatchLine>,
@@ -370,6 +406,7 @@ async fn check_all(
     ));
     let options = Arc::new(options);
     let summary = Arc::new(Mutex::new(BatchSummary::default()));
+    let collection = Arc::new(Mutex::new(Collection::default()));
     let mut tasks = tokio::task::JoinSet::new();
     for file in files {
         let Ok(slot) = parallel.clone().acquire_owned().await else {
@@ -380,10 +417,11 @@ async fn check_all(
             tracing::info!("batch stopped: the client disconnected");
             return;
         }
-        let (state, options, summary, lines) = (
+        let (state, options, summary, collection, lines) = (
             state.clone(),
             options.clone(),
             summary.clone(),
+            collection.clone(),
             lines.clone(),
         );
         tasks.spawn(async move {
@@ -394,14 +432,33 @@ async fn check_all(
             let outcome = check_input(state, file.input, options, None, share, None)
                 .await
                 .map(|checked| checked.report);
-            let line = BatchLine::of(file.name, outcome.map_err(|p| p.body().clone()));
+            let line = BatchLine::of(file.name, outcome.map_err(|p| p.body().clone()))
+                .collected(&mut collection.lock().expect("the collection lock"));
             summary.lock().expect("the summary lock").count(&line);
             // A client that went away stops nothing but its own stream.
             let _ = lines.send(line).await;
         });
     }
     while tasks.join_next().await.is_some() {}
-    let summary = *summary.lock().expect("the summary lock");
+    let mut summary = std::mem::take(&mut *summary.lock().expect("the summary lock"));
+    let collection = std::mem::take(&mut *collection.lock().expect("the collection lock"));
+    let roster = roster.map(|region| read_roster(&region));
+    summary.close(collection, roster.as_ref());
     tracing::info!(?summary, "batch checked");
     let _ = lines.send(BatchLine::Summary { summary }).await;
+}
+
+/// Bytes of a roster read at most: 100,000 names of a county's units fit many times over.
+const MAX_ROSTER_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The roster sent beside a batch, read from the spool up to its bound.
+fn read_roster(region: &Region) -> Roster {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    // A roster that cannot be read is as good as none: every unit not received.
+    let _ = region
+        .reader()
+        .take(MAX_ROSTER_BYTES)
+        .read_to_end(&mut bytes);
+    Roster::parse(&String::from_utf8_lossy(&bytes))
 }
