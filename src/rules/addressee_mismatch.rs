@@ -48,3 +48,20 @@ rule_cases!(
     flags: report_with("县委、县政府：", "各位代表：") => 1,
     silent: REPORT,
 );
+
+#[cfg(test)]
+mod a_provinces_addressee {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{assert_findings, report_with};
+
+    #[test]
+    fn a_province_reports_to_the_centre() {
+        let province =
+            report_with("县委、县政府：", "党中央、国务院：").replace("青山县", "青山省");
+        assert_findings(&province, RuleId::AddresseeMismatch, 0);
+        // A speech's addressee is still none.
+        let speech =
+            report_with("县委、县政府：", "各位代表、各位委员：").replace("青山县", "青山省");
+        assert_findings(&speech, RuleId::AddresseeMismatch, 1);
+    }
+}

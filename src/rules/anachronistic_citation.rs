@@ -114,3 +114,27 @@ mod without_dates {
         assert_eq!(findings_in(2018), 1);
     }
 }
+
+#[cfg(test)]
+mod the_year_of_a_congress {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{assert_findings, report_with};
+
+    /// [`REPORT`] as a report on 2021 signed in March 2022, its plans opening with `plans`.
+    fn signed_march_2022(plans: &str) -> String {
+        report_with("2025年，我县将持续深化法治政府建设", plans)
+            .replace("2025年3月20日", "2022年3月15日")
+            .replace("2024", "2021")
+            .replace("2025", "2022")
+    }
+
+    #[test]
+    fn the_year_a_congress_meets_is_named_before_it_meets() {
+        let year = signed_march_2022("2022年是党的二十大召开之年，我县将持续深化法治政府建设");
+        assert_findings(&year, RuleId::AnachronisticCitation, 0);
+        // Its spirit cannot be studied before it met.
+        let spirit =
+            signed_march_2022("2022年，我县将深入学习贯彻党的二十大精神，持续深化法治政府建设");
+        assert_findings(&spirit, RuleId::AnachronisticCitation, 1);
+    }
+}
