@@ -12,7 +12,8 @@ use crate::engine::{Input, NamedInput};
 use crate::export::Fixed;
 use crate::extract::{self, Cancel, ExtractError, Extracted, Limits};
 use crate::facts::year::YEARS;
-use crate::report::batch::{BatchLine, BatchSummary, Collection, Roster};
+use crate::report::CheckReport;
+use crate::report::batch::{BatchLine, BatchSummary, Collection, Roster, Years};
 use crate::report::problem::ProblemBody;
 use crate::rules::{OptionValues, Profile};
 use crate::ruleset::IssuerKind;
@@ -200,6 +201,7 @@ fn check_all(args: &CheckArgs) -> Result<(Vec<BatchLine>, BatchSummary), String>
         None => None,
     };
     let mut collection = Collection::default();
+    let mut years: Years<Kept> = Years::default();
     let mut lines = Vec::with_capacity(paths.len());
     for (path, in_directory) in paths {
         let name = path.display().to_string();
@@ -225,6 +227,10 @@ fn check_all(args: &CheckArgs) -> Result<(Vec<BatchLine>, BatchSummary), String>
         }
         for NamedInput { name, input } in inputs {
             let cancel = Cancel::default();
+            let kept = match &input {
+                Input::Archived { .. } => Kept::Archived(input.clone()),
+                _ => Kept::File(path.clone()),
+            };
             let checked = if let Some(out) = &args.annotate {
                 match engine.check_annotated(input, &options, &cancel, args.revisions) {
                     Ok((report, docx)) => write_file(out, &docx).map(|()| Ok(report))?,
@@ -240,8 +246,12 @@ fn check_all(args: &CheckArgs) -> Result<(Vec<BatchLine>, BatchSummary), String>
                     }
                     Err(error) => Err(error),
                 }
-            } else {
+            } else if args.previous.is_some() {
                 engine.check_beside_until(input, previous.take(), &options, &cancel)
+            } else {
+                engine
+                    .check_input(input, &options)
+                    .map(|report| beside_last_year(&engine, report, kept, &mut years, &options))
             };
             let outcome = match checked {
                 Ok(report) => Ok(report),
@@ -277,6 +287,44 @@ fn read_roster(path: &PathBuf) -> Result<Roster, String> {
         .and_then(|file| file.take(MAX_BYTES).read_to_end(&mut bytes))
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Ok(Roster::parse(&String::from_utf8_lossy(&bytes)))
+}
+
+/// A report of a run kept to be read again beside its unit's next report.
+#[derive(Clone)]
+enum Kept {
+    File(PathBuf),
+    Archived(Input),
+}
+
+impl Kept {
+    fn input(self) -> Option<Input> {
+        match self {
+            Kept::File(path) => read_bytes(&path).ok().map(Input::bytes),
+            Kept::Archived(input) => Some(input),
+        }
+    }
+}
+
+/// The report, checked again beside its unit's report of the year before when the run has
+/// read one; remembered for the year after.
+fn beside_last_year(
+    engine: &crate::engine::Engine,
+    report: CheckReport,
+    kept: Kept,
+    years: &mut Years<Kept>,
+    options: &crate::rules::CheckOptions,
+) -> CheckReport {
+    let (Some(issuer), Some(year)) = (report.report.issuer.clone(), report.report.year) else {
+        return report;
+    };
+    let before = years.before(&issuer, year);
+    years.insert(&issuer, year, kept.clone());
+    let (Some(before), Some(this)) = (before.and_then(Kept::input), kept.input()) else {
+        return report;
+    };
+    engine
+        .check_beside_until(this, Some(before), options, &Cancel::default())
+        .unwrap_or(report)
 }
 
 fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {

@@ -197,6 +197,37 @@ impl Collection {
     }
 }
 
+/// The reports of each unit by year, so that a report is read beside its unit's report of the
+/// year before: a handle to read it again (a path, a place in a zip), never its text.
+pub struct Years<T> {
+    reports: HashMap<(String, i32), T>,
+}
+
+impl<T> Default for Years<T> {
+    fn default() -> Self {
+        Self {
+            reports: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Clone> Years<T> {
+    pub fn insert(&mut self, issuer: &str, year: i32, report: T) {
+        for name in issuer::unit_names(issuer) {
+            self.reports
+                .entry((name, year))
+                .or_insert_with(|| report.clone());
+        }
+    }
+
+    /// The same unit's report of the year before, if the collection has one.
+    pub fn before(&self, issuer: &str, year: i32) -> Option<T> {
+        issuer::unit_names(issuer)
+            .into_iter()
+            .find_map(|name| self.reports.get(&(name, year - 1)).cloned())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::{Duration, Instant};

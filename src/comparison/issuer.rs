@@ -20,6 +20,20 @@ pub fn core(name: &str) -> String {
     name
 }
 
+/// The names a unit goes by: its core, and what follows the county or city before it
+/// (青禾县石桥镇: 石桥镇), never a bare ending such as 桥镇 that another unit shares.
+pub fn unit_names(name: &str) -> Vec<String> {
+    let core = core(name);
+    let mut names = vec![core.clone()];
+    for (at, ch) in core.char_indices() {
+        let rest = &core[at + ch.len_utf8()..];
+        if matches!(ch, '省' | '市' | '县' | '区' | '州' | '旗') && !is_bare(rest) {
+            names.push(rest.to_owned());
+        }
+    }
+    names
+}
+
 /// A name too bare to tell one unit from another: 县, 镇 alone.
 pub fn is_bare(core: &str) -> bool {
     core.chars().count() < 2 || BARE.contains(&core)

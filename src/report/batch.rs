@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 
 use super::CheckReport;
 use super::problem::ProblemBody;
-pub use crate::comparison::collection::{Collection, Similar};
+pub use crate::comparison::collection::{Collection, Similar, Years};
 pub use crate::comparison::roster::{Roster, Unexpected};
 
 /// One line of a batch: a report's check, a report that could not be read, or the summary.
