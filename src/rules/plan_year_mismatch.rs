@@ -4,7 +4,7 @@ use crate::facts::year::years_named;
 
 use super::{Analysis, Findings, Rule};
 use crate::document::TextRange;
-use crate::ruleset::PartIndex;
+use crate::ruleset::{Facet, PartIndex};
 
 pub struct PlanYearMismatch;
 
@@ -14,11 +14,17 @@ impl Rule for PlanYearMismatch {
             return;
         };
         let expected = year.year + 1;
+        let remedies = analysis.rules.part_at(plan).facet(Facet::Remedies);
         for (range, merged) in places_naming_years(analysis, plan) {
             let text = analysis.document.text(range);
+            // 抓好2024年度督察反馈问题整改: the past year is what the plan remedies.
+            let remedying = remedies.is_some_and(|words| words.is_match(text));
             for (named, at) in years_named(text, analysis.rules) {
                 // A heading shared with a part of the report year may name that year too.
-                if named == expected || (merged && named == year.year) {
+                if named == expected
+                    || (merged && named == year.year)
+                    || (remedying && named < expected)
+                {
                     continue;
                 }
                 let message = analysis.lang().pick(
@@ -78,3 +84,24 @@ rule_cases!(
     flags: report_with("2025年，我县将持续深化", "2024年，我县将持续深化") => 1,
     silent: REPORT,
 );
+
+#[cfg(test)]
+mod remedies {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{assert_findings, report_with};
+
+    fn plans_opening(sub_heading: &str) -> String {
+        report_with(
+            "2025年，我县将持续深化法治政府建设：",
+            &format!("{sub_heading}\n"),
+        )
+    }
+
+    #[test]
+    fn the_past_year_a_plan_remedies_is_no_plan_year() {
+        let remedy = plans_opening("（一）抓好2024年度督察反馈问题整改");
+        assert_findings(&remedy, RuleId::PlanYearMismatch, 0);
+        let wrong = plans_opening("（一）2024年深入推进依法行政");
+        assert_findings(&wrong, RuleId::PlanYearMismatch, 1);
+    }
+}

@@ -274,6 +274,8 @@ pub enum Facet {
     What,
     /// Words that report work already done (in the plans).
     Retrospective,
+    /// Words of remedying a past year's problems (in the plans: 抓好2024年度督察反馈问题整改).
+    Remedies,
 }
 
 impl std::fmt::Display for Facet {
@@ -286,6 +288,7 @@ impl std::fmt::Display for Facet {
             Facet::WhoGovernment => "who_government",
             Facet::What => "what",
             Facet::Retrospective => "retrospective",
+            Facet::Remedies => "remedies",
         };
         f.write_str(name)
     }
