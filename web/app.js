@@ -77,18 +77,22 @@ function choices() {
 /** What to check: the chosen file or the pasted text, with the drafter's choices. */
 function submission() {
   const file = chosenFile();
-  if (file) return { file, choices: choices() };
+  const previous = $("previous").files[0] || undefined;
+  if (file) return { file, previous, choices: choices() };
   const text = $("text").value;
-  return text.trim() ? { text, choices: choices() } : null;
+  return text.trim() ? { text, previous, choices: choices() } : null;
 }
 
 /** POST /v1/checks for a submission in `language`, answered as JSON or as `accept`. */
 function post(sub, language, accept, revisions = false) {
   const headers = accept ? { Accept: accept } : {};
   let body;
-  if (sub.file) {
+  if (sub.file || sub.previous) {
+    // Last year's report goes as a part of its own beside the report's file or text.
     body = new FormData();
-    body.append("file", sub.file, sub.file.name);
+    if (sub.file) body.append("file", sub.file, sub.file.name);
+    else body.append("text", sub.text);
+    if (sub.previous) body.append("previous", sub.previous, sub.previous.name);
     for (const [key, value] of Object.entries({ ...sub.choices, lang: language })) body.append(key, String(value));
     body.append("include_text", "true");
   } else {
@@ -244,6 +248,7 @@ function render() {
   result.replaceChildren(
     verdict(report),
     checklist(report, placeLink),
+    ...(report.comparison ? [compared(report.comparison, placeLink)] : []),
     el("div", { class: "card outline-block" }, el("h3", {}, t("outline")), outline(report.outline, anchor, partNames)),
     el("div", { class: "card columns" },
       el("div", { class: "text-block" }, el("h3", {}, t("text")), highlighted(lastResult.text, report.findings, anchors)),
@@ -347,6 +352,24 @@ function checklist(report, placeLink) {
         : null);
   });
   return el("div", { class: "card" }, el("h3", {}, t("parts")), el("ul", { class: "checklist", id: "checklist" }, ...items));
+}
+
+/** Last year's report beside this one: how much is repeated, where, and last year's plans ✓ or ✗. */
+function compared(comparison, placeLink) {
+  const { previous, reused, reused_share: share } = comparison;
+  const passages = reused.map((passage, i) =>
+    el("li", {}, t("reusedPassage", { n: i + 1 }), " ", placeLink(passage.span)));
+  const plans = comparison.plan_follow_up.map((item) =>
+    el("li", { "data-followed": String(item.followed) },
+      el("span", { class: "mark" }, item.followed ? "✓" : "✗"), " ", reportText(item.opening), " ",
+      item.span ? placeLink(item.span) : el("span", { class: "add" }, t("notFollowed"))));
+  return el("div", { class: "card", id: "comparison" },
+    el("h3", {}, t("compared")),
+    el("p", {}, reportText(previous.title || ""), " ",
+      t("reusedShare", { percent: Math.round(share * 100), passages: reused.length, shortcomings: comparison.repeated_shortcomings.length })),
+    passages.length ? el("ul", { class: "reused" }, ...passages) : null,
+    plans.length ? el("h4", {}, t("plans")) : null,
+    plans.length ? el("ul", { class: "plans" }, ...plans) : null);
 }
 
 function outline(nodes, anchor, partNames) {

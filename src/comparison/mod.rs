@@ -105,8 +105,8 @@ pub struct PlanItem {
     pub followed: bool,
     /// Where it does.
     pub span: Option<Span>,
-    /// The item's opening, for messages.
-    #[serde(skip)]
+    /// The item's opening, as last year's report writes it.
+    #[schema(example = "二是开展行政执法人员轮训，全年组织集中培训不少于2次")]
     pub opening: String,
 }
 

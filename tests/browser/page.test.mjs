@@ -161,6 +161,23 @@ test("pasted xixing is compliant and its doubled character is marked where it is
   assert.deepEqual(problems, []);
 });
 
+test("last year's report beside this year's: the repeat and the plans with ✓ or ✗", async () => {
+  const { page, requests, problems } = await openPage();
+  await page.locator("#text").fill(readFileSync(join(fixtures, "comparison/hetang-2024.txt"), "utf8"));
+  await page.setInputFiles("#previous", join(fixtures, "comparison/hetang-2023.txt"));
+  await page.getByRole("button", { name: "检查" }).click();
+  await page.locator("#comparison").waitFor();
+  const plans = page.locator("#comparison .plans li");
+  assert.deepEqual(await plans.evaluateAll((items) => items.map((i) => i.dataset.followed)),
+    ["true", "false", "true", "false", "true"]);
+  assert.match(await page.locator("#comparison").textContent(), /重复所列不足2条/);
+  // A followed plan's link leads to where this year's report tells of it.
+  await plans.nth(2).locator("a").click();
+  await page.screenshot({ path: join(shots, "comparison.png") });
+  assertSameOrigin(requests);
+  assert.deepEqual(problems, []);
+});
+
 test("where the service needs an API key, the page asks for one and then checks", async () => {
   const keyed = await startServer({ NIANBAO_API_KEYS: "county-office-key" });
   try {
