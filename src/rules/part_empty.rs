@@ -9,9 +9,10 @@ pub struct PartEmpty;
 impl Rule for PartEmpty {
     fn check(analysis: &Analysis, out: &mut Findings) {
         let max_chars = analysis.rules.data.thresholds.part_empty_max_chars;
-        for (part, _) in analysis.rules.indexed_parts() {
+        for (part, spec) in analysis.rules.indexed_parts() {
             let placement = analysis.parts().placement(part);
-            if placement.status != PartStatus::Present {
+            // An optional part answered “无。” is an honest answer, not an empty part.
+            if placement.status != PartStatus::Present || !spec.spec.required {
                 continue;
             }
             let headings = placement
@@ -48,3 +49,18 @@ rule_cases!(
     flags: report_with("一是部分单位依法行政意识有待增强，个别执法人员程序意识不强。二是基层法治力量较为薄弱，乡镇法治审核人员不足。究其原因，主要是法治学习培训的针对性不够，基层法治队伍建设投入不足。", "详见附件。") => 1,
     silent: REPORT,
 );
+
+#[cfg(test)]
+mod optional_part {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{assert_findings, report_with};
+
+    #[test]
+    fn nothing_else_to_report_is_an_honest_answer() {
+        let none = report_with(
+            "\n青山县人民政府\n",
+            "\n五、其他需要报告的情况\n无。\n\n青山县人民政府\n",
+        );
+        assert_findings(&none, RuleId::PartEmpty, 0);
+    }
+}
