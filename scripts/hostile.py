@@ -260,6 +260,53 @@ def numbering_bomb():
     return buffer.getvalue()
 
 
+W_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+
+
+def format_docx(document_body, styles=None, theme=None, rels=None):
+    """A .docx for the format reader (issue 33): its body, styles, theme and relationships."""
+    section = ('<w:sectPr><w:footerReference w:type="default" r:id="rId9"/><w:pgSz w:w="11906" w:h="16838"/>'
+               '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588"/></w:sectPr>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("word/document.xml", f'<w:document {W_NS}><w:body>{document_body}{section}</w:body></w:document>')
+        for name, part in (("word/styles.xml", styles), ("word/theme/theme1.xml", theme),
+                           ("word/_rels/document.xml.rels", rels)):
+            if part is not None:
+                z.writestr(name, part)
+    return buffer.getvalue()
+
+
+def format_bombs():
+    """Word documents that try the format cascade: style loops and chains, a huge theme, a footer
+    the package lacks, 100,000 runs each with its own formatting."""
+    def styled(style):
+        return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{MARKER}一、主要举措和成效</w:t></w:r></w:p>'
+    def styles(definitions):
+        return f'<w:styles {W_NS}>{definitions}</w:styles>'
+    loop = styles('<w:style w:type="paragraph" w:styleId="A"><w:basedOn w:val="B"/></w:style>'
+                  '<w:style w:type="paragraph" w:styleId="B"><w:basedOn w:val="A"/></w:style>')
+    yield "styles based on each other in a loop", format_docx(styled("A") * 1_000, styles=loop)
+    chain = styles("".join(f'<w:style w:type="paragraph" w:styleId="S{i}"><w:basedOn w:val="S{i + 1}"/>'
+                           f'<w:rPr><w:sz w:val="{20 + i % 10}"/></w:rPr></w:style>' for i in range(10_000)))
+    yield "a chain of 10,000 based-on styles", format_docx("".join(styled(f"S{i}") for i in range(2_000)), styles=chain)
+    theme = ('<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:themeElements>'
+             + "<a:extra/>" * 1_000_000 + '<a:fontScheme><a:majorFont><a:ea typeface="黑体"/></a:majorFont>'
+             '<a:minorFont><a:ea typeface="仿宋"/></a:minorFont></a:fontScheme></a:themeElements></a:theme>')
+    yield "a theme of 10 MB", format_docx(styled("Normal"), theme=theme)
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                      f'relationships/footer" Target="footer{i}.xml"/>' for i in range(10_000)) + "</Relationships>")
+    yield "10,000 footers the package lacks", format_docx(styled("Normal"), rels=rels)
+    run = ('<w:r><w:rPr><w:rFonts w:eastAsia="{font}"/><w:sz w:val="{size}"/><w:b/></w:rPr>'
+           f'<w:t>{MARKER}</w:t></w:r>')
+    runs = "".join("<w:p>" + "".join(run.format(font=("宋体", "仿宋")[r % 2], size=20 + r % 12)
+                                     for r in range(100)) + "</w:p>" for _ in range(1_000))
+    yield "100,000 runs with direct formatting", format_docx(runs)
+
+
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TEXT = {"Content-Type": "text/plain; charset=utf-8"}
 with open(os.path.join(ROOT, "tests", "fixtures", "wuxing-2024.txt"), "rb") as f:
@@ -272,6 +319,8 @@ def attacks():
     for name, body in html_pages():
         yield name, "POST", "/v1/checks", body, {"Content-Type": "text/html"}
     yield "numbering text bomb", "POST", "/v1/checks", numbering_bomb(), {"Content-Type": DOCX}
+    for name, body in format_bombs():
+        yield name, "POST", "/v1/checks", body, {"Content-Type": DOCX}
     yield "2.5 million （", "POST", "/v1/checks", ("（" * 2_500_000).encode(), TEXT
     yield "600,000 “ and 600,000 》", "POST", "/v1/checks", ("“" * 600_000 + "》" * 600_000).encode(), TEXT
     yield "half-width punctuation on 1 million commas", "POST", "/v1/checks?enable=half-width-punctuation", \

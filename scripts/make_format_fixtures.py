@@ -71,7 +71,9 @@ def set_indent_chars(paragraph_format_element, chars):
         ind.set(qn("w:firstLineChars"), "0")
         ind.set(qn("w:firstLine"), "0")
     else:
+        # Word reads the characters; LibreOffice (which renders docs/) the twips of 3号 text.
         ind.set(qn("w:firstLineChars"), str(int(chars * 100)))
+        ind.set(qn("w:firstLine"), str(int(chars * 16 * 20)))
 
 
 def set_exact_spacing(style, points):
@@ -79,6 +81,9 @@ def set_exact_spacing(style, points):
     if spacing is None:
         spacing = OxmlElement("w:spacing")
         style.element.get_or_add_pPr().append(spacing)
+    # No space between paragraphs: the lines keep the grid of 22 a page.
+    spacing.set(qn("w:before"), "0")
+    spacing.set(qn("w:after"), "0")
     if points is None:
         spacing.attrib.pop(qn("w:line"), None)
         spacing.attrib.pop(qn("w:lineRule"), None)

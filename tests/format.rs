@@ -208,3 +208,29 @@ fn a_provinces_profile_changes_the_verdicts_without_a_rebuild() {
     let bare = format_findings(&check_with(&engine, "page-number-bare.docx"));
     assert!(bare.iter().all(|f| !f.1.contains("没有居中")), "{bare:#?}");
 }
+
+#[test]
+fn the_word_answer_carries_the_format_findings_as_comments() {
+    let out = std::env::temp_dir().join(format!("nianbao-format-{}.docx", std::process::id()));
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--annotate", out.to_str().unwrap()])
+        .arg(fixture("margins-word-default.docx"))
+        .output()
+        .unwrap();
+    assert!(status.status.code().is_some_and(|c| c <= 1), "{status:?}");
+    let bytes = std::fs::read(&out).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut comments = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/comments.xml").unwrap(),
+        &mut comments,
+    )
+    .unwrap();
+    // The page setup, about the whole document, is noted at its start.
+    assert!(
+        comments.contains("上边距25.4毫米（应为37毫米）"),
+        "{comments}"
+    );
+    assert!(comments.contains("规则：format-page"), "{comments}");
+}

@@ -174,7 +174,13 @@ fn comments_of(report: &CheckReport, lang: Lang) -> Vec<Comment> {
         .findings
         .iter()
         .filter_map(|finding| {
-            let span = finding.span?;
+            // The Word format's findings about the whole document (page setup, page numbers)
+            // are noted at its first character.
+            let span = match finding.span {
+                Some(span) => span.start..span.end,
+                None if finding.rule.as_str().starts_with("format-") => 0..1,
+                None => return None,
+            };
             let mut lines = vec![finding.message.clone()];
             if let Some(suggestion) = &finding.suggestion {
                 lines.push(lang.pick(
@@ -197,10 +203,7 @@ fn comments_of(report: &CheckReport, lang: Lang) -> Vec<Comment> {
                 format!("规则：{}", finding.rule),
                 format!("Rule: {}", finding.rule),
             ));
-            Some(Comment {
-                span: span.start..span.end,
-                lines,
-            })
+            Some(Comment { span, lines })
         })
         .collect()
 }

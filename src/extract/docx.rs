@@ -45,15 +45,12 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
         .iter()
         .filter_map(|p| p.style.as_deref())
         .collect();
-    // A part no paragraph draws on is not read at all: Word writes a styles.xml of 350 KB for
-    // any document, and inflating and parsing it was most of reading a report typed without
-    // styles. (A paragraph without a style takes nothing from styles.xml here.)
-    let styles = if used.is_empty() {
-        HashMap::new()
-    } else {
-        read_part(&mut container, "word/styles.xml", |xml| {
-            parse_styles(xml, &used)
-        })?
+    // Word writes a styles.xml of 350 KB for any document; the format needs its defaults and
+    // the styles in use (the cascade), so it is inflated once, here, for both readers.
+    let styles_xml = container.text("word/styles.xml")?;
+    let styles = match &styles_xml {
+        Some(xml) if !used.is_empty() => parse_styles(xml, &used)?,
+        _ => HashMap::new(),
     };
     let numbered = paragraphs.iter().any(|p| p.numbering.is_some())
         || styles.values().any(|s| s.numbering.is_some());
@@ -89,7 +86,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
             line_paragraphs.push(index);
         }
     }
-    let mut format = super::docx_format::read(&mut container, &document)?;
+    let mut format = super::docx_format::read(&mut container, &document, styles_xml.as_deref())?;
     format.lines = line_paragraphs.clone();
     let mut extracted = Extracted::new(text, Format::Docx);
     extracted.word_format = Some(format);

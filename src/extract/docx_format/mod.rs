@@ -13,13 +13,18 @@ use super::zipped::Container;
 use super::{ExtractError, Format};
 use crate::format::WordFormat;
 
-pub fn read(container: &mut Container, document: &str) -> Result<WordFormat, ExtractError> {
+/// The format of `document` (word/document.xml) with its styles.xml, already inflated.
+pub fn read(
+    container: &mut Container,
+    document: &str,
+    styles_xml: Option<&str>,
+) -> Result<WordFormat, ExtractError> {
     let error = |e: quick_xml::Error| ExtractError::Malformed {
         format: Format::Docx,
         reason: format!("broken XML ({e})"),
     };
-    let mut styles = match container.text("word/styles.xml")? {
-        Some(xml) => styles::Styles::parse(&xml, error)?,
+    let mut styles = match styles_xml {
+        Some(xml) => styles::Styles::parse(xml, error)?,
         None => styles::Styles::default(),
     };
     let theme = container

@@ -129,7 +129,7 @@ fn property(
     element: &BytesStart,
     current: Option<&mut Reading>,
     place: &mut Place,
-    styles: &Styles,
+    styles: &mut Styles,
 ) {
     let Some(reading) = current else { return };
     if place.in_mark {
