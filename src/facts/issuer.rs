@@ -41,6 +41,20 @@ pub fn level(
     title: Option<&str>,
     names: &[&str],
 ) -> Option<usize> {
+    // The issuer's name decides when it is known: a city's report that speaks of 乡镇（街道）
+    // is still a city's.
+    if !names.is_empty() {
+        return rules.issuer_levels.iter().position(|level| {
+            names.iter().any(|name| {
+                level.markers.is_match(name)
+                    || level
+                        .spec
+                        .suffixes
+                        .iter()
+                        .any(|suffix| name.ends_with(suffix.as_str()))
+            })
+        });
+    }
     let mut places: Vec<&str> = Vec::new();
     places.extend(title);
     if let Some(range) = outline.layout.sign_off_range(document) {
@@ -51,15 +65,13 @@ pub fn level(
         let sentence = text.find('。').map_or(text, |end| &text[..end]);
         places.push(sentence);
     }
+    // The level's own name (乡镇（街道）) is a mention of townships, not the issuer.
     rules.issuer_levels.iter().position(|level| {
-        places.iter().any(|place| level.markers.is_match(place))
-            || names.iter().any(|name| {
-                level
-                    .spec
-                    .suffixes
-                    .iter()
-                    .any(|suffix| name.ends_with(suffix.as_str()))
-            })
+        places.iter().any(|place| {
+            level
+                .markers
+                .is_match(&place.replace(level.spec.name.as_str(), ""))
+        })
     })
 }
 

@@ -57,3 +57,25 @@ impl Rule for ShortcomingBeyondPowers {
 #[cfg(test)]
 rule_cases!(ShortcomingBeyondPowers, flags: report_with("青山县人民政府\n2025", "青山镇人民政府\n2025")
                 .replacen("二是基层法治力量较为薄弱", "二是地方立法工作滞后", 1) => 1, silent: report_with("青山县人民政府\n2025", "青山镇人民政府\n2025"));
+
+#[cfg(test)]
+mod level_of_the_issuer {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{assert_findings, report_with};
+
+    /// [`REPORT`] by `issuer`, opening with a mention of townships and short of local laws.
+    fn by(issuer: &str) -> String {
+        report_with(
+            "青山县坚持以习近平法治思想为指导",
+            "我们推进乡镇（街道）法治化综合改革，坚持以习近平法治思想为指导",
+        )
+        .replacen("二是基层法治力量较为薄弱", "二是地方立法工作滞后", 1)
+        .replace("青山县", issuer)
+    }
+
+    #[test]
+    fn a_city_speaking_of_townships_is_a_city() {
+        assert_findings(&by("青山市"), RuleId::ShortcomingBeyondPowers, 0);
+        assert_findings(&by("青山镇"), RuleId::ShortcomingBeyondPowers, 1);
+    }
+}
