@@ -145,6 +145,17 @@ fn an_honest_pair_sharing_quotations_and_set_phrases_stays_quiet() {
 }
 
 #[test]
+fn an_honest_pair_whose_plans_are_followed_up_in_other_words_stays_quiet() {
+    let report = check_beside("shijianju-2024.txt", "shijianju-2023.txt");
+    let comparison = &report["comparison"];
+    let plans = comparison["plan_follow_up"].as_array().unwrap();
+    assert_eq!(plans.len(), 3);
+    assert!(plans.iter().all(|p| p["followed"] == true), "{comparison}");
+    // 青禾县市场监督管理局 both years: no mismatch, nothing repeated.
+    assert_eq!(comparison_findings(&report), []);
+}
+
+#[test]
 fn a_shortcoming_listed_again_is_found_unless_it_says_what_was_done() {
     let report = check_beside("hetang-2024.txt", "hetang-2023.txt");
     let comparison = &report["comparison"];
@@ -222,4 +233,32 @@ fn another_townships_or_an_older_report_is_said_to_be_so() {
             .any(|f| f["rule"] == "previous-mismatch"
                 && f["message"].as_str().unwrap().contains("2024年度"))
     );
+}
+
+#[test]
+fn a_report_whose_every_sentence_is_repeated_is_compared_in_bounded_time() {
+    let sentence = "全镇组织开展行政执法人员专题培训，进一步规范执法程序和执法文书制作。";
+    let text = format!(
+        "石桥镇2024年度法治政府建设情况报告\n{}",
+        sentence.repeat(20_000)
+    );
+    let before = format!(
+        "石桥镇2023年度法治政府建设情况报告\n{}",
+        sentence.repeat(20_000)
+    );
+    let started = std::time::Instant::now();
+    let report = Engine::default()
+        .check_beside_until(
+            Input::Text(text),
+            Some(Input::Text(before)),
+            &CheckOptions::default(),
+            &Cancel::default(),
+        )
+        .unwrap();
+    let elapsed = started.elapsed();
+    let report = serde_json::to_value(report).unwrap();
+    let comparison = &report["comparison"];
+    assert!(elapsed < std::time::Duration::from_secs(20), "{elapsed:?}");
+    assert!(comparison["reused"].as_array().unwrap().len() <= 200);
+    assert!(comparison["reused_share"].as_f64().unwrap() > 0.9);
 }
