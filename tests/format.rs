@@ -234,3 +234,21 @@ fn the_word_answer_carries_the_format_findings_as_comments() {
     );
     assert!(comments.contains("规则：format-page"), "{comments}");
 }
+
+#[test]
+fn an_invalid_profile_stops_start_up_naming_the_pointer() {
+    let profile = std::fs::read_to_string(fixture("province-profile.json"))
+        .unwrap()
+        .replace("\"size_pt\": 22", "\"size_pt\": \"二号\"");
+    let file = std::env::temp_dir().join(format!("nianbao-profile-{}.json", std::process::id()));
+    std::fs::write(&file, profile).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("NIANBAO_FORMAT_PROFILE", &file)
+        .output()
+        .unwrap();
+    std::fs::remove_file(file).unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(message.contains("/title/size_pt"), "{message}");
+}

@@ -50,7 +50,15 @@ fn issuer_below(after_date: &str) -> Option<&str> {
     after_date
         .lines()
         .map(str::trim)
-        .find(|line| !line.starts_with(['(', '（']) && names_an_office(line))
+        .find(|line| !is_record(line) && names_an_office(line))
+}
+
+/// A note or the document's record under the date (（此件公开发布）, 抄送：…, 印发), not an issuer.
+fn is_record(line: &str) -> bool {
+    line.starts_with(['(', '（'])
+        || ["抄送", "印发", "附件", "联系人"]
+            .iter()
+            .any(|w| line.starts_with(w))
 }
 
 fn names_an_office(line: &str) -> bool {
@@ -80,6 +88,12 @@ mod tests {
             "2025年3月20日\n青山县人民政府\n",
         );
         assert_findings(&text, RuleId::SignOffDateForm, 1);
+    }
+
+    #[test]
+    fn the_record_below_the_date_is_not_an_issuer() {
+        let text = report_with("2025年3月20日\n", "2025年3月20日\n抄送市委办公室\n");
+        assert_findings(&text, RuleId::SignOffDateForm, 0);
     }
 
     #[test]

@@ -112,9 +112,9 @@ fn is_blank(text: &str, captures: &regex::Captures, start: usize, end: usize) ->
         return (dated || long) && !between_digits && !article && !anonymised;
     }
     if captures.name("circles").is_some() {
-        // 二〇〇五年 is a year.
+        // 二〇〇五年 is a year, 〇〇后 a generation.
         let numeral = |c: Option<char>| c.is_some_and(|c| CHINESE_DIGITS.contains(c));
-        return !numeral(before) && !numeral(after) && !anonymised;
+        return !numeral(before) && !numeral(after) && after != Some('后') && !anonymised;
     }
     let matched = &text[start..end];
     if matched.starts_with('【') {
@@ -163,6 +163,7 @@ mod tests {
         blanks("审查县政府", "对照示范文本第×条的写法审查县政府", 0);
         blanks("出庭应诉2次。", "出庭应诉2次，督促××公司整改。", 0);
         blanks("2025年3月20日", "二〇二五年三月二十日", 0);
+        blanks("出庭应诉2次。", "出庭应诉2次，面向〇〇后开展普法。", 0);
         blanks(
             "办理企业开办业务1450件。",
             "办理企业开办业务1450件，其中XML格式电子证照100件。",
