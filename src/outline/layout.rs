@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::{Document, LineIndex, TextRange};
+use crate::facts::year::years_in_title;
 use crate::ruleset::RuleSet;
 use crate::ruleset::words::WordSet;
 
@@ -78,12 +79,13 @@ impl Layout {
         let title_text: Option<String> = title
             .as_ref()
             .map(|t| head[t.clone()].iter().map(|&i| text_of(i)).collect());
-        // After the title: the page's metadata and the title printed again (header and body).
+        // After the title: the page's metadata and the title printed again (header and body),
+        // word for word or in another form of the same report's title.
         while let Some(&line) = head.get(end) {
             let text = text_of(line);
             let repeats = title_text
                 .as_deref()
-                .is_some_and(|t| repeats_title(t, text));
+                .is_some_and(|t| repeats_title(t, text) || page.retitles(t, text));
             if !page.is_chrome(text) && !repeats {
                 break;
             }
@@ -173,7 +175,9 @@ impl Page<'_> {
     /// Portal chrome: metadata rows, breadcrumbs, share/print/font-size lines, page clocks,
     /// document numbers and bare dates.
     fn is_chrome(&self, text: &str) -> bool {
-        let short = is_short_unpunctuated(text, self.rules.data.thresholds.title_max_chars);
+        // "分享:" is a share line, not an addressee.
+        let bare = text.trim_end_matches(':');
+        let short = is_short_unpunctuated(bare, self.rules.data.thresholds.title_max_chars);
         is_metadata(text, self.rules)
             || PAGE_LINE.is_match(text)
             || (short && text.contains(BREADCRUMB_MARKS))
@@ -186,6 +190,21 @@ impl Page<'_> {
             && is_short_unpunctuated(text, self.rules.data.thresholds.title_max_chars)
             && !self.is_chrome(text)
             && self.rules.title_words.is_match(text)
+    }
+
+    /// The title printed again in another form ("……关于2023年度法治政府建设情况的报告", then
+    /// "……2023年度法治政府建设情况报告"): a title of the same genre naming the same years.
+    fn retitles(&self, title: &str, text: &str) -> bool {
+        let years = |t: &str| -> Vec<i32> {
+            years_in_title(t, self.rules)
+                .into_iter()
+                .map(|(y, _)| y)
+                .collect()
+        };
+        self.is_title(text)
+            && self.rules.title.genre.is_match(text)
+            && !years(text).is_empty()
+            && years(text) == years(title)
     }
 
     fn is_cover_letter(&self, text: &str) -> bool {
@@ -290,14 +309,14 @@ fn repeats_title(title: &str, line: &str) -> bool {
         && (line == title || (line.len() * 5 >= title.len() * 4 && title.contains(&line)))
 }
 
-/// "成文日期: | 2024-02-29 |", "来源:区政府办公室 发布时间:2024-03-28": a metadata label
-/// followed by a separator.
+/// "成文日期: | 2024-02-29 |", "来源:区政府办公室 发布时间:2024-03-28", "[ 主题分类 ] 司法": a
+/// metadata label followed by a separator or closing its brackets.
 fn is_metadata(text: &str, rules: &RuleSet) -> bool {
-    rules
-        .metadata_labels
-        .find_all(text)
-        .iter()
-        .any(|m| text[m.end..].trim_start().starts_with([':', '|']))
+    rules.metadata_labels.find_all(text).iter().any(|m| {
+        text[m.end..]
+            .trim_start()
+            .starts_with([':', '|', ']', '】'])
+    })
 }
 
 fn is_addressee(text: &str) -> bool {
@@ -330,4 +349,48 @@ fn sign_off_start<'a>(
     (block.len() < non_blank.len())
         .then(|| block.last().copied())
         .flatten()
+}
+
+#[cfg(test)]
+mod portal_chrome {
+    use crate::engine::{Engine, Input};
+    use crate::report::CheckReport;
+    use crate::rules::CheckOptions;
+
+    const BODY: &str = "2023年，我县扎实推进法治政府建设。现将有关情况报告如下。\n\
+        一、2023年推进法治政府建设的主要举措和成效\n办理行政复议案件85件。\n\
+        二、2023年推进法治政府建设存在的不足和原因\n基层法治力量薄弱，原因是编制不足。\n";
+
+    fn check(head: &str) -> CheckReport {
+        Engine::default()
+            .check_input(
+                Input::Text(format!("{head}\n{BODY}")),
+                &CheckOptions::default(),
+            )
+            .unwrap()
+    }
+
+    fn headings(report: &CheckReport) -> Vec<&str> {
+        report.outline.iter().map(|h| h.heading.as_str()).collect()
+    }
+
+    #[test]
+    fn bracketed_metadata_share_lines_and_a_title_printed_again_are_page() {
+        let report = check(
+            "[ 索引号 ] 0012/2024-00118 [ 主题分类 ] 司法 [ 体裁分类 ] 工作报告\n\
+             某某县人民政府关于2023年度法治政府建设情况的报告\n分享:\n\
+             某某县2023年度法治政府建设情况报告",
+        );
+        assert_eq!(
+            report.report.title.as_deref(),
+            Some("某某县人民政府关于2023年度法治政府建设情况的报告")
+        );
+        assert_eq!(headings(&report).len(), 2, "{:?}", headings(&report));
+        assert!(
+            report
+                .findings
+                .iter()
+                .all(|f| f.rule.to_string() != "addressee-mismatch")
+        );
+    }
 }
