@@ -51,8 +51,11 @@ pub fn of(document: &Document, outline: &Outline, rules: &RuleSet, title: Option
                 .find(opening)
                 .is_some_and(|m| m.start < OPENING_MARKER_BYTES)
         };
-        !genre.unless.is_match(headline)
-            && (genre.title_words.is_match(headline) || (!names_report && opens_like_it()))
+        // A headline naming the report may tell of it (我县公开发布2023年度……报告).
+        let about = genre.about_words.is_match(headline);
+        (!genre.unless.is_match(headline) || about)
+            && (genre.title_words.is_match(headline)
+                || ((!names_report || about) && opens_like_it()))
     });
     if let Some(genre) = genre {
         return Genre::Other(genre);
@@ -84,5 +87,38 @@ pub fn of(document: &Document, outline: &Outline, rules: &RuleSet, title: Option
         Genre::TooShort
     } else {
         Genre::Unrelated
+    }
+}
+
+#[cfg(test)]
+mod news_about_the_report {
+    use crate::engine::{Engine, Input};
+    use crate::rules::CheckOptions;
+
+    fn is_report(text: &str) -> bool {
+        let report = Engine::default()
+            .check_input(Input::Text(text.to_owned()), &CheckOptions::default())
+            .unwrap();
+        !report
+            .findings
+            .iter()
+            .any(|f| f.rule.to_string() == "not-a-report")
+    }
+
+    const REST: &str = "报告显示，2023年我县审查规范性文件21件，办理行政复议案件96件。\n\
+        一、2023年推进法治政府建设的主要举措和成效\n审查规范性文件21件。\n\
+        二、2023年推进法治政府建设存在的不足和原因\n基层法治力量薄弱，原因是编制不足。\n";
+
+    #[test]
+    fn a_news_item_telling_of_the_report_is_news() {
+        let news = format!(
+            "我县公开发布2023年度法治政府建设情况报告\n近日，某某县人民政府在门户网站公开发布《某某县2023年度法治政府建设情况报告》。\n{REST}"
+        );
+        assert!(!is_report(&news));
+        // The report's own page under a headline that says it is published.
+        let page = format!(
+            "某某县人民政府公开发布2023年度法治政府建设情况报告\n2023年，我县扎实推进法治政府建设。\n{REST}"
+        );
+        assert!(is_report(&page));
     }
 }

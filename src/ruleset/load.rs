@@ -189,6 +189,7 @@ pub struct GenreWords {
     pub title_words: WordSet,
     pub opening_words: WordSet,
     pub unless: WordSet,
+    pub about_words: WordSet,
 }
 
 impl GenreWords {
@@ -301,6 +302,7 @@ impl RuleSet {
                     title_words: WordSet::new(&genre.title_words),
                     opening_words: WordSet::new(&genre.opening_words),
                     unless: WordSet::new(&genre.unless),
+                    about_words: WordSet::new(&genre.about_words),
                 })
                 .collect(),
             issuer_levels: data

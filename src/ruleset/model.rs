@@ -100,6 +100,10 @@ pub struct GenreSpec {
     /// Title words that make it the report after all.
     #[serde(default)]
     pub unless: Vec<String>,
+    /// Words of a headline telling of the report (公开发布……报告): with an opening of
+    /// `opening_words`, a headline naming the report is this genre's.
+    #[serde(default)]
+    pub about_words: Vec<String>,
 }
 
 /// What a title must say.
