@@ -140,11 +140,13 @@ impl Collection {
             let before_file = before.file.clone();
             let fewer = before.sentences.min(keys.len()).max(1);
             let share = shared as f64 / fewer as f64;
-            let same_unit = match (&before.issuer, &trace.issuer) {
-                (Some(a), Some(b)) => issuer::same(a, b) == Some(true),
+            // Units told apart by name: a report whose issuer cannot be read (the same report
+            // sent as PDF and as HTML) is no evidence of a template.
+            let other_units = match (&before.issuer, &trace.issuer) {
+                (Some(a), Some(b)) => issuer::same(a, b) == Some(false),
                 _ => false,
             };
-            if shared < MIN_SHARED || share < MIN_SHARE || same_unit {
+            if shared < MIN_SHARED || share < MIN_SHARE || !other_units {
                 continue;
             }
             if similar_to.len() < MAX_SIMILAR_TO {

@@ -164,3 +164,43 @@ async fn last_years_report_is_held_in_the_same_share_of_the_memory_budget() {
     assert_eq!(body["type"], "/problems/overloaded");
     drop(sender);
 }
+
+#[tokio::test]
+async fn a_batch_pairs_each_units_consecutive_years_by_itself() {
+    let app = spawn_app().await;
+    let folder = crate::common::fixture_path("comparison");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    // Sent latest first: the batch reads them in name order all the same.
+    names.sort();
+    names.reverse();
+    let mut form = Form::new();
+    for name in &names {
+        let bytes = std::fs::read(folder.join(name)).unwrap();
+        form = form.part("file", Part::bytes(bytes).file_name(name.clone()));
+    }
+    let response = app.post_form("/v1/checks/batch", form).await;
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), names.len() + 1);
+    for line in lines.iter().filter(|l| l.get("file").is_some()) {
+        let file = line["file"].as_str().unwrap();
+        let comparison = &line["report"]["comparison"];
+        if file.contains("2023") {
+            assert!(comparison.is_null(), "{file}");
+        } else {
+            assert_eq!(comparison["previous"]["year"], 2023, "{file}");
+        }
+    }
+    let copied = lines
+        .iter()
+        .find(|l| l["file"] == "shiqiao-2024-copied.txt")
+        .unwrap();
+    assert!(rules_found(&copied["report"]).contains(&"reused-from-previous"));
+}

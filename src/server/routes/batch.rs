@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 
 use crate::engine::{Input, NamedInput, Region};
 use crate::lang::Lang;
-use crate::report::batch::{BatchLine, BatchSummary, Collection, Roster};
+use crate::report::batch::{BatchLine, BatchSummary, Collection, Roster, Years};
 use crate::rules::CheckOptions;
 use crate::server::budget::Share;
 use crate::server::problem::{FieldError, Problem, ProblemBody, request_lang};
@@ -407,8 +407,15 @@ async fn check_all(
     let options = Arc::new(options);
     let summary = Arc::new(Mutex::new(BatchSummary::default()));
     let collection = Arc::new(Mutex::new(Collection::default()));
+    let years = Arc::new(YearPairing::new(files.len()));
+    // Reports join the collection in the batch's order, so that each line names the same
+    // similar files however fast the reports are read.
+    let collected = Arc::new(Turns::new(files.len()));
     let mut tasks = tokio::task::JoinSet::new();
-    for file in files {
+    // In name order, so that a unit's reports named by year are read earlier year first.
+    let mut files = files;
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    for (seq, file) in files.into_iter().enumerate() {
         let Ok(slot) = parallel.clone().acquire_owned().await else {
             break;
         };
@@ -417,11 +424,13 @@ async fn check_all(
             tracing::info!("batch stopped: the client disconnected");
             return;
         }
-        let (state, options, summary, collection, lines) = (
+        let (state, options, summary, collection, years, collected, lines) = (
             state.clone(),
             options.clone(),
             summary.clone(),
             collection.clone(),
+            years.clone(),
+            collected.clone(),
             lines.clone(),
         );
         tasks.spawn(async move {
@@ -429,11 +438,30 @@ async fn check_all(
             let share = state
                 .memory
                 .share_waiting(state.engine.limits().time_budget);
-            let outcome = check_input(state, file.input, options, None, share, None)
-                .await
-                .map(|checked| checked.report);
+            let kept = file.input.clone();
+            let outcome = check_input(
+                state.clone(),
+                file.input,
+                options.clone(),
+                None,
+                share,
+                None,
+            )
+            .await
+            .map(|checked| checked.report);
+            let outcome = match outcome {
+                Ok(report) => Ok(years
+                    .beside_last_year(seq, report, kept, &state, options)
+                    .await),
+                Err(problem) => {
+                    years.done(seq);
+                    Err(problem)
+                }
+            };
+            collected.wait_before(seq).await;
             let line = BatchLine::of(file.name, outcome.map_err(|p| p.body().clone()))
                 .collected(&mut collection.lock().expect("the collection lock"));
+            collected.mark(seq);
             summary.lock().expect("the summary lock").count(&line);
             // A client that went away stops nothing but its own stream.
             let _ = lines.send(line).await;
@@ -461,4 +489,99 @@ fn read_roster(region: &Region) -> Roster {
         .take(MAX_ROSTER_BYTES)
         .read_to_end(&mut bytes);
     Roster::parse(&String::from_utf8_lossy(&bytes))
+}
+
+/// A unit's consecutive years in one batch: each report is remembered by unit and year (a
+/// handle to its spooled bytes), and once every report begun before it has been read, checked
+/// again beside its unit's report of the year before when the batch has one.
+struct YearPairing {
+    years: Mutex<Years<Input>>,
+    /// Which reports have been read, by their place in the batch.
+    read: Turns,
+}
+
+/// Which reports of a batch have passed a step, by their place in it; a report waits for those
+/// before it. Reports begin in order, so the first not yet done never waits: no cycle.
+struct Turns {
+    done: Mutex<Vec<bool>>,
+    changed: tokio::sync::Notify,
+}
+
+impl Turns {
+    fn new(files: usize) -> Self {
+        Self {
+            done: Mutex::new(vec![false; files]),
+            changed: tokio::sync::Notify::new(),
+        }
+    }
+
+    fn mark(&self, seq: usize) {
+        self.done.lock().expect("the turns lock")[seq] = true;
+        self.changed.notify_waiters();
+    }
+
+    async fn wait_before(&self, seq: usize) {
+        loop {
+            let changed = self.changed.notified();
+            if self.done.lock().expect("the turns lock")[..seq]
+                .iter()
+                .all(|&d| d)
+            {
+                return;
+            }
+            changed.await;
+        }
+    }
+}
+
+impl YearPairing {
+    fn new(files: usize) -> Self {
+        Self {
+            years: Mutex::new(Years::default()),
+            read: Turns::new(files),
+        }
+    }
+
+    fn done(&self, seq: usize) {
+        self.read.mark(seq);
+    }
+
+    async fn beside_last_year(
+        &self,
+        seq: usize,
+        report: crate::report::CheckReport,
+        kept: Input,
+        state: &Arc<AppState>,
+        options: Arc<CheckOptions>,
+    ) -> crate::report::CheckReport {
+        let unit = report.report.issuer.clone().zip(report.report.year);
+        if let Some((issuer, year)) = &unit {
+            let mut years = self.years.lock().expect("the pairing lock");
+            years.insert(issuer, *year, kept.clone());
+        }
+        self.done(seq);
+        let Some((issuer, year)) = unit else {
+            return report;
+        };
+        self.read.wait_before(seq).await;
+        let before = self
+            .years
+            .lock()
+            .expect("the pairing lock")
+            .before(&issuer, year);
+        let Some(before) = before else {
+            return report;
+        };
+        let share = state
+            .memory
+            .share_waiting(state.engine.limits().time_budget);
+        let pair = crate::server::routes::checks::Pair {
+            report: kept,
+            previous: Some(before),
+        };
+        match check_input(state.clone(), pair, options, None, share, None).await {
+            Ok(checked) => checked.report,
+            Err(_) => report,
+        }
+    }
 }
