@@ -520,34 +520,59 @@ async function saveWord(button, revisions = false) {
   }
 }
 
-/** The chosen reports checked as a batch, answered as a spreadsheet or CSV. */
-async function saveTable(format, button) {
+/** The chosen reports (and the roster, if any) checked as a batch in `format`; null when nothing came back to use. */
+async function postBatch(format, button) {
   const files = [...$("batch-files").files];
   if (!files.length) {
     showError(t("batchNothing"), $("batch-files"));
-    return;
+    return null;
   }
   hideError();
   const form = new FormData();
   for (const file of files) form.append("file", file, file.name);
+  const roster = $("batch-roster").files[0];
+  if (roster) form.append("roster", roster, roster.name);
   const query = new URLSearchParams({ ...choices(), lang, format });
   button.disabled = true;
   try {
     const response = await fetch(`/v1/checks/batch?${query}`, { method: "POST", body: form, headers: withKey() });
     if (response.status === 401) {
       askForKey();
-      return;
+      return null;
     }
     if (!response.ok) {
       showError(problemSentence(await response.json().catch(() => null), response.status));
-      return;
+      return null;
     }
-    saveBlob(await response.blob(), `nianbao-${t("batchName")}.${format}`);
+    return format === "ndjson" ? await response.text() : await response.blob();
   } catch {
     showError(t("network"));
+    return null;
   } finally {
     button.disabled = false;
   }
+}
+
+/** The chosen reports checked as a batch, answered as a spreadsheet or CSV. */
+async function saveTable(format, button) {
+  const blob = await postBatch(format, button);
+  if (blob) saveBlob(blob, `nianbao-${t("batchName")}.${format}`);
+}
+
+/** The batch's summary in the page: the similar pairs of different units and the roster's gaps. */
+async function viewCollection(button) {
+  const text = await postBatch("ndjson", button);
+  if (!text) return;
+  const { summary } = JSON.parse(text.trim().split("\n").pop());
+  const pairs = summary.similar.map((pair) =>
+    el("li", {}, pair.files.join(" ～ "), " ", t("sharedShare", { percent: Math.round(pair.shared_share * 100) }),
+      el("br"), reportText(pair.example.text)));
+  const unexpected = (summary.unexpected || []).map((u) => u.issuer || u.file);
+  $("batch-summary").replaceChildren(
+    el("h3", {}, t("similarTitle")),
+    pairs.length ? el("ul", { id: "similar-pairs" }, ...pairs) : el("p", {}, t("similarNone")),
+    summary.not_received ? el("p", { id: "not-received" }, t("notReceived"), reportText(summary.not_received.join("、") || "—")) : null,
+    unexpected.length ? el("p", {}, t("unexpected"), reportText(unexpected.join("、"))) : null);
 }
 
 function saveBlob(blob, name) {
@@ -591,6 +616,8 @@ async function loadSample() {
 function clearAll() {
   $("form").reset();
   $("batch-files").value = "";
+  $("batch-roster").value = "";
+  $("batch-summary").replaceChildren();
   hideError();
   lastResult = null;
   $("result").replaceChildren();
@@ -615,6 +642,7 @@ function wire() {
   $("result").addEventListener("click", followPlace);
   $("batch-xlsx").addEventListener("click", (e) => saveTable("xlsx", e.currentTarget));
   $("batch-csv").addEventListener("click", (e) => saveTable("csv", e.currentTarget));
+  $("batch-view").addEventListener("click", (e) => viewCollection(e.currentTarget));
   applyLanguage();
 }
 

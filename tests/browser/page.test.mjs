@@ -178,6 +178,22 @@ test("last year's report beside this year's: the repeat and the plans with ✓ o
   assert.deepEqual(problems, []);
 });
 
+test("the collecting office sees the template group and the roster's gaps", async () => {
+  const { page, problems } = await openPage();
+  await page.locator("#batch summary").click();
+  const folder = join(fixtures, "collection");
+  const files = readdirSync(folder).filter((name) => name.endsWith(".txt")).map((name) => join(folder, name));
+  await page.setInputFiles("#batch-files", files);
+  await page.setInputFiles("#batch-roster", join(folder, "roster.csv"));
+  await page.getByRole("button", { name: "查看雷同与缺报" }).click();
+  await page.locator("#similar-pairs").waitFor();
+  const pairs = await page.locator("#similar-pairs li").evaluateAll((items) => items.map((i) => i.textContent));
+  assert.equal(pairs.length, 3);
+  for (const pair of pairs) assert.match(pair, /^(baisha|xinqiao|zaolin)-2024\.txt ～ (baisha|xinqiao|zaolin)-2024\.txt/);
+  assert.equal(await page.locator("#not-received").textContent(), "名单中未收到报告：石门乡人民政府、龙潭镇人民政府");
+  assert.deepEqual(problems, []);
+});
+
 test("where the service needs an API key, the page asks for one and then checks", async () => {
   const keyed = await startServer({ NIANBAO_API_KEYS: "county-office-key" });
   try {
