@@ -69,7 +69,8 @@ pub fn check(analysis: &Analysis, out: &mut Findings, rule: RuleId, message: Mes
                 let mut right = String::new();
                 found.expand(&entry.spec.right, &mut right);
                 let written = document.original_text(range);
-                if same_words(written, whole.as_str(), &right) {
+                let exists = |titles: &[String]| titles.is_empty() || titles.contains(&right);
+                if same_words(written, whole.as_str(), &right) || !exists(&entry.spec.right_among) {
                     continue;
                 }
                 if out.is_full() {

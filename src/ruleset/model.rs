@@ -53,6 +53,10 @@ pub struct Formulation {
     /// Right phrases that contain a match.
     #[serde(default)]
     pub unless: Vec<String>,
+    /// When not empty, the only right forms there are: a match whose right form is none of them
+    /// (a title for a period that does not exist, 2022—2025) is another rule's concern.
+    #[serde(default)]
+    pub right_among: Vec<String>,
     pub source: Source,
 }
 
