@@ -832,18 +832,7 @@ fn a_directory_pairs_each_units_consecutive_years_by_itself() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    for line in lines.iter().filter(|l| l.get("file").is_some()) {
-        let file = line["file"].as_str().unwrap();
-        let comparison = &line["report"]["comparison"];
-        if file.contains("2023") {
-            assert!(comparison.is_null(), "{file}");
-        } else {
-            // 青禾县石桥镇 is 石桥镇人民政府: its copy of last year is found too.
-            assert_eq!(comparison["previous"]["year"], 2023, "{file}");
-            let share = comparison["reused_share"].as_f64().unwrap();
-            assert_eq!(file.contains("copied"), share > 0.75, "{file}: {share}");
-        }
-    }
+    common::assert_years_paired(&lines);
     // One unit's two years are no pair of similar reports.
     let summary = &lines.last().unwrap()["summary"];
     assert_eq!(summary["similar"], json!([]));

@@ -8,6 +8,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::ruleset::RuleSet;
+use crate::text::figures::is_chinese_numeral;
 use crate::text::is_han;
 
 /// Quotation marks and title marks whose content is someone else's words.
@@ -16,26 +17,7 @@ const CLOSING: [char; 4] = ['”', '》', '」', '’'];
 
 /// Numerals, in digits or Chinese: a changed figure or year does not make a sentence new.
 fn is_numeral(ch: char) -> bool {
-    ch.is_ascii_digit()
-        || matches!(
-            ch,
-            '〇' | '零'
-                | '一'
-                | '二'
-                | '两'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '亿'
-        )
+    ch.is_ascii_digit() || is_chinese_numeral(ch) || matches!(ch, '〇' | '零' | '亿')
 }
 
 pub struct Fingerprinter {

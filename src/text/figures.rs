@@ -6,7 +6,7 @@ const NOT_A_COUNT_AFTER: [char; 6] = ['年', '月', '日', '号', '〕', ']'];
 /// What closes an item number at the start of a line: "1." "2、" "3)".
 const ITEM_NUMBER_END: [char; 3] = ['.', '、', ')'];
 
-fn is_chinese_numeral(ch: char) -> bool {
+pub fn is_chinese_numeral(ch: char) -> bool {
     matches!(
         ch,
         '一' | '二'

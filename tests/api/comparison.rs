@@ -13,12 +13,7 @@ fn pair(name: &str) -> String {
 }
 
 fn rules_found(report: &Value) -> Vec<&str> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap())
-        .collect()
+    crate::common::rules_of(report)
 }
 
 #[tokio::test]
@@ -189,15 +184,7 @@ async fn a_batch_pairs_each_units_consecutive_years_by_itself() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), names.len() + 1);
-    for line in lines.iter().filter(|l| l.get("file").is_some()) {
-        let file = line["file"].as_str().unwrap();
-        let comparison = &line["report"]["comparison"];
-        if file.contains("2023") {
-            assert!(comparison.is_null(), "{file}");
-        } else {
-            assert_eq!(comparison["previous"]["year"], 2023, "{file}");
-        }
-    }
+    crate::common::assert_years_paired(&lines);
     let copied = lines
         .iter()
         .find(|l| l["file"] == "shiqiao-2024-copied.txt")

@@ -40,12 +40,7 @@ async fn check(app: &TestApp, text: &str, options: Value) -> Value {
 }
 
 fn rules_found(report: &Value) -> Vec<&str> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap())
-        .collect()
+    crate::common::rules_of(report)
 }
 
 #[tokio::test]

@@ -86,6 +86,33 @@ fn assert_word_format(name: &str, report: &Value, mut format: Vec<&str>) {
     }
 }
 
+/// The lines of a batch of tests/fixtures/comparison: each 2024 report compared with its
+/// unit's 2023 report (the copy found past 0.75 of its text), the 2023 ones with none.
+pub fn assert_years_paired(lines: &[Value]) {
+    for line in lines.iter().filter(|l| l.get("file").is_some()) {
+        let file = line["file"].as_str().unwrap();
+        let comparison = &line["report"]["comparison"];
+        if file.contains("2023") {
+            assert!(comparison.is_null(), "{file}");
+        } else {
+            // 青禾县石桥镇 is 石桥镇人民政府: its copy of last year is found too.
+            assert_eq!(comparison["previous"]["year"], 2023, "{file}");
+            let share = comparison["reused_share"].as_f64().unwrap();
+            assert_eq!(file.contains("copied"), share > 0.75, "{file}: {share}");
+        }
+    }
+}
+
+/// The rule of each finding of a check report, in order.
+pub fn rules_of(report: &Value) -> Vec<&str> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect()
+}
+
 /// A part's entry in a check report.
 pub fn part<'a>(report: &'a Value, id: &str) -> &'a Value {
     report["parts"]

@@ -254,6 +254,25 @@ struct SpooledPart {
     len: u64,
 }
 
+/// A part of the form written to the spool, the form's bytes counted in `total` up to `limit`.
+async fn spool_part(
+    part: &mut actix_multipart::Field,
+    spool: &mut SpoolWriter,
+    total: &mut usize,
+    limit: usize,
+    lang: Lang,
+) -> Result<(), Problem> {
+    while let Some(chunk) = part.next().await {
+        let chunk = chunk.map_err(|e| multipart_problem(&e, lang))?;
+        *total += chunk.len();
+        if *total > limit {
+            return Err(Problem::payload_too_large(limit, lang));
+        }
+        spool.write(&chunk).await?;
+    }
+    Ok(())
+}
+
 /// Every file of the form written to the spool, each a region of it.
 async fn spool_files(
     mut form: Multipart,
@@ -274,14 +293,7 @@ async fn spool_files(
         // The roster of units expected to report: kept beside the reports, not one of them.
         if part.name() == Some("roster") {
             let offset = spool.len();
-            while let Some(chunk) = part.next().await {
-                let chunk = chunk.map_err(|e| multipart_problem(&e, lang))?;
-                total += chunk.len();
-                if total > limit {
-                    return Err(Problem::payload_too_large(limit, lang));
-                }
-                spool.write(&chunk).await?;
-            }
+            spool_part(&mut part, &mut spool, &mut total, limit, lang).await?;
             roster = Some(SpooledPart {
                 name: "roster".into(),
                 media_type: None,
@@ -304,14 +316,7 @@ async fn spool_files(
         }
         let media_type = part.content_type().map(|m| m.to_string());
         let offset = spool.len();
-        while let Some(chunk) = part.next().await {
-            let chunk = chunk.map_err(|e| multipart_problem(&e, lang))?;
-            total += chunk.len();
-            if total > limit {
-                return Err(Problem::payload_too_large(limit, lang));
-            }
-            spool.write(&chunk).await?;
-        }
+        spool_part(&mut part, &mut spool, &mut total, limit, lang).await?;
         parts.push(SpooledPart {
             name,
             media_type,
