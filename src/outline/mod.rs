@@ -142,6 +142,7 @@ impl Outline {
                 });
             }
         }
+        drop_bare_labels(&mut headings, document, rules);
         let body_end = layout
             .sign_off_range(document)
             .map_or(document.normalized().len(), |r| r.start());
@@ -250,6 +251,24 @@ fn find_paragraphs(
 
 /// Document-sharing sites number the pages they cut a text into ("2、法有效化解……"): a line
 /// numbered 1、 2、 … that goes on with a long sentence the line before left unfinished.
+/// A bare title word on a line of its own ("工作总结" under the title) before numbered parts is a
+/// label of the page, not a part: the numbered headings are the report's.
+fn drop_bare_labels(headings: &mut Vec<Heading>, document: &Document, rules: &RuleSet) {
+    let Some(first_numbered) = headings.iter().position(|h| h.style.is_some()) else {
+        return;
+    };
+    let mut at = 0;
+    headings.retain(|h| {
+        at += 1;
+        let text = document.text(h.range).trim();
+        let bare = rules
+            .title_words
+            .find(text)
+            .is_some_and(|m| m.start == 0 && m.end == text.len());
+        !(at <= first_numbered && h.style.is_none() && h.styled_level.is_none() && bare)
+    });
+}
+
 fn is_page_fragment(style: NumberStyle, index: LineIndex, document: &Document) -> bool {
     let lines = document.lines();
     let line = document.line(index);
@@ -424,6 +443,21 @@ mod tests {
             .iter()
             .map(|h| (h.level, document.original_text(h.range).to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn a_bare_title_word_under_the_title_is_no_part() {
+        let numbered = headings(
+            "某某区2023年度法治政府建设情况报告\n工作总结\n2023年，我区推进法治政府建设。\n\
+             一、主要举措和成效\n办理复议案件120件。\n二、存在的问题\n执法力量不足。\n",
+        );
+        assert_eq!(numbered.len(), 2, "{numbered:?}");
+        // Without numbered parts, 工作总结 is the measures' heading.
+        let unnumbered = headings(
+            "某某区2023年度法治政府建设情况报告\n工作总结\n办理复议案件120件。\n\
+             存在问题\n执法力量不足。\n",
+        );
+        assert_eq!(unnumbered.len(), 2, "{unnumbered:?}");
     }
 
     #[test]
