@@ -837,3 +837,26 @@ fn a_directory_pairs_each_units_consecutive_years_by_itself() {
     let summary = &lines.last().unwrap()["summary"];
     assert_eq!(summary["similar"], json!([]));
 }
+
+#[test]
+fn the_word_answer_beside_last_year_comments_on_the_repeats() {
+    let pair = |name: &str| path(&format!("comparison/{name}"));
+    let out = std::env::temp_dir().join(format!("nianbao-beside-{}.docx", std::process::id()));
+    let output = nianbao(&[
+        "check",
+        &pair("hetang-2024.txt"),
+        "--previous",
+        &pair("hetang-2023.txt"),
+        "--annotate",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let docx = std::fs::read(&out).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    let comments = zip_part(&docx, "word/comments.xml");
+    assert!(
+        comments.contains("这条不足上一年度报告已经写过"),
+        "{comments}"
+    );
+    assert!(comments.contains("审查合同协议46份"), "{comments}");
+}

@@ -70,7 +70,7 @@ pub struct CheckArgs {
     fix: Option<PathBuf>,
     /// The same issuer's report of the year before, to compare one report file with: the
     /// check report then has a `comparison` (read within the same limits as the report).
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["annotate", "fix"])]
+    #[arg(long, value_name = "FILE", conflicts_with = "fix")]
     previous: Option<PathBuf>,
     /// The units expected to report, one a line (text or CSV, first column): the summary then
     /// lists those with no report and the reports of units not on it.
@@ -232,7 +232,13 @@ fn check_all(args: &CheckArgs) -> Result<(Vec<BatchLine>, BatchSummary), String>
                 _ => Kept::File(path.clone()),
             };
             let checked = if let Some(out) = &args.annotate {
-                match engine.check_annotated(input, &options, &cancel, args.revisions) {
+                match engine.check_annotated(
+                    input,
+                    previous.take(),
+                    &options,
+                    &cancel,
+                    args.revisions,
+                ) {
                     Ok((report, docx)) => write_file(out, &docx).map(|()| Ok(report))?,
                     Err(error) => Err(error),
                 }

@@ -103,19 +103,24 @@ impl Engine {
         self.check_extracted(&extracted, previous.as_ref(), options, cancel)
     }
 
-    /// The same, and the report as a Word document with a comment on each finding: the .docx
+    /// The same (beside last year's report when one is given), and the report as a Word
+    /// document with a comment on each finding: the .docx
     /// as sent, or a new one of the extracted text for any other format; with `revisions`, each
     /// certain correction as a tracked revision too.
     pub fn check_annotated(
         &self,
         input: Input,
+        previous: Option<Input>,
         options: &CheckOptions,
         cancel: &Cancel,
         revisions: bool,
     ) -> Result<(CheckReport, Vec<u8>), ExtractError> {
         let original = input.original_bytes();
         let extracted = input.extract(&self.limits, cancel)?;
-        let report = self.check_extracted(&extracted, None, options, cancel)?;
+        let previous = previous
+            .map(|previous| previous.extract(&self.limits, cancel))
+            .transpose()?;
+        let report = self.check_extracted(&extracted, previous.as_ref(), options, cancel)?;
         let docx = crate::export::annotated(
             original.as_deref(),
             &extracted,

@@ -191,3 +191,35 @@ async fn a_batch_pairs_each_units_consecutive_years_by_itself() {
         .unwrap();
     assert!(rules_found(&copied["report"]).contains(&"reused-from-previous"));
 }
+
+#[tokio::test]
+async fn the_word_answer_beside_last_year_comments_on_the_repeats() {
+    let app = spawn_app().await;
+    let form = Form::new()
+        .part(
+            "file",
+            Part::bytes(pair("hetang-2024.txt").into_bytes()).file_name("2024.txt"),
+        )
+        .part(
+            "previous",
+            Part::bytes(pair("hetang-2023.txt").into_bytes()).file_name("2023.txt"),
+        );
+    let response = app
+        .client
+        .post(app.url("/v1/checks"))
+        .header(
+            "accept",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let docx = response.bytes().await.unwrap();
+    let comments = crate::common::zip_part(&docx, "word/comments.xml");
+    assert!(
+        comments.contains("这条不足上一年度报告已经写过"),
+        "{comments}"
+    );
+}

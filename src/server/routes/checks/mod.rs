@@ -283,7 +283,7 @@ pub async fn check_input(
         let checked = if let Some(revisions) = annotate {
             state
                 .engine
-                .check_annotated(report, &options, &cancel, revisions)
+                .check_annotated(report, previous, &options, &cancel, revisions)
                 .map(|(report, docx)| (report, Some(docx)))
         } else {
             state
