@@ -2,6 +2,7 @@
 
 use memchr::memmem;
 
+use crate::comparison::fingerprint;
 use crate::document::TextRange;
 use crate::text::sentences;
 
@@ -67,10 +68,25 @@ impl Rule for PlanRestatesYear {
                 head.find_iter(text).any(|at| text[at..].starts_with(words))
             })
         };
+        // Copied with a word or a figure changed: as alike as the rule set says to one of the
+        // other parts' sentences.
+        let others: Vec<Vec<u64>> = elsewhere
+            .iter()
+            .flat_map(|text| sentences::split(text).into_iter().map(|s| text[s].trim()))
+            .filter(|s| s.chars().count() >= MIN_SENTENCE_CHARS)
+            .map(fingerprint::bigrams)
+            .collect();
+        let similarity = analysis.rules.data.thresholds.plan_copy_similarity;
+        let alike = |words: &str| {
+            let pairs = fingerprint::bigrams(words);
+            others
+                .iter()
+                .any(|other| fingerprint::dice(&pairs, other) >= similarity)
+        };
         let total = sentences_of_plan.len();
         let looking_back: Vec<_> = sentences_of_plan
             .into_iter()
-            .filter(|(_, words)| retrospective.is_match(words) || copied(words))
+            .filter(|(_, words)| retrospective.is_match(words) || copied(words) || alike(words))
             .map(|(place, _)| place)
             .collect();
         let share = looking_back.len() as f64 / total.max(1) as f64;
@@ -108,3 +124,26 @@ rule_cases!(
     flags: report_with("2025年，我县将持续深化法治政府建设：一是健全依法决策机制，严格落实重大行政决策程序；二是加强行政执法队伍建设，开展执法人员轮训；三是加强基层法治力量，配齐乡镇法治审核人员。", "今年以来，我县开展了法治政府建设示范创建。共举办法治讲座8场，办理了行政复议案件85件。已完成执法人员轮训。") => 1,
     silent: REPORT,
 );
+
+#[cfg(test)]
+mod not_word_for_word {
+    use crate::rules::RuleId;
+    use crate::rules::testing::{assert_findings, report_with};
+
+    const PLANS: &str = "2025年，我县将持续深化法治政府建设：一是健全依法决策机制，严格落实重大行政决策程序；二是加强行政执法队伍建设，开展执法人员轮训；三是加强基层法治力量，配齐乡镇法治审核人员。";
+
+    #[test]
+    fn plans_copying_the_years_results_with_figures_changed_restate_it() {
+        let copied = report_with(
+            PLANS,
+            "2025年，审查县政府行政规范性文件18件，清理规章和规范性文件40件，重大行政决策事项全部经过合法性审查。开展行政执法案卷评查2次，评查案卷300卷，组织执法人员培训15场、参训600人次。办理行政复议案件90件，纠错率为12%，行政机关负责人出庭应诉率达到100%。",
+        );
+        assert_findings(&copied, RuleId::PlanRestatesYear, 1);
+        // Plans with their own targets, on the same subjects.
+        let planned = report_with(
+            PLANS,
+            "2025年，我县将推动行政规范性文件合法性审核全覆盖，年内完成规章和规范性文件全面清理。建立行政执法案卷季度评查制度，执法人员轮训实现全覆盖。健全行政复议案件繁简分流机制，力争复议纠错意见书全部落实。",
+        );
+        assert_findings(&planned, RuleId::PlanRestatesYear, 0);
+    }
+}

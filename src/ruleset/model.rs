@@ -401,6 +401,14 @@ pub struct Thresholds {
     #[serde(default = "default_figures_min_chars")]
     pub figures_min_chars: usize,
     pub plan_retrospective_share: f64,
+    /// How alike (Dice's coefficient of character pairs) a plan's sentence and one of the other
+    /// parts' must be for the plan to copy it with a word or a figure changed.
+    #[serde(default = "default_plan_copy_similarity")]
+    pub plan_copy_similarity: f64,
+}
+
+fn default_plan_copy_similarity() -> f64 {
+    0.6
 }
 
 /// The rule set's data for comparing reports (`comparison` in the JSON).
