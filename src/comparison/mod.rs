@@ -137,20 +137,7 @@ pub fn trace(reading: &Reading, rules: &RuleSet) -> collection::Trace {
     /// Sentences of one report kept at most.
     const MAX_SENTENCES: usize = 5_000;
     let issuer = reading.facts.issuer.clone();
-    let names: Vec<String> = issuer
-        .iter()
-        .flat_map(|name| {
-            let core = issuer::core(name);
-            // 石桥镇 and 石桥: "石桥村" and "石桥法治文化广场" are the unit's too.
-            let stem = core
-                .trim_end_matches(['镇', '乡', '县', '区', '市'])
-                .trim_end_matches("街道")
-                .to_owned();
-            [name.clone(), core, stem]
-        })
-        .filter(|name| name.chars().count() >= 2)
-        .collect();
-    let prints = Fingerprinter::leaving_out(rules, &names);
+    let prints = Fingerprinter::leaving_out(rules, &unit_words(&[reading]));
     let mut seen = std::collections::HashSet::new();
     let keys = reading
         .body_sentences()
@@ -170,9 +157,31 @@ pub fn trace(reading: &Reading, rules: &RuleSet) -> collection::Trace {
     }
 }
 
+/// The words that name the issuers of some reports: as read, without 人民政府, and the bare
+/// place name ("石桥村" and "石桥法治文化广场" are the unit's too).
+fn unit_words(readings: &[&Reading]) -> Vec<String> {
+    readings
+        .iter()
+        .filter_map(|reading| reading.facts.issuer.as_deref())
+        .flat_map(|name| {
+            let core = issuer::core(name);
+            let stem = core
+                .trim_end_matches(['镇', '乡', '县', '区', '市'])
+                .trim_end_matches("街道")
+                .to_owned();
+            let after_county = issuer::unit_names(name);
+            [name.to_owned(), core, stem]
+                .into_iter()
+                .chain(after_county)
+        })
+        .filter(|word| word.chars().count() >= 2)
+        .collect()
+}
+
 /// Compares `current` with `previous`.
 pub fn compare(current: &Reading, previous: &Reading, rules: &RuleSet) -> Comparison {
-    let prints = Fingerprinter::new(rules);
+    // One unit's name in two forms (青禾县石桥镇, 石桥镇) makes no sentence new.
+    let prints = Fingerprinter::leaving_out(rules, &unit_words(&[current, previous]));
     let (reused, reused_share) = reuse::passages(current, previous, &prints);
     Comparison {
         previous: PreviousReport {

@@ -39,11 +39,13 @@ pub struct BatchSummary {
     /// Pairs of reports of different units that share much of their own text (quotations,
     /// set phrases, figures and each unit's name aside), most alike first; at most 1,000.
     pub similar: Vec<Similar>,
-    /// With a roster: the units on it with no report read for them.
+    /// With a roster: the units on it with no report read for them, as the roster names them.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = json!(["石门乡人民政府", "龙潭镇人民政府"]))]
     pub not_received: Option<Vec<String>>,
-    /// With a roster: the reports of units not on it.
+    /// With a roster: the reports of units not on it (or whose issuer could not be read).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = json!([{"file": "清水镇.docx", "issuer": "清水镇人民政府"}]))]
     pub unexpected: Option<Vec<Unexpected>>,
     /// With a roster: each unit on it and the file received from it, for the spreadsheet.
     #[serde(skip)]
