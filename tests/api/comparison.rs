@@ -223,3 +223,33 @@ async fn the_word_answer_beside_last_year_comments_on_the_repeats() {
         "{comments}"
     );
 }
+
+#[tokio::test]
+async fn a_roster_of_100000_lines_is_read_in_bounded_time() {
+    let app = spawn_app().await;
+    let roster: String = (0..100_000)
+        .map(|n| format!("第{n}号镇人民政府,联系人,电话\n"))
+        .collect();
+    let form = Form::new()
+        .part(
+            "file",
+            Part::bytes(pair("liuxi-2024.txt").into_bytes()).file_name("liuxi.txt"),
+        )
+        .part(
+            "roster",
+            Part::bytes(roster.into_bytes()).file_name("roster.csv"),
+        );
+    let started = std::time::Instant::now();
+    let response = app.post_form("/v1/checks/batch", form).await;
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    let summary: Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    let summary = &summary["summary"];
+    assert_eq!(summary["not_received"].as_array().unwrap().len(), 100_000);
+    assert_eq!(summary["unexpected"][0]["issuer"], "柳溪镇人民政府");
+}
