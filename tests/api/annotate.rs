@@ -29,12 +29,14 @@ fn part(docx: &[u8], name: &str) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
+/// The findings that get a comment: those with a place, and the Word format's findings about
+/// the whole document (noted at its first character).
 fn placed_findings(report: &Value) -> usize {
     report["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| !f["span"].is_null())
+        .filter(|f| !f["span"].is_null() || f["rule"].as_str().unwrap().starts_with("format-"))
         .count()
 }
 
