@@ -252,3 +252,29 @@ fn an_invalid_profile_stops_start_up_naming_the_pointer() {
     let message = String::from_utf8(output.stderr).unwrap();
     assert!(message.contains("/title/size_pt"), "{message}");
 }
+
+#[test]
+fn a_profile_may_want_1_period_rather_than_1_comma() {
+    let text = "松林县2024年法治政府建设年度报告\n一、主要举措和成效\n（一）依法行政\n1、严格执法监督。评查案卷286卷。\n2、强化复议应诉。办理复议案件93件。\n";
+    let count = |engine: &Engine| {
+        let report = engine
+            .check_input(Input::Text(text.to_owned()), &CheckOptions::default())
+            .unwrap();
+        let json = serde_json::to_value(report).unwrap();
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "heading-numbering")
+            .map(|f| f["suggestion"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    // GB/T 9704 writes 1., but 1、 is common and the default profile accepts it.
+    assert_eq!(count(&Engine::default()), Vec::<String>::new());
+    let strict = std::fs::read_to_string(fixture("province-profile.json"))
+        .unwrap()
+        .replacen("{", "{\"numbering\": {\"arabic_period\": true},", 1);
+    let profile = FormatProfile::from_json_str(&strict).unwrap();
+    let engine = Engine::new(RuleSet::embedded().with_format_profile(profile)).unwrap();
+    assert_eq!(count(&engine), ["1.", "2."]);
+}

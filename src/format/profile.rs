@@ -25,6 +25,16 @@ pub struct FormatProfile {
     pub body: BodySpec,
     pub headings: HeadingSpecs,
     pub page_number: PageNumberSpec,
+    /// How heading numbers are written, in any format.
+    #[serde(default)]
+    pub numbering: NumberingSpec,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct NumberingSpec {
+    /// Whether the third level must be written 1. (GB/T 9704), not 1、 as many offices do.
+    #[serde(default)]
+    pub arabic_period: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -54,7 +54,8 @@ impl Rule for HeadingNumbering {
             .collect();
         for (at, item) in numbered.iter().enumerate() {
             let Some(item) = item else { continue };
-            if let Some(right) = right_form(item.style, item.mark) {
+            let strict = analysis.rules.format.numbering.arabic_period;
+            if let Some(right) = right_form(item.style, item.mark, strict) {
                 flag(analysis, out, item, &right, Problem::Form);
             }
             let before = &numbered[..at];
@@ -194,12 +195,13 @@ fn previous_sibling<'a>(
 }
 
 /// The form a mark should take, when `mark` is written otherwise: 一、 not 一. or 一,;
-/// （一） and （1） without a 、 or . after them.
-fn right_form(style: NumberStyle, mark: &str) -> Option<String> {
+/// （一） and （1） without a 、 or . after them; 1. not 1、 when the profile is `strict` on it.
+fn right_form(style: NumberStyle, mark: &str, strict: bool) -> Option<String> {
     let last = mark.chars().last()?;
     let wrong = match style {
         NumberStyle::Chinese => matches!(last, '.' | ','),
         NumberStyle::ChineseParen | NumberStyle::ArabicParen => matches!(last, '、' | '.'),
+        NumberStyle::Arabic => strict && last == '、',
         _ => false,
     };
     wrong.then(|| mark_for(style, value_of(mark).unwrap_or(1)))
