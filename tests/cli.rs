@@ -281,7 +281,7 @@ fn a_province_may_add_a_required_part_words_and_thresholds() {
 fn an_invalid_rule_set_stops_start_up_naming_the_pointer() {
     let mut rules: Value = serde_json::from_str(nianbao::DEFAULT_RULESET_JSON).unwrap();
     rules["parts"][0]["required"] = "yes".into();
-    rules["deadlines"]["government"] = "4月1日".into();
+    rules["deadlines"]["publication"]["government"] = "4月1日".into();
     let file = std::env::temp_dir().join(format!("nianbao-bad-{}.json", std::process::id()));
     std::fs::write(&file, rules.to_string()).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_nianbao"))
@@ -293,7 +293,10 @@ fn an_invalid_rule_set_stops_start_up_naming_the_pointer() {
     assert_eq!(output.status.code(), Some(2));
     let message = String::from_utf8(output.stderr).unwrap();
     assert!(message.contains("/parts/0/required"), "{message}");
-    assert!(message.contains("/deadlines/government"), "{message}");
+    assert!(
+        message.contains("/deadlines/publication/government"),
+        "{message}"
+    );
 }
 
 #[test]
