@@ -38,7 +38,6 @@ pub struct Finding {
     /// The correction, when it is certain (a slip and its right form): replace the text at
     /// `span` with `replacement`. `nianbao check --fix` applies it, and the Word answer with
     /// `revisions=true` gives it as a tracked change. Rules whose `fixable` is true give one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
     /// The document that requires it.
     pub basis: Option<crate::ruleset::Basis>,

@@ -344,6 +344,7 @@ async fn fields_that_do_not_apply_are_null_not_left_out() {
             [
                 "basis",
                 "context",
+                "fix",
                 "message",
                 "paragraph",
                 "paragraphs",
