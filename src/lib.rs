@@ -28,10 +28,12 @@ pub mod server;
 pub use engine::{Engine, Input, NamedInput, Region, Spool, Spooled};
 pub use export::{DOCX_MEDIA_TYPE, Fixed, Sheet, XLSX_MEDIA_TYPE, batch_sheets, csv, xlsx};
 pub use extract::isolated::{WORKER_ARG, serve_job as serve_extraction_job};
-pub use extract::{Cancel, CancelOnDrop, ExtractError, Extracted, Format, Limits, Source, extract};
+pub use extract::{
+    Cancel, CancelOnDrop, ExtractError, Extracted, Format, Limits, Source, extract, stop_converters,
+};
 pub use format::FormatProfile;
 pub use lang::Lang;
-pub use report::batch::{BatchLine, BatchSummary};
+pub use report::batch::{BatchLine, BatchSummary, Years};
 pub use report::problem::{FieldError, ProblemBody};
 pub use report::{CheckReport, Finding, Severity};
 pub use rules::{
