@@ -63,6 +63,16 @@ def anchored_texts(annotated):
     return texts
 
 
+def anchor_span(finding):
+    """Where a finding's comment is: its span, or for the Word format's findings about the
+    whole document (page setup, page numbers) its first character."""
+    if finding["span"]:
+        return finding["span"]
+    if finding["rule"].startswith("format-"):
+        return {"start": 0, "end": 1}
+    return None
+
+
 def check_document(base, path, work):
     body = path.read_bytes()
     media = MEDIA[path.suffix]
@@ -74,7 +84,7 @@ def check_document(base, path, work):
     assert headers["X-Nianbao-Compliant"] == str(report["compliant"]).lower()
     out = work / f"{path.name}.annotated.docx"
     out.write_bytes(annotated)
-    placed = [f for f in report["findings"] if f["span"]]
+    placed = [f for f in report["findings"] if anchor_span(f)]
     document = docx.Document(str(out))
     comments = list(document.comments)
     assert len(comments) == len(placed), (path, len(comments), len(placed))
@@ -83,7 +93,8 @@ def check_document(base, path, work):
     text = report["text"]
     for finding, comment in zip(placed, comments):
         assert finding["message"] in comment.text and finding["rule"] in comment.text, path
-        want = text[finding["span"]["start"]:finding["span"]["end"]].rstrip("\n")
+        span = anchor_span(finding)
+        want = text[span["start"]:span["end"]].rstrip("\n")
         got = anchors[str(comment.comment_id)]
         lines_want = [NUMBER.sub("", line, count=1) if line != got_line else line
                       for line, got_line in zip(want.split("\n"), got.split("\n"))]

@@ -40,8 +40,8 @@ pub struct Reading<'a> {
     "reused_share": 0.31,
     "repeated_shortcomings": [{"span": {"start": 905, "end": 951, "line": 13, "column": 1}, "previous_span": {"start": 890, "end": 936, "line": 13, "column": 1}, "remedied": false}],
     "plan_follow_up": [
-        {"previous_span": {"start": 1010, "end": 1052, "line": 16, "column": 1}, "followed": true, "span": {"start": 220, "end": 281, "line": 7, "column": 1}},
-        {"previous_span": {"start": 1052, "end": 1080, "line": 16, "column": 43}, "followed": false, "span": null}
+        {"previous_span": {"start": 1010, "end": 1052, "line": 16, "column": 1}, "opening": "一是深化行政执法规范化建设", "followed": true, "span": {"start": 220, "end": 281, "line": 7, "column": 1}},
+        {"previous_span": {"start": 1052, "end": 1080, "line": 16, "column": 43}, "opening": "二是推进“八五”普法", "followed": false, "span": null}
     ],
     "repeated_figures": [{"label": "办理行政复议案件", "value": "23件", "span": {"start": 520, "end": 532, "line": 9, "column": 14}, "previous_span": {"start": 498, "end": 510, "line": 9, "column": 14}}]
 }))]

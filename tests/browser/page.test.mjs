@@ -332,7 +332,8 @@ async function shownReport(page) {
   return page.evaluate(() => ({
     verdict: document.querySelector("#verdict")?.textContent ?? null,
     counts: [...document.querySelectorAll(".counts li")].map((li) => li.textContent),
-    rules: [...document.querySelectorAll("#findings li")].map((li) => li.dataset.rule),
+    // The content's findings, then the Word format's group (格式).
+    rules: [...document.querySelectorAll("#findings li, #format-findings li")].map((li) => li.dataset.rule),
     error: document.querySelector("#error").hidden ? null : document.querySelector("#error").textContent,
   }));
 }
@@ -343,7 +344,10 @@ function expectedShown(api) {
   return {
     verdict: api.body.compliant ? "符合" : "不符合",
     counts: [`错误 ${summary.error}`, `警告 ${summary.warning}`, `提示 ${summary.info}`],
-    rules: api.body.findings.map((f) => f.rule),
+    rules: [
+      ...api.body.findings.filter((f) => !f.rule.startsWith("format-")),
+      ...api.body.findings.filter((f) => f.rule.startsWith("format-")),
+    ].map((f) => f.rule),
     error: null,
   };
 }
