@@ -28,18 +28,21 @@ impl Rule for FormatBody {
             .filter(|p| has_han(analysis.document.text(p.range)))
         {
             let run = &placed.format.text;
-            if let Some(what) = run_deviation(run, &body.fonts, body.size_pt, None) {
+            if let Some(what) = run_deviation(run, &body.fonts, body.size_pt, None, analysis.lang())
+            {
                 fonts.add(what, &placed);
             }
             if !indented(&placed, body.first_line_chars, run.size_pt) {
                 indents.add(String::new(), &placed);
             }
-            if let Some(what) = spacing_deviation(placed.format.line_spacing, grid, body) {
+            if let Some(what) =
+                spacing_deviation(placed.format.line_spacing, grid, body, analysis.lang())
+            {
                 spacings.add(what, &placed);
             }
         }
         let lang = analysis.lang();
-        let should = wanted(&body.fonts, body.size_pt);
+        let should = wanted(&body.fonts, body.size_pt, analysis.lang());
         fonts.report(out, |what, count| {
             lang.pick(
                 format!("正文{count}段为{what}，应为{should}。"),
@@ -92,17 +95,23 @@ fn spacing_deviation(
     spacing: Option<LineSpacing>,
     grid: bool,
     body: &crate::format::profile::BodySpec,
+    lang: crate::lang::Lang,
 ) -> Option<String> {
     let range = body.line_spacing_pt;
+    let single = || lang.pick("单倍行距", "single").to_owned();
     match spacing {
         Some(LineSpacing::Exact(pt)) if pt >= range.min - 0.05 && pt <= range.max + 0.05 => None,
-        Some(LineSpacing::Exact(pt)) => Some(format!("固定值{pt}磅")),
-        _ if grid => None,
-        Some(LineSpacing::AtLeast(pt)) => Some(format!("最小值{pt}磅")),
-        Some(LineSpacing::Multiple(times)) if (times - 1.0).abs() < 0.01 => {
-            Some("单倍行距".to_owned())
+        Some(LineSpacing::Exact(pt)) => {
+            Some(lang.pick(format!("固定值{pt}磅"), format!("exactly {pt} pt")))
         }
-        Some(LineSpacing::Multiple(times)) => Some(format!("{times}倍行距")),
-        None => Some("单倍行距".to_owned()),
+        _ if grid => None,
+        Some(LineSpacing::AtLeast(pt)) => {
+            Some(lang.pick(format!("最小值{pt}磅"), format!("at least {pt} pt")))
+        }
+        Some(LineSpacing::Multiple(times)) if (times - 1.0).abs() < 0.01 => Some(single()),
+        Some(LineSpacing::Multiple(times)) => {
+            Some(lang.pick(format!("{times}倍行距"), format!("{times} lines")))
+        }
+        None => Some(single()),
     }
 }

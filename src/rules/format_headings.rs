@@ -32,13 +32,17 @@ impl Rule for FormatHeadings {
             {
                 // The heading's own characters: a heading run into its paragraph has the body's
                 // format after it.
-                if let Some(what) =
-                    run_deviation(&placed.format.lead, &spec.fonts, spec.size_pt, spec.bold)
-                {
+                if let Some(what) = run_deviation(
+                    &placed.format.lead,
+                    &spec.fonts,
+                    spec.size_pt,
+                    spec.bold,
+                    analysis.lang(),
+                ) {
                     groups.add(what, &placed);
                 }
             }
-            let mut should = wanted(&spec.fonts, spec.size_pt);
+            let mut should = wanted(&spec.fonts, spec.size_pt, analysis.lang());
             match spec.bold {
                 Some(true) => should.push_str("加粗"),
                 Some(false) => should.push_str("不加粗"),

@@ -57,7 +57,7 @@ impl Rule for FormatPageNumber {
         if problems.is_empty() {
             return;
         }
-        let should = wanted(&spec.fonts, spec.size_pt);
+        let should = wanted(&spec.fonts, spec.size_pt, analysis.lang());
         let message = lang.pick(
             format!("页码不规范：{}；应为{should}“— 1 —”。", problems.join("，")),
             format!(

@@ -20,8 +20,14 @@ impl Rule for FormatTitle {
         };
         let lang = analysis.lang();
         let mut problems = Vec::new();
-        if let Some(what) = run_deviation(&placed.format.text, &spec.fonts, spec.size_pt, None) {
-            let should = wanted(&spec.fonts, spec.size_pt);
+        if let Some(what) = run_deviation(
+            &placed.format.text,
+            &spec.fonts,
+            spec.size_pt,
+            None,
+            analysis.lang(),
+        ) {
+            let should = wanted(&spec.fonts, spec.size_pt, analysis.lang());
             problems.push(lang.pick(
                 format!("为{what}，应为{should}"),
                 format!("is in {what}, not {should}"),

@@ -6,6 +6,7 @@ use crate::document::TextRange;
 use crate::format::profile::is_one_of;
 use crate::format::sizes::size_name;
 use crate::format::{FormatProfile, ParagraphFormat, RunFormat, WordFormat};
+use crate::lang::Lang;
 
 use super::{Analysis, Findings};
 
@@ -82,11 +83,25 @@ pub fn font_is(font: Option<&str>, wanted: &[String]) -> bool {
     font.is_none_or(|font| is_one_of(font, wanted))
 }
 
-/// Characters' font and size as a reviewer says them: "宋体小四".
-pub fn describe(run: &RunFormat) -> String {
+/// Characters' font and size as a reviewer says them: "宋体小四"; in English “宋体” 12 pt (the
+/// font's name is a name, quoted as the report's words are).
+pub fn describe(run: &RunFormat, lang: Lang) -> String {
     let font = run.font.as_deref().unwrap_or("");
-    let size = run.size_pt.map(size_name).unwrap_or_default();
-    format!("{font}{size}")
+    match lang {
+        Lang::Zh => format!("{font}{}", run.size_pt.map(size_name).unwrap_or_default()),
+        Lang::En => {
+            let size = run
+                .size_pt
+                .map(|pt| format!(" {pt} pt"))
+                .unwrap_or_default();
+            let font = if font.is_empty() {
+                String::new()
+            } else {
+                format!("“{font}”")
+            };
+            format!("{font}{size}").trim().to_owned()
+        }
+    }
 }
 
 /// What is wrong with characters' font, size and weight, if anything: "宋体小四" for
@@ -96,6 +111,7 @@ pub fn run_deviation(
     fonts: &[String],
     size_pt: f32,
     bold: Option<bool>,
+    lang: Lang,
 ) -> Option<String> {
     let font_ok = font_is(run.font.as_deref(), fonts);
     let size_ok = size_is(run.size_pt, size_pt);
@@ -103,18 +119,24 @@ pub fn run_deviation(
     if font_ok && size_ok && bold_ok {
         return None;
     }
-    let mut what = describe(run);
+    let mut what = describe(run, lang);
     if !bold_ok {
-        what.push_str(if run.bold { "加粗" } else { "未加粗" });
+        what.push_str(match (run.bold, lang) {
+            (true, Lang::Zh) => "加粗",
+            (false, Lang::Zh) => "未加粗",
+            (true, Lang::En) => ", bold",
+            (false, Lang::En) => ", not bold",
+        });
     }
     Some(what)
 }
 
-/// What characters should be, as a reviewer says it: "三号仿宋_GB2312".
-pub fn wanted(fonts: &[String], size_pt: f32) -> String {
-    format!(
-        "{}{}",
-        size_name(size_pt),
-        fonts.first().map_or("", String::as_str)
-    )
+/// What characters should be, as a reviewer says it: "三号仿宋_GB2312"; in English
+/// “仿宋_GB2312” 16 pt.
+pub fn wanted(fonts: &[String], size_pt: f32, lang: Lang) -> String {
+    let font = fonts.first().map_or("", String::as_str);
+    match lang {
+        Lang::Zh => format!("{}{font}", size_name(size_pt)),
+        Lang::En => format!("“{font}” {size_pt} pt"),
+    }
 }
