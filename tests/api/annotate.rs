@@ -179,6 +179,19 @@ async fn with_revisions_each_certain_fix_is_a_tracked_change_and_the_rest_commen
         placed_findings(&json)
     );
 
+    // A value that is no boolean is refused, naming the parameter.
+    let wrong = app
+        .client
+        .post(app.url("/v1/checks?revisions=maybe"))
+        .header("content-type", "text/plain; charset=utf-8")
+        .header("accept", DOCX)
+        .body(text.clone())
+        .send()
+        .await
+        .unwrap();
+    let body = problem(wrong, 422).await;
+    assert_eq!(body["errors"][0]["parameter"], "revisions", "{body}");
+
     // Without asking, the Word answer has comments only.
     let plain = post(&app, "text/plain; charset=utf-8", text, DOCX).await;
     let docx = plain.bytes().await.unwrap();

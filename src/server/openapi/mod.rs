@@ -57,7 +57,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
     document
 }
 
-/// The media types a form's `file` part may have, from the one list the handlers use.
+/// The media types a form's `file` part (and the single check's `previous`, last year's report)
+/// may have, from the one list the handlers use.
 fn name_file_types(document: &mut utoipa::openapi::OpenApi) {
     for (path, item) in document.paths.paths.iter_mut() {
         let with_zip = path.ends_with("/batch");
@@ -72,6 +73,10 @@ fn name_file_types(document: &mut utoipa::openapi::OpenApi) {
         if let Some(RefOr::T(form)) = form {
             let mut encoding = Encoding::default();
             encoding.content_type = Some(media_types::documented(with_zip));
+            if !with_zip {
+                form.encoding
+                    .insert("previous".to_owned(), encoding.clone());
+            }
             form.encoding.insert("file".to_owned(), encoding);
         }
     }

@@ -26,7 +26,7 @@ use crate::ruleset::IssuerKind;
 use crate::server::budget::Share;
 use crate::server::metrics::Metrics;
 use crate::server::openapi::examples;
-use crate::server::problem::{Problem, ProblemBody, request_lang};
+use crate::server::problem::{FieldError, Problem, ProblemBody, request_lang};
 use crate::server::routes::AppState;
 use crate::server::routes::media_types;
 use intake::receive;
@@ -165,7 +165,8 @@ pub async fn post_check(
     );
     // Held until the check itself ends, even past a time-out, so the count is of real work.
     let (submission, permit) = state.receive(receiving, header_lang).await.map_err(fail)?;
-    let annotate = wants_word(&request).then(|| revisions_asked(&request));
+    let revisions = revisions_asked(&request, header_lang).map_err(fail)?;
+    let annotate = wants_word(&request).then_some(revisions);
     let Checked {
         report,
         docx,
@@ -205,12 +206,25 @@ pub async fn post_check(
 }
 
 /// `revisions=true` in the query: the Word answer carries the corrections as tracked revisions.
-/// Read as the other booleans are (`True`, `1`, `on`); anything else is no.
-fn revisions_asked(request: &HttpRequest) -> bool {
-    serde_urlencoded::from_str::<Vec<(String, String)>>(request.query_string())
-        .unwrap_or_default()
-        .into_iter()
-        .any(|(key, value)| key == "revisions" && params::boolean(&value) == Some(true))
+/// Read as the other booleans are (`True`, `1`, `on`); a value that is no boolean is a 422.
+fn revisions_asked(request: &HttpRequest, lang: Lang) -> Result<bool, Problem> {
+    let pairs = serde_urlencoded::from_str::<Vec<(String, String)>>(request.query_string())
+        .unwrap_or_default();
+    let mut asked = false;
+    for (_, value) in pairs.iter().filter(|(key, _)| key == "revisions") {
+        match params::boolean(value) {
+            Some(yes) => asked = yes,
+            None => {
+                let detail = lang.pick(
+                    "revisions 应为 true 或 false（也接受 True、1、0、on、off）。",
+                    "revisions must be true or false (True, 1, 0, on and off are taken too).",
+                );
+                let error = FieldError::at_parameter("revisions", detail);
+                return Err(Problem::validation(vec![error], lang));
+            }
+        }
+    }
+    Ok(asked)
 }
 
 /// Whether the report should come back as Word with comments: `Accept` names the .docx media
