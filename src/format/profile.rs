@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Align;
-use crate::ruleset::{LoadError, Violation};
+use crate::ruleset::{LoadError, Violation, parse_json, read_text};
 
 /// The default profile, GB/T 9704-2012, embedded at build time.
 pub const DEFAULT_FORMAT_PROFILE_JSON: &str = include_str!("../../schemas/format-gbt9704.json");
@@ -130,19 +130,11 @@ impl FormatProfile {
     }
 
     pub fn from_file(path: &Path) -> Result<Self, LoadError> {
-        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        Self::from_json_str(&text)
+        Self::from_json_str(&read_text(path)?)
     }
 
     pub fn from_json_str(text: &str) -> Result<Self, LoadError> {
-        let raw: Value = serde_json::from_str(text).map_err(|e| LoadError::Json {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?;
+        let raw = parse_json(text)?;
         let schema: Value = serde_json::from_str(FORMAT_PROFILE_SCHEMA_JSON)
             .expect("the format profile schema is valid JSON");
         let validator = jsonschema::options()

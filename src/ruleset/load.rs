@@ -222,19 +222,11 @@ impl RuleSet {
     }
 
     pub fn from_file(path: &Path) -> Result<Self, LoadError> {
-        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        Self::from_json_str(&text)
+        Self::from_json_str(&read_text(path)?)
     }
 
     pub fn from_json_str(text: &str) -> Result<Self, LoadError> {
-        let raw: Value = serde_json::from_str(text).map_err(|e| LoadError::Json {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?;
+        let raw = parse_json(text)?;
         validate_against_schema(&raw)?;
         let data: RuleSetData = serde_json::from_value(raw.clone()).map_err(|e| {
             LoadError::Invalid(vec![Violation {
@@ -508,6 +500,23 @@ fn consistency_violations(data: &RuleSetData) -> Vec<Violation> {
         }
     }
     violations
+}
+
+/// A data file's text (a rule set, a format profile), or why it cannot be read.
+pub(crate) fn read_text(path: &Path) -> Result<String, LoadError> {
+    std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// A data file's JSON, or where it stops being JSON.
+pub(crate) fn parse_json(text: &str) -> Result<Value, LoadError> {
+    serde_json::from_str(text).map_err(|e| LoadError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
 }
 
 #[cfg(test)]

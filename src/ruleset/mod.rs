@@ -11,6 +11,7 @@ mod model;
 pub mod words;
 
 pub use load::{Level, LoadError, Mention, Part, PartIndex, RuleSet, Violation};
+pub(crate) use load::{parse_json, read_text};
 pub use model::{Act, Basis, Facet, IssuerKind};
 
 /// The default rule set, embedded at build time.
