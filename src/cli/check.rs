@@ -163,10 +163,12 @@ impl CheckArgs {
 /// file found in a directory or a zip that cannot be read is a line of its own.
 fn check_all(args: &CheckArgs) -> Result<(Vec<BatchLine>, BatchSummary), String> {
     let lang = args.lang.into();
-    let options = args.values().validate(lang).map_err(|errors| {
+    let mut options = args.values().validate(lang).map_err(|errors| {
         let messages: Vec<String> = errors.iter().map(|e| e.message(lang)).collect();
         messages.join(" ")
     })?;
+    // Any file may be a zip of a collection's reports, compared with each other.
+    options.traced = true;
     let engine = args
         .ruleset
         .engine(super::limits())

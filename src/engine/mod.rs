@@ -238,15 +238,19 @@ impl Engine {
             }
         }
         let title = title_of(&document, &outline).or_else(|| options.title.clone());
-        let trace = comparison::trace(
-            &comparison::Reading {
-                title: None,
-                document: &document,
-                outline: &outline,
-                facts: &facts,
-            },
-            rules,
-        );
+        let trace = if options.traced {
+            comparison::trace(
+                &comparison::Reading {
+                    title: None,
+                    document: &document,
+                    outline: &outline,
+                    facts: &facts,
+                },
+                rules,
+            )
+        } else {
+            Default::default()
+        };
         let parts = part_reports(&analysis);
         let outline_tree = outline_nodes(
             &analysis,

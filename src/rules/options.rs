@@ -30,6 +30,9 @@ pub struct CheckOptions {
     pub lang: Lang,
     /// Return the text that spans refer to in the report.
     pub include_text: bool,
+    /// Keep the report's trace, what a collection compares its reports by: a batch sets it,
+    /// and a single check does not pay for it.
+    pub traced: bool,
 }
 
 impl CheckOptions {
@@ -173,6 +176,7 @@ impl OptionValues {
             disable,
             lang: self.lang.unwrap_or(lang),
             include_text: self.include_text.unwrap_or(false),
+            traced: false,
         })
     }
 }

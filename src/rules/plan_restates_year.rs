@@ -1,7 +1,5 @@
 //! Rule `plan-restates-year`; its documentation is `plan_restates_year.md`.
 
-use memchr::memmem;
-
 use crate::comparison::fingerprint;
 use crate::document::TextRange;
 use crate::text::sentences;
@@ -15,8 +13,6 @@ pub struct PlanRestatesYear;
 const RETROSPECTIVE: Facet = Facet::Retrospective;
 /// Sentences shorter than this are headings or fragments, and say nothing either way.
 const MIN_SENTENCE_CHARS: usize = 8;
-/// Bytes of a plan's sentence searched for first in the other parts (four Chinese characters).
-const HEAD_BYTES: usize = 12;
 /// Fewest retrospective sentences worth a finding, whatever their share.
 const MIN_RETROSPECTIVE: usize = 2;
 
@@ -42,9 +38,12 @@ impl Rule for PlanRestatesYear {
                 }
             }
         }
-        // Plans copied from this year's report: each of the plan's few sentences is looked for
-        // in the other parts' text, which is never split or hashed. A section the plans share
-        // (or a paragraph they are embedded in) is not another part's text.
+        if sentences_of_plan.is_empty() {
+            return;
+        }
+        // Plans copied from this year's report: the plan's few sentences are indexed, and the
+        // other parts' text is read once against them. A section the plans share (or a paragraph
+        // they are embedded in) is not another part's text.
         let overlaps = |r: &TextRange| {
             plan_body
                 .iter()
@@ -58,36 +57,44 @@ impl Rule for PlanRestatesYear {
             .filter(|r| !overlaps(r))
             .map(|range| document.text(range))
             .collect();
-        // A finder costs in proportion to its needle: the sentence's head is looked for, and the
-        // whole sentence where the head occurs.
-        let copied = |words: &str| {
-            let words = words.as_bytes();
-            let head = memmem::Finder::new(&words[..words.len().min(HEAD_BYTES)]);
-            elsewhere.iter().any(|text| {
-                let text = text.as_bytes();
-                head.find_iter(text).any(|at| text[at..].starts_with(words))
-            })
-        };
-        // Copied with a word or a figure changed: as alike as the rule set says to one of the
-        // other parts' sentences.
-        let others: Vec<Vec<u64>> = elsewhere
-            .iter()
-            .flat_map(|text| sentences::split(text).into_iter().map(|s| text[s].trim()))
-            .filter(|s| s.chars().count() >= MIN_SENTENCE_CHARS)
-            .map(fingerprint::bigrams)
-            .collect();
-        let similarity = analysis.rules.data.thresholds.plan_copy_similarity;
-        let alike = |words: &str| {
-            let pairs = fingerprint::bigrams(words);
-            others
+        // Copied word for word (the other sentence has all of the plan's bigrams and the plan's
+        // words), or with a word or a figure changed (as alike as the rule set says). A plan's
+        // sentence holds no sentence end inside, so a copy lies within one sentence of the other
+        // parts.
+        let plans = fingerprint::BigramIndex::new(
+            &sentences_of_plan
                 .iter()
-                .any(|other| fingerprint::dice(&pairs, other) >= similarity)
-        };
+                .map(|(_, words)| fingerprint::bigrams(words))
+                .collect::<Vec<_>>(),
+        );
+        let mut nearest = vec![0.0; sentences_of_plan.len()];
+        let mut copied = vec![false; sentences_of_plan.len()];
+        let mut shared = vec![0; sentences_of_plan.len()];
+        for text in &elsewhere {
+            for sentence in sentences::split(text) {
+                let words = text[sentence].trim();
+                if words.chars().count() < MIN_SENTENCE_CHARS {
+                    continue;
+                }
+                let pairs = fingerprint::bigrams(words);
+                plans.count_shared(&pairs, &mut shared);
+                for (id, &shared) in shared.iter().enumerate().filter(|(_, s)| **s > 0) {
+                    let size = plans.size(id);
+                    nearest[id] =
+                        f64::max(nearest[id], fingerprint::dice_of(shared, pairs.len(), size));
+                    copied[id] |= shared == size && words.contains(sentences_of_plan[id].1);
+                }
+            }
+        }
+        let similarity = analysis.rules.data.thresholds.plan_copy_similarity;
         let total = sentences_of_plan.len();
         let looking_back: Vec<_> = sentences_of_plan
             .into_iter()
-            .filter(|(_, words)| retrospective.is_match(words) || copied(words) || alike(words))
-            .map(|(place, _)| place)
+            .enumerate()
+            .filter(|&(i, (_, words))| {
+                retrospective.is_match(words) || copied[i] || nearest[i] >= similarity
+            })
+            .map(|(_, (place, _))| place)
             .collect();
         let share = looking_back.len() as f64 / total.max(1) as f64;
         if looking_back.len() < MIN_RETROSPECTIVE

@@ -172,6 +172,8 @@ pub struct RuleSet {
     pub event_words: super::formulations::EventWords,
     /// How a Word document is laid out (GB/T 9704-2012 unless another profile is given).
     pub format: crate::format::FormatProfile,
+    /// The comparison's set phrases, compiled once: every check traces its sentences.
+    pub set_phrases: Option<aho_corasick::AhoCorasick>,
 }
 
 /// The title's word lists, compiled.
@@ -268,6 +270,9 @@ impl RuleSet {
             .unzip();
         let (formulations, events) = super::formulations::compile(&data);
         Self {
+            set_phrases: crate::comparison::fingerprint::compile_phrases(
+                data.comparison.set_phrases.iter().map(String::as_str),
+            ),
             format: crate::format::FormatProfile::embedded(),
             event_words: super::formulations::event_words(&data),
             formulations,

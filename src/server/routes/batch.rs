@@ -409,7 +409,11 @@ async fn check_all(
     let parallel = Arc::new(Semaphore::new(
         std::thread::available_parallelism().map_or(2, |n| n.get()),
     ));
-    let options = Arc::new(options);
+    // The reports are compared with each other.
+    let options = Arc::new(CheckOptions {
+        traced: true,
+        ..options
+    });
     let summary = Arc::new(Mutex::new(BatchSummary::default()));
     let collection = Arc::new(Mutex::new(Collection::default()));
     let years = Arc::new(YearPairing::new(files.len()));
