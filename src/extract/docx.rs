@@ -216,6 +216,25 @@ fn paragraph_property(
 /// hundreds it offers (a 350 KB styles.xml for a 20 KB document), and those no paragraph has
 /// are passed over whole, as are the latent styles.
 fn parse_styles(xml: &str, used: &HashSet<&str>) -> Result<HashMap<String, Style>, ExtractError> {
+    // Word writes the `w` prefix: its styles are found by substring search and only those in use
+    // parsed. Another prefix (no Word writes one, but XML allows it) is parsed whole.
+    if !xml.contains("<w:styles") {
+        return parse_style_elements(xml, used);
+    }
+    let mut styles = HashMap::new();
+    for element in super::docx_format::styles::elements(xml) {
+        if super::docx_format::styles::style_id(element).is_some_and(|id| used.contains(id)) {
+            styles.extend(parse_style_elements(element, used)?);
+        }
+    }
+    Ok(styles)
+}
+
+/// The styles of `xml` (a styles.xml, or one style element of it) that are in `used`.
+fn parse_style_elements(
+    xml: &str,
+    used: &HashSet<&str>,
+) -> Result<HashMap<String, Style>, ExtractError> {
     let mut reader = Reader::from_str(xml);
     let mut styles = HashMap::new();
     let mut current: Option<(String, Style)> = None;
@@ -484,9 +503,19 @@ mod tests {
     }
 
     #[test]
-    fn a_style_passed_over_must_still_be_well_formed() {
-        let xml =
-            r#"<w:styles xmlns:w="w"><w:style w:styleId="Unused"><w:name></w:style></w:styles>"#;
-        assert!(parse_styles(xml, &HashSet::new()).is_err());
+    fn a_style_in_use_must_be_well_formed_and_one_passed_over_is_not_read() {
+        let xml = r#"<w:styles xmlns:w="w"><w:style w:styleId="Broken"><w:name></w:style><w:style w:styleId="Title2"><w:name w:val="标题 2"/></w:style></w:styles>"#;
+        assert!(parse_styles(xml, &HashSet::from(["Broken"])).is_err());
+        // Word's 350 KB of styles is found by substring search, and only the styles in use parsed.
+        let styles = parse_styles(xml, &HashSet::from(["Title2"])).unwrap();
+        assert_eq!(styles["Title2"].outline, Some(1));
+    }
+
+    #[test]
+    fn styles_under_another_prefix_are_read_whole() {
+        let xml = r#"<x:styles xmlns:x="w"><x:style x:styleId="Unused"><x:name x:val="heading 1"/></x:style><x:style x:styleId="Title2"><x:name x:val="标题 2"/></x:style></x:styles>"#;
+        let styles = parse_styles(xml, &HashSet::from(["Title2"])).unwrap();
+        assert_eq!(styles.keys().collect::<Vec<_>>(), ["Title2"]);
+        assert_eq!(styles["Title2"].outline, Some(1));
     }
 }

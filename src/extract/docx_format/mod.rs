@@ -6,7 +6,7 @@
 mod footer;
 mod paragraphs;
 mod props;
-mod styles;
+pub mod styles;
 mod theme;
 
 use super::zipped::Container;
