@@ -164,6 +164,11 @@ def build(name, margins=(37, 35, 28, 26), body=BODY, indent=2, spacing=28.95, ti
         even = section.even_page_footer.paragraphs[0]
         even.alignment = WD_ALIGN_PARAGRAPH.LEFT
         page_field(even, dashes=True)
+    elif footer == "right-only":
+        # One footer for every page, on the right: even pages' numbers are not on the left.
+        p = section.footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        page_field(p, dashes=True)
     elif footer == "bare":
         p = section.footer.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -183,6 +188,7 @@ def main():
     build("headings-in-body-font", level1=BODY)
     build("page-number-bare", footer="bare")
     build("page-number-missing", footer="none")
+    build("page-number-right-only", footer="right-only")
 
 
 if __name__ == "__main__":

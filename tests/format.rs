@@ -164,6 +164,16 @@ fn a_bare_centred_page_number_is_one_finding() {
 }
 
 #[test]
+fn a_number_on_the_right_of_every_page_is_one_finding() {
+    // GB/T 9704: even pages' numbers stand on the left; one footer puts them all on the right.
+    one_finding(
+        "page-number-right-only.docx",
+        "format-page-number",
+        "页码没有单页居右、双页居左",
+    );
+}
+
+#[test]
 fn no_page_number_is_one_finding() {
     one_finding(
         "page-number-missing.docx",

@@ -100,5 +100,8 @@ pub struct PageNumber {
     pub dashes: bool,
     pub font: Option<String>,
     pub size_pt: Option<f32>,
+    /// Where the number stands on odd pages (and on every page without an even footer).
     pub align: Option<Align>,
+    /// Where it stands on even pages: their own footer's when odd and even pages differ.
+    pub even_align: Option<Align>,
 }

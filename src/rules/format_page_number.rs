@@ -38,9 +38,14 @@ impl Rule for FormatPageNumber {
                     "the number is not between dashes (“— 1 —”)",
                 ));
             }
+            // GB/T 9704 7.5: odd pages' numbers on the right, even pages' on the left.
             let placed = match spec.position {
-                NumberPosition::Outside => matches!(number.align, Some(Align::Right | Align::Left)),
-                NumberPosition::Center => number.align == Some(Align::Center),
+                NumberPosition::Outside => {
+                    number.align == Some(Align::Right) && number.even_align == Some(Align::Left)
+                }
+                NumberPosition::Center => {
+                    number.align == Some(Align::Center) && number.even_align == Some(Align::Center)
+                }
             };
             if !placed {
                 problems.push(match spec.position {

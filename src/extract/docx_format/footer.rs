@@ -95,12 +95,29 @@ pub fn page_number(xml: &str, styles: &mut Styles, theme: &ThemeFonts) -> Option
                         font: resolved_run.font.as_ref().and_then(|f| font_name(f, theme)),
                         size_pt: resolved_run.size_half_points.map(|h| h as f32 / 2.0),
                         align: resolved_para.align,
+                        even_align: resolved_para.align,
                     });
                 }
                 "p" => field_run = None,
                 _ => {}
             },
             Ok(Event::Eof) | Err(_) => return None,
+            _ => {}
+        }
+    }
+}
+
+/// Whether settings.xml gives odd and even pages their own headers and footers
+/// (`w:evenAndOddHeaders`, on unless its value says off).
+pub fn odd_and_even_differ(settings: &str) -> bool {
+    let mut reader = Reader::from_str(settings);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Empty(e) | Event::Start(e)) if local(&e) == "evenAndOddHeaders" => {
+                return !attr(&e, "val")
+                    .is_some_and(|v| matches!(v.as_str(), "0" | "false" | "off"));
+            }
+            Ok(Event::Eof) | Err(_) => return false,
             _ => {}
         }
     }

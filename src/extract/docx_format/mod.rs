@@ -32,18 +32,28 @@ pub fn read(
         .map(|xml| theme::parse(&xml))
         .unwrap_or_default();
     let read = paragraphs::read(document, &mut styles, &theme, error)?;
-    let mut page_number = crate::format::PageNumber::default();
-    if let Some(rels) = container.text("word/_rels/document.xml.rels")? {
-        for target in footer::footer_targets(&rels, &read.footers) {
-            // A footer the relationships name but the package lacks is no footer.
-            let Some(xml) = container.text(&target)? else {
-                continue;
-            };
-            if let Some(found) = footer::page_number(&xml, &mut styles, &theme) {
-                page_number = found;
-                break;
-            }
-        }
+    let rels = container.text("word/_rels/document.xml.rels")?;
+    let rels = rels.as_deref().unwrap_or_default();
+    // Odd pages show the default footer; even pages the even one when the settings ask for
+    // different odd and even pages, else the default one too.
+    let mut page_number = footer_number(
+        container,
+        rels,
+        &read.footers,
+        "default",
+        &mut styles,
+        &theme,
+    )?
+    .unwrap_or_default();
+    page_number.even_align = page_number.align;
+    if read.footers.iter().any(|(kind, _)| kind == "even")
+        && container
+            .text("word/settings.xml")?
+            .is_some_and(|xml| footer::odd_and_even_differ(&xml))
+    {
+        page_number.even_align =
+            footer_number(container, rels, &read.footers, "even", &mut styles, &theme)?
+                .and_then(|even| even.align);
     }
     Ok(WordFormat {
         page: read.page,
@@ -51,4 +61,33 @@ pub fn read(
         page_number,
         lines: Vec::new(),
     })
+}
+
+/// The page number in the section's footer of `kind` (any footer when the section names none).
+fn footer_number(
+    container: &mut Container,
+    rels: &str,
+    footers: &[(String, String)],
+    kind: &str,
+    styles: &mut styles::Styles,
+    theme: &theme::ThemeFonts,
+) -> Result<Option<crate::format::PageNumber>, ExtractError> {
+    let ids: Vec<String> = footers
+        .iter()
+        .filter(|(k, _)| k == kind)
+        .map(|(_, id)| id.clone())
+        .collect();
+    if ids.is_empty() && !footers.is_empty() {
+        return Ok(None);
+    }
+    for target in footer::footer_targets(rels, &ids) {
+        // A footer the relationships name but the package lacks is no footer.
+        let Some(xml) = container.text(&target)? else {
+            continue;
+        };
+        if let Some(found) = footer::page_number(&xml, styles, theme) {
+            return Ok(Some(found));
+        }
+    }
+    Ok(None)
 }

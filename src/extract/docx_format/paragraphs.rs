@@ -37,8 +37,8 @@ struct Place {
 pub struct Read {
     pub paragraphs: Vec<ParagraphFormat>,
     pub page: Option<PageSetup>,
-    /// Relationship ids of the first section's footers.
-    pub footers: Vec<String>,
+    /// The first section's footers: their kind (`default`, `even`, `first`) and relationship id.
+    pub footers: Vec<(String, String)>,
 }
 
 pub fn read(
@@ -220,7 +220,7 @@ struct Section {
     size: Option<(f32, f32)>,
     margins: Option<[f32; 4]>,
     line_pitch: Option<f32>,
-    footers: Vec<String>,
+    footers: Vec<(String, String)>,
 }
 
 /// Twips to millimetres.
@@ -248,7 +248,9 @@ impl Section {
                 self.line_pitch = number("linePitch").filter(|&p| lines && p > 0.0);
             }
             "footerReference" if self.footers.len() < 8 => {
-                self.footers.extend(attr(element, "id"));
+                let kind = attr(element, "type").unwrap_or_else(|| "default".to_owned());
+                self.footers
+                    .extend(attr(element, "id").map(|id| (kind, id)));
             }
             _ => {}
         }
