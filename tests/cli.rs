@@ -105,6 +105,30 @@ fn standard_input_is_read_for_a_dash() {
 }
 
 #[test]
+fn a_document_that_is_no_report_lists_its_parts_as_not_checked() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let news = "本报讯 3月20日，青山县司法局召开全县法治政府建设工作推进会，总结2024年工作。\n\
+        会议要求，要认真梳理存在的不足，按时报送年度报告。\n";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(news.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("[not-a-report]"), "{text}");
+    assert_eq!(text.matches("未检查（不是年度报告）").count(), 5, "{text}");
+    assert!(!text.contains("缺失"), "{text}");
+}
+
+#[test]
 fn publication_date_and_disabled_rules_apply() {
     let late = nianbao(&[
         "check",

@@ -62,6 +62,11 @@ pub fn render(file: &str, report: &CheckReport, lang: Lang) -> String {
                     mention.text
                 ),
             ),
+            (PartStatus::NotChecked, _, _) => (
+                "?",
+                lang.pick("未检查（不是年度报告）", "not checked (not a report)")
+                    .to_owned(),
+            ),
             _ if !part.required => (
                 "-",
                 lang.pick("未写（非必需）", "absent (optional)").to_owned(),

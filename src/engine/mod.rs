@@ -11,6 +11,7 @@ pub use spool::{Region, Spool, Spooled};
 use crate::comparison;
 use crate::document::{Document, Normalizer, TextRange};
 use crate::extract::{Cancel, ExtractError, Extracted, Limits};
+use crate::facts::parts::PartStatus;
 use crate::facts::{Facts, Given};
 use std::iter::Peekable;
 
@@ -309,18 +310,31 @@ fn part_reports(analysis: &Analysis) -> Vec<PartReport> {
         .indexed_parts()
         .map(|(index, part)| {
             let placement = analysis.parts().placement(index);
+            // A document that is not a report has no parts: none was checked.
+            let checked = analysis.facts.genre.is_report();
             PartReport {
                 part: part.id().to_owned(),
                 name: part.name(analysis.lang().is_english()).to_owned(),
                 short_name: analysis.part_name(index).to_owned(),
                 required: part.spec.required,
-                status: placement.status,
+                status: if checked {
+                    placement.status
+                } else {
+                    PartStatus::NotChecked
+                },
                 sections: placement
                     .sections
                     .iter()
+                    .filter(|_| checked)
                     .map(|&h| place(analysis.outline.heading(h).range))
                     .collect(),
-                mentions: placement.mentions.iter().copied().map(place).collect(),
+                mentions: placement
+                    .mentions
+                    .iter()
+                    .filter(|_| checked)
+                    .copied()
+                    .map(place)
+                    .collect(),
             }
         })
         .collect()

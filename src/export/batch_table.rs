@@ -159,6 +159,7 @@ fn status(status: PartStatus, lang: Lang) -> &'static str {
         PartStatus::Present => lang.pick("有", "present"),
         PartStatus::Embedded => lang.pick("在其他部分中", "embedded"),
         PartStatus::Missing => lang.pick("缺", "missing"),
+        PartStatus::NotChecked => lang.pick("未检查", "not checked"),
     }
 }
 

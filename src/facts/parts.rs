@@ -20,6 +20,10 @@ pub enum PartStatus {
     Embedded,
     /// Nowhere.
     Missing,
+    /// Not looked for: the document is not a report (`not-a-report`), so nothing in it is a
+    /// report's part.
+    #[serde(rename = "not_checked")]
+    NotChecked,
 }
 
 #[derive(Debug, Clone)]
@@ -146,7 +150,7 @@ impl Parts {
                     })
                     .collect(),
             ),
-            PartStatus::Missing => None,
+            PartStatus::Missing | PartStatus::NotChecked => None,
         }
     }
 

@@ -294,6 +294,24 @@ async fn a_text_that_is_no_report_is_told_apart_and_not_judged_as_one() {
     for rule in ["no-structure", "year-unknown", "part-missing"] {
         assert!(findings(&report, rule).is_empty(), "{rule}");
     }
+    // Its parts were not looked for: none is present, missing or placed anywhere.
+    for part in report["parts"].as_array().unwrap() {
+        assert_eq!(part["status"], "not_checked", "{part}");
+        assert_eq!(part["sections"], json!([]), "{part}");
+        assert_eq!(part["mentions"], json!([]), "{part}");
+    }
+    // A news item about a report, whose opening reads like part of one.
+    let news = "本报讯 3月20日，青山县司法局召开全县法治政府建设工作推进会，总结2024年工作。\n\
+        会议指出，主要举措和成效明显，要认真梳理存在的不足，按时报送年度报告。";
+    let report = app.check_text(news).await;
+    assert_eq!(findings(&report, "not-a-report").len(), 1, "{report}");
+    let statuses: Vec<&str> = report["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["not_checked"; 5]);
 }
 
 #[tokio::test]
