@@ -325,10 +325,24 @@ fn an_invalid_rule_set_stops_start_up_naming_the_pointer() {
 
 #[test]
 fn documents_are_checked_like_their_text() {
-    for (name, source) in common::documents() {
-        if !common::has_libreoffice() && (name.ends_with(".doc") || name.ends_with(".rtf")) {
-            continue;
-        }
+    documents_checked_like_their_text(|name| !common::converted(name));
+}
+
+#[test]
+#[ignore = "needs LibreOffice (soffice): .ci/run installs it and runs the ignored tests"]
+fn converted_documents_are_checked_like_their_text() {
+    assert!(
+        common::has_libreoffice(),
+        "LibreOffice (soffice) converts .doc and .rtf"
+    );
+    documents_checked_like_their_text(common::converted);
+}
+
+fn documents_checked_like_their_text(which: fn(&str) -> bool) {
+    for (name, source) in common::documents()
+        .into_iter()
+        .filter(|(name, _)| which(name))
+    {
         let path = fixture_path("documents").join(&name);
         let output = nianbao(&["check", "--format", "json", path.to_str().unwrap()]);
         let expected = common::expectation(&source);

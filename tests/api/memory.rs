@@ -10,7 +10,7 @@ use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
-use crate::common::{document, documents, fixture, media_type};
+use crate::common::{converted, document, documents, fixture, media_type};
 use crate::helpers::{TestApp, problem, spawn_app_with};
 
 /// The fixture documents, the corpus texts, and a zip of some of them, as one form.
@@ -31,9 +31,7 @@ fn corpus_batch() -> Form {
             .unwrap(),
     );
     // LibreOffice's formats left out: converting them takes seconds and reads nothing new here.
-    let native = documents()
-        .into_iter()
-        .filter(|(name, _)| !name.ends_with(".doc") && !name.ends_with(".rtf"));
+    let native = documents().into_iter().filter(|(name, _)| !converted(name));
     for (name, source) in native {
         let part = Part::bytes(document(&name)).file_name(name.clone());
         form = form.part("file", part.mime_str(media_type(&name)).unwrap());

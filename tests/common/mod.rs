@@ -188,6 +188,14 @@ pub fn expectation(source: &str) -> Value {
         .expect("the source has an expectation")
 }
 
+/// Whether a fixture is read through LibreOffice (.doc, .wps, .rtf): the tests of those are
+/// `#[ignore]`d, and .ci/run installs LibreOffice and runs them.
+pub fn converted(name: &str) -> bool {
+    [".doc", ".wps", ".rtf"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
 /// Whether LibreOffice is here to convert .doc, .wps and .rtf.
 pub fn has_libreoffice() -> bool {
     nianbao::Limits::default().converter.is_some()
