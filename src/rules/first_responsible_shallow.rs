@@ -14,6 +14,8 @@ const WHO: Facet = Facet::Who;
 const WHO_PARTY: Facet = Facet::WhoParty;
 const WHO_GOVERNMENT: Facet = Facet::WhoGovernment;
 const WHAT: Facet = Facet::What;
+/// Set phrases of the duty, left out before the others are looked for.
+const SLOGANS: Facet = Facet::Slogans;
 
 impl Rule for FirstResponsibleShallow {
     const NEEDS: &'static [Need] = &[
@@ -34,11 +36,20 @@ impl Rule for FirstResponsibleShallow {
                 continue;
             }
             let texts: Vec<&str> = ranges.iter().map(|r| analysis.document.text(*r)).collect();
-            // A duty quoted as a slogan (落实“重要工作亲自部署……”要求) reports nothing done.
-            let acts: Vec<String> = texts.iter().map(|t| unquoted(t)).collect();
+            // A duty quoted (落实“重要工作亲自部署……”要求) or said as a set phrase (一把手工程,
+            // 关键少数, 领导干部带头尊法学法守法用法) names no one and reports nothing done.
+            let slogans = spec
+                .spec
+                .facets
+                .get(&SLOGANS)
+                .map_or(&[][..], Vec::as_slice);
+            let acts: Vec<String> = texts
+                .iter()
+                .map(|t| without_slogans(&unquoted(t), slogans))
+                .collect();
             let names = |facet: Facet| {
                 spec.facet(facet)
-                    .is_some_and(|words| texts.iter().any(|t| words.is_match(t)))
+                    .is_some_and(|words| acts.iter().any(|t| words.is_match(t)))
             };
             let (party, government) = (names(WHO_PARTY), names(WHO_GOVERNMENT));
             let lang = analysis.lang();
@@ -90,6 +101,18 @@ impl Rule for FirstResponsibleShallow {
     }
 }
 
+/// The text without the rule set's `slogans` (written as a report has them, width folded).
+fn without_slogans(text: &str, slogans: &[String]) -> String {
+    let mut text = text.to_owned();
+    for slogan in slogans {
+        let slogan = crate::document::normalize::fold_width(slogan);
+        if text.contains(slogan.as_str()) {
+            text = text.replace(slogan.as_str(), "");
+        }
+    }
+    text
+}
+
 /// The text without what stands between “ and ”.
 fn unquoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -130,6 +153,38 @@ mod depth {
         let acts = report_with(
             PART,
             "县委、县政府落实“重要工作亲自部署、重大问题亲自过问”要求。县委书记主持县委常委会会议专题研究法治建设3次，县长带头述法。",
+        );
+        assert_findings(&acts, RuleId::FirstResponsibleShallow, 0);
+    }
+
+    #[test]
+    fn set_phrases_unquoted_name_no_one_and_report_nothing_done() {
+        let slogans = report_with(
+            PART,
+            "县委、县政府把法治建设作为一把手工程，抓住领导干部这个关键少数，落实四个亲自要求，推动领导干部带头尊法学法守法用法。",
+        );
+        let found = crate::rules::testing::findings_with(
+            &slogans,
+            RuleId::FirstResponsibleShallow,
+            Default::default(),
+        );
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .message
+                .contains("没有写明党委、政府主要负责人是谁"),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[0].message.contains("没有写亲自部署"),
+            "{}",
+            found[0].message
+        );
+        // The same phrases beside heads who did something.
+        let acts = report_with(
+            PART,
+            "县委、县政府把法治建设作为一把手工程，抓住关键少数。县委书记主持县委常委会会议专题研究法治建设3次，县长带头述法。",
         );
         assert_findings(&acts, RuleId::FirstResponsibleShallow, 0);
     }

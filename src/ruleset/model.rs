@@ -284,6 +284,9 @@ pub enum Facet {
     Retrospective,
     /// Words of remedying a past year's problems (in the plans: 抓好2024年度督察反馈问题整改).
     Remedies,
+    /// Set phrases that name a duty without anyone doing it (一把手工程, 关键少数, 四个亲自,
+    /// 领导干部带头尊法学法守法用法): left out before leaders and acts are looked for.
+    Slogans,
 }
 
 impl std::fmt::Display for Facet {
@@ -297,6 +300,7 @@ impl std::fmt::Display for Facet {
             Facet::What => "what",
             Facet::Retrospective => "retrospective",
             Facet::Remedies => "remedies",
+            Facet::Slogans => "slogans",
         };
         f.write_str(name)
     }
