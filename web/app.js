@@ -68,6 +68,7 @@ function choices() {
   const values = {
     year: $("year").value ? Number($("year").value) : undefined,
     published_on: $("published_on").value || undefined,
+    submitted_on: $("submitted_on").value || undefined,
     issuer_kind: $("issuer_kind").value || undefined,
     profile: $("profile").value || undefined,
   };

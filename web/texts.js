@@ -6,7 +6,8 @@ const TEXTS = {
   zh: {
     skip: "跳到检查结果", title: "法治政府建设年度报告检查", "submit-heading": "提交报告",
     drop: "把 Word、PDF、OFD、网页或文本文件拖到这里，或点击选择文件", paste: "或粘贴报告全文",
-    options: "选填：不填的由检查器从报告中读取", year: "报告年度", published: "公开日期", issuer: "发布机关",
+    options: "选填：不填的由检查器从报告中读取", year: "报告年度", published: "公开日期", submitted: "报送日期",
+    hintSubmitted: "报送上级机关的日期，对照报送期限检查", issuer: "发布机关",
     fromReport: "从报告中读取", government: "地方政府、乡镇（街道）", department: "政府部门", profile: "检查口径",
     "profile-default": "起草自查", "profile-strict": "收文审核（从严）", check: "检查",
     sample: "载入示例报告", clear: "清空", api: "接口文档", rules: "全部规则",
@@ -45,7 +46,8 @@ const TEXTS = {
   en: {
     skip: "Skip to the result", title: "Rule-of-law government annual report check", "submit-heading": "Your report",
     drop: "Drop a Word, PDF, OFD, web page or text file here, or click to choose one", paste: "Or paste the whole report",
-    options: "Optional: what you leave empty is read from the report", year: "Report year", published: "Published on", issuer: "Issuer",
+    options: "Optional: what you leave empty is read from the report", year: "Report year", published: "Published on", submitted: "Submitted on",
+    hintSubmitted: "The day it went to the level above, checked against the submission deadline", issuer: "Issuer",
     fromReport: "Read from the report", government: "Local government, township or sub-district", department: "Government department", profile: "Profile",
     "profile-default": "Drafter's self-check", "profile-strict": "Collecting office (strict)", check: "Check",
     sample: "Load a sample report", clear: "Clear", api: "API documentation", rules: "All rules",

@@ -413,6 +413,15 @@ test("a department's report: the page sends no choice it was not given, and show
   // Late for a government too: one publication deadline for both kinds (督察规定).
   assert.equal(await page.locator("#verdict").textContent(), "不符合");
   assert.match(await issuer.textContent(), /按您的选择$/);
+  // The day the report went up, which no report says: the drafter gives it, and the submission
+  // deadline is checked as the API checks it.
+  assert.equal(await page.locator("#hint-submitted_on").textContent(), "报送上级机关的日期，对照报送期限检查");
+  await page.fill("#submitted_on", "2025-06-30");
+  await checkFile(page, department);
+  const given = { issuer_kind: "government", submitted_on: "2025-06-30" };
+  assert.deepEqual(await sentFields(), { ...given, lang: "zh", include_text: "true" }, "the date is sent");
+  assert.deepEqual(await shownReport(page), expectedShown(await apiCheck(department, given)));
+  assert.match(await page.locator("#findings").textContent(), /报送日期2025-06-30晚于2024年度报告的报送期限/);
   assert.deepEqual(problems, []);
 });
 
