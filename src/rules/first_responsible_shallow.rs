@@ -47,9 +47,11 @@ impl Rule for FirstResponsibleShallow {
                 .iter()
                 .map(|t| without_slogans(&unquoted(t), slogans))
                 .collect();
+            // Leaders are looked for in the quotations too (“一把手”末位表态制度 names the head).
+            let said: Vec<String> = texts.iter().map(|t| without_slogans(t, slogans)).collect();
             let names = |facet: Facet| {
                 spec.facet(facet)
-                    .is_some_and(|words| acts.iter().any(|t| words.is_match(t)))
+                    .is_some_and(|words| said.iter().any(|t| words.is_match(t)))
             };
             let (party, government) = (names(WHO_PARTY), names(WHO_GOVERNMENT));
             let lang = analysis.lang();
@@ -162,6 +164,22 @@ mod depth {
         let slogans = report_with(
             PART,
             "县委、县政府把法治建设作为一把手工程，抓住领导干部这个关键少数，落实四个亲自要求，推动领导干部带头尊法学法守法用法。",
+        );
+        let quoted = report_with(
+            PART,
+            "县委、县政府把法治建设作为“一把手”工程，抓住领导干部这个“关键少数”，推动领导干部带头尊法学法守法用法。",
+        );
+        let found_quoted = crate::rules::testing::findings_with(
+            &quoted,
+            RuleId::FirstResponsibleShallow,
+            Default::default(),
+        );
+        assert!(
+            found_quoted[0]
+                .message
+                .contains("没有写明党委、政府主要负责人是谁"),
+            "{}",
+            found_quoted[0].message
         );
         let found = crate::rules::testing::findings_with(
             &slogans,
