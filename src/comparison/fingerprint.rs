@@ -9,6 +9,7 @@ use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::ruleset::RuleSet;
+use crate::ruleset::words::WordSet;
 use crate::text::figures::is_chinese_numeral;
 use crate::text::is_han;
 
@@ -23,21 +24,10 @@ fn is_numeral(ch: char) -> bool {
 
 pub struct Fingerprinter<'a> {
     /// The rule set's set phrases, compiled with it.
-    set_phrases: Option<&'a AhoCorasick>,
+    set_phrases: &'a WordSet,
     /// The units' own names: a few words, so a cheap automaton built for each check.
     names: Option<AhoCorasick>,
     min_chars: usize,
-}
-
-/// An automaton that finds the longest of `phrases` at each place, or none for no phrase.
-pub fn compile_phrases<'p>(phrases: impl IntoIterator<Item = &'p str>) -> Option<AhoCorasick> {
-    let phrases: Vec<&str> = phrases.into_iter().filter(|p| !p.is_empty()).collect();
-    (!phrases.is_empty()).then(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&phrases)
-            .expect("the phrases are plain strings")
-    })
 }
 
 impl<'a> Fingerprinter<'a> {
@@ -59,7 +49,7 @@ impl<'a> Fingerprinter<'a> {
                 .expect("names are plain strings")
         });
         Self {
-            set_phrases: rules.set_phrases.as_ref(),
+            set_phrases: &rules.set_phrases,
             names,
             min_chars: rules.data.comparison.min_sentence_chars,
         }
@@ -68,7 +58,7 @@ impl<'a> Fingerprinter<'a> {
     /// The sentence's own characters: Chinese characters and letters outside quotations and set
     /// phrases, numerals left out. A quotation left open ends with the sentence.
     pub fn core(&self, sentence: &str) -> String {
-        let without_phrases = leave_out(self.set_phrases, sentence);
+        let without_phrases = self.set_phrases.erase(sentence);
         let text = leave_out(self.names.as_ref(), &without_phrases);
         let mut depth = 0usize;
         let mut core = String::with_capacity(text.len());

@@ -38,17 +38,16 @@ impl Rule for FirstResponsibleShallow {
             let texts: Vec<&str> = ranges.iter().map(|r| analysis.document.text(*r)).collect();
             // A duty quoted (落实“重要工作亲自部署……”要求) or said as a set phrase (一把手工程,
             // 关键少数, 领导干部带头尊法学法守法用法) names no one and reports nothing done.
-            let slogans = spec
-                .spec
-                .facets
-                .get(&SLOGANS)
-                .map_or(&[][..], Vec::as_slice);
+            let without_slogans = |text: &str| match spec.facet(SLOGANS) {
+                Some(slogans) => slogans.erase(text),
+                None => text.to_owned(),
+            };
             let acts: Vec<String> = texts
                 .iter()
-                .map(|t| without_slogans(&unquoted(t), slogans))
+                .map(|t| without_slogans(&unquoted(t)))
                 .collect();
             // Leaders are looked for in the quotations too (“一把手”末位表态制度 names the head).
-            let said: Vec<String> = texts.iter().map(|t| without_slogans(t, slogans)).collect();
+            let said: Vec<String> = texts.iter().map(|t| without_slogans(t)).collect();
             let names = |facet: Facet| {
                 spec.facet(facet)
                     .is_some_and(|words| said.iter().any(|t| words.is_match(t)))
@@ -103,18 +102,6 @@ impl Rule for FirstResponsibleShallow {
     }
 }
 
-/// The text without the rule set's `slogans` (written as a report has them, width folded).
-fn without_slogans(text: &str, slogans: &[String]) -> String {
-    let mut text = text.to_owned();
-    for slogan in slogans {
-        let slogan = crate::document::normalize::fold_width(slogan);
-        if text.contains(slogan.as_str()) {
-            text = text.replace(slogan.as_str(), "");
-        }
-    }
-    text
-}
-
 /// The text without what stands between “ and ”.
 fn unquoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -159,45 +146,29 @@ mod depth {
         assert_findings(&acts, RuleId::FirstResponsibleShallow, 0);
     }
 
+    /// The one finding on the report with `part`, whose message says each of `said`.
+    fn one_finding_saying(part: &str, said: &[&str]) {
+        let found = crate::rules::testing::findings_with(
+            &report_with(PART, part),
+            RuleId::FirstResponsibleShallow,
+            Default::default(),
+        );
+        assert_eq!(found.len(), 1, "{part}");
+        for words in said {
+            assert!(found[0].message.contains(words), "{}", found[0].message);
+        }
+    }
+
     #[test]
     fn set_phrases_unquoted_name_no_one_and_report_nothing_done() {
-        let slogans = report_with(
-            PART,
+        let no_one = "没有写明党委、政府主要负责人是谁";
+        one_finding_saying(
             "县委、县政府把法治建设作为一把手工程，抓住领导干部这个关键少数，落实四个亲自要求，推动领导干部带头尊法学法守法用法。",
+            &[no_one, "没有写亲自部署"],
         );
-        let quoted = report_with(
-            PART,
+        one_finding_saying(
             "县委、县政府把法治建设作为“一把手”工程，抓住领导干部这个“关键少数”，推动领导干部带头尊法学法守法用法。",
-        );
-        let found_quoted = crate::rules::testing::findings_with(
-            &quoted,
-            RuleId::FirstResponsibleShallow,
-            Default::default(),
-        );
-        assert!(
-            found_quoted[0]
-                .message
-                .contains("没有写明党委、政府主要负责人是谁"),
-            "{}",
-            found_quoted[0].message
-        );
-        let found = crate::rules::testing::findings_with(
-            &slogans,
-            RuleId::FirstResponsibleShallow,
-            Default::default(),
-        );
-        assert_eq!(found.len(), 1);
-        assert!(
-            found[0]
-                .message
-                .contains("没有写明党委、政府主要负责人是谁"),
-            "{}",
-            found[0].message
-        );
-        assert!(
-            found[0].message.contains("没有写亲自部署"),
-            "{}",
-            found[0].message
+            &[no_one],
         );
         // The same phrases beside heads who did something.
         let acts = report_with(

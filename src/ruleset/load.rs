@@ -173,7 +173,7 @@ pub struct RuleSet {
     /// How a Word document is laid out (GB/T 9704-2012 unless another profile is given).
     pub format: crate::format::FormatProfile,
     /// The comparison's set phrases, compiled once: every check traces its sentences.
-    pub set_phrases: Option<aho_corasick::AhoCorasick>,
+    pub set_phrases: WordSet,
 }
 
 /// The title's word lists, compiled.
@@ -270,9 +270,7 @@ impl RuleSet {
             .unzip();
         let (formulations, events) = super::formulations::compile(&data);
         Self {
-            set_phrases: crate::comparison::fingerprint::compile_phrases(
-                data.comparison.set_phrases.iter().map(String::as_str),
-            ),
+            set_phrases: WordSet::new(&data.comparison.set_phrases),
             format: crate::format::FormatProfile::embedded(),
             event_words: super::formulations::event_words(&data),
             formulations,

@@ -116,6 +116,18 @@ impl WordSet {
         self.automata.iter().any(|a| a.is_match(text))
     }
 
+    /// The text with every place of every word left out, the longest at each place; a word's
+    /// gap is not bridged: its fragments are left out wherever they stand.
+    pub fn erase(&self, text: &str) -> String {
+        let mut text = text.to_owned();
+        for automaton in &self.automata {
+            if automaton.is_match(text.as_str()) {
+                text = automaton.replace_all(&text, &vec![""; automaton.patterns_len()]);
+            }
+        }
+        text
+    }
+
     /// The match that starts first (the longer one when two start together).
     pub fn find(&self, text: &str) -> Option<WordMatch> {
         if !self.has_fragment(text) {
@@ -199,6 +211,20 @@ mod tests {
                 })
             })
             .collect()
+    }
+
+    #[test]
+    fn erasing_leaves_out_every_place_of_every_word_the_longest_first() {
+        let words = WordSet::new(&[
+            "一把手".to_owned(),
+            "一把手工程".to_owned(),
+            "关键少数".to_owned(),
+        ]);
+        assert_eq!(
+            words.erase("作为一把手工程，抓住关键少数，一把手带头"),
+            "作为，抓住，带头"
+        );
+        assert_eq!(words.erase("没有口号"), "没有口号");
     }
 
     proptest! {
