@@ -100,20 +100,22 @@ async fn an_oversized_body_is_413_with_the_limit_in_the_message() {
 #[tokio::test]
 async fn an_invalid_date_is_422() {
     let app = spawn_app().await;
-    for date in ["2025-02-30", "2025/03/01", "明年"] {
-        let body = problem(
-            app.post_json(&json!({"text": "报告", "published_on": date}))
-                .await,
-            422,
-        )
-        .await;
-        assert_eq!(pointers(&body), ["/published_on"], "{date}");
-        assert!(
-            body["errors"][0]["detail"]
-                .as_str()
-                .unwrap()
-                .contains("YYYY-MM-DD")
-        );
+    // The publication date, and the submission date the page and office systems send.
+    for field in ["published_on", "submitted_on"] {
+        for date in ["2025-02-30", "2025/03/01", "明年"] {
+            let body = problem(
+                app.post_json(&json!({"text": "报告", field: date})).await,
+                422,
+            )
+            .await;
+            assert_eq!(pointers(&body), [format!("/{field}")], "{date}");
+            assert!(
+                body["errors"][0]["detail"]
+                    .as_str()
+                    .unwrap()
+                    .contains("YYYY-MM-DD")
+            );
+        }
     }
 }
 
